@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs everything the tests need (Debian and Python packages), checks the code and runs
+# the whole test suite, including the PostgreSQL tests against a server it starts itself.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-system-packages.sh test
+scripts/python-env.sh test
+export QT_QPA_PLATFORM=offscreen
+echo "== ruff"; .venv/bin/ruff check src tests db
+echo "== mypy"; .venv/bin/mypy
+echo "== import-linter"; .venv/bin/lint-imports
+echo "== pytest"
+status=0
+.venv/bin/python -m pytest "$@" || status=$?
+if [ "$status" -eq 5 ]; then
+  echo "pytest collected no tests: failing" >&2
+  exit 1
+fi
+exit "$status"

@@ -1,0 +1,131 @@
+"""Rules a bundle must meet beyond the shape of each field: references, ids and dates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from reviewtool.bundle.errors import Problem
+from reviewtool.bundle.schema import Bundle, ReviewDates, ReviewRecord
+from reviewtool.domain.factors import group_of
+
+# Dates of events already recorded may not lie in the future (BUNDLE.md); only dues may.
+_EVENT_DATES = (
+    "incident",
+    "aware",
+    "notified",
+    "rapid_review_meeting",
+    "rapid_review_submitted",
+    "decision",
+    "published",
+)
+
+
+def check_bundle(bundle: Bundle, known_codes: set[str], today: date) -> list[Problem]:
+    """Every problem in ``bundle``; ``known_codes`` are the codes the target already has."""
+    codes = known_codes | {entry.code for entry in bundle.codebook}
+    problems = list(_check_codebook(bundle, codes))
+    seen_reviews: dict[str, int] = {}
+    seen_items: dict[str, str] = {}
+    for index, review in enumerate(bundle.reviews):
+        path = f"reviews[{index}]"
+        if review.id in seen_reviews:
+            problems.append(
+                Problem(
+                    f"{path}.id",
+                    f"duplicate id {review.id} (also reviews[{seen_reviews[review.id]}])",
+                )
+            )
+        seen_reviews.setdefault(review.id, index)
+        problems.extend(_check_review(review, path, codes, today, seen_items))
+    seen_briefings: dict[str, int] = {}
+    for index, briefing in enumerate(bundle.briefings):
+        path = f"briefings[{index}]"
+        if briefing.id in seen_briefings:
+            problems.append(
+                Problem(
+                    f"{path}.id",
+                    f"duplicate id {briefing.id} (also briefings[{seen_briefings[briefing.id]}])",
+                )
+            )
+        seen_briefings.setdefault(briefing.id, index)
+        if briefing.theme is not None and briefing.theme not in codes:
+            problems.append(Problem(f"{path}.theme", f"unknown code {briefing.theme!r}"))
+    return problems
+
+
+def _check_codebook(bundle: Bundle, codes: set[str]) -> Iterator[Problem]:
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(bundle.codebook):
+        path = f"codebook[{index}]"
+        if entry.code in seen:
+            yield Problem(
+                f"{path}.code", f"duplicate code {entry.code!r} (also codebook[{seen[entry.code]}])"
+            )
+        seen.setdefault(entry.code, index)
+        if group_of(entry.code) != entry.group.value:
+            yield Problem(
+                f"{path}.code",
+                f"code {entry.code!r} must start with its group {entry.group.value + '.'!r}",
+            )
+        if entry.parent is not None:
+            if entry.parent == entry.code:
+                yield Problem(f"{path}.parent", "a code cannot be its own parent")
+            elif entry.parent not in codes:
+                yield Problem(f"{path}.parent", f"unknown code {entry.parent!r}")
+            elif group_of(entry.parent) != entry.group.value:
+                yield Problem(f"{path}.parent", "the parent must be in the same group")
+
+
+def _check_review(
+    review: ReviewRecord, path: str, codes: set[str], today: date, seen_items: dict[str, str]
+) -> Iterator[Problem]:
+    yield from _check_dates(review.dates, f"{path}.dates", today)
+    if review.converted_from == review.id:
+        yield Problem(f"{path}.converted_from", "a review cannot be converted from itself")
+    if len(set(review.criteria)) != len(review.criteria):
+        yield Problem(f"{path}.criteria", "lists a criterion more than once")
+    for c_index, child in enumerate(review.children):
+        if child.unborn and child.age_months is not None:
+            yield Problem(
+                f"{path}.children[{c_index}].age_months",
+                "must be null for an unborn child",
+            )
+    seen_factors: set[tuple[str, str]] = set()
+    for f_index, factor in enumerate(review.factors):
+        if factor.code not in codes:
+            yield Problem(f"{path}.factors[{f_index}].code", f"unknown code {factor.code!r}")
+        key = (factor.code, factor.role.value)
+        if key in seen_factors:
+            yield Problem(
+                f"{path}.factors[{f_index}]",
+                f"{factor.code!r} is tagged twice with role {factor.role.value!r}",
+            )
+        seen_factors.add(key)
+    for r_index, recommendation in enumerate(review.recommendations):
+        r_path = f"{path}.recommendations[{r_index}]"
+        yield from _unique_id(recommendation.id, f"{r_path}.id", seen_items)
+        for a_index, action in enumerate(recommendation.actions):
+            a_path = f"{r_path}.actions[{a_index}]"
+            yield from _unique_id(action.id, f"{a_path}.id", seen_items)
+            if action.completed is not None and action.completed > today:
+                yield Problem(f"{a_path}.completed", f"{action.completed} is in the future")
+
+
+def _unique_id(item_id: str, path: str, seen: dict[str, str]) -> Iterator[Problem]:
+    if item_id in seen:
+        yield Problem(path, f"duplicate id {item_id} (also {seen[item_id]})")
+    else:
+        seen[item_id] = path.removesuffix(".id")
+
+
+def _check_dates(dates: ReviewDates, path: str, today: date) -> Iterator[Problem]:
+    for name in _EVENT_DATES:
+        value = getattr(dates, name)
+        if value is not None and value > today:
+            yield Problem(f"{path}.{name}", f"{value} is in the future")
+    if dates.aware is not None and dates.notified is not None and dates.notified < dates.aware:
+        yield Problem(
+            f"{path}.notified",
+            f"{dates.notified} is before the date the local authority became aware ({dates.aware})",
+        )

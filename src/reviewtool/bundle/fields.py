@@ -1,0 +1,85 @@
+"""Field types shared by the bundle schema: plain text, UUIDs, ISO dates and times."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, PlainSerializer
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _check_text(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("contains a NUL character, which cannot be stored")
+    if _SURROGATE.search(value):
+        raise ValueError("contains an unpaired Unicode surrogate (broken encoding)")
+    return value
+
+
+def _check_required_text(value: str) -> str:
+    _check_text(value)
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+def _parse_uuid(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("must be a UUID string")
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise ValueError(f"must be a UUID string, not {value[:60]!r}") from None
+
+
+def _parse_iso_date(value: Any) -> Any:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        shown = repr(value)[:60]
+        raise ValueError(f"must be a date written YYYY-MM-DD, not {shown}")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a real date") from None
+
+
+def _parse_timestamp(value: Any) -> Any:
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            shown = value[:60]
+            raise ValueError(
+                f"must be a date and time like 2026-11-21T10:00:00Z, not {shown!r}"
+            ) from None
+    else:
+        raise ValueError("must be a date and time string like 2026-11-21T10:00:00Z")
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def format_timestamp(value: datetime) -> str:
+    """UTC, ISO 8601 with a ``Z``: the form every bundle uses."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+Text = Annotated[str, AfterValidator(_check_text)]
+RequiredText = Annotated[str, AfterValidator(_check_required_text)]
+Uuid = Annotated[str, BeforeValidator(_parse_uuid)]
+IsoDate = Annotated[
+    date, BeforeValidator(_parse_iso_date), PlainSerializer(lambda d: d.isoformat(), str)
+]
+Timestamp = Annotated[
+    datetime, BeforeValidator(_parse_timestamp), PlainSerializer(format_timestamp, str)
+]

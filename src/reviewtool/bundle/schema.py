@@ -1,0 +1,160 @@
+"""The bundle as typed records (pydantic): the shape of BUNDLE.md, version 1.
+
+These records are also what services hand to the user interface for editing, so a review
+looks the same in a file, on screen and in the database layer's input.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
+
+from reviewtool.bundle.fields import IsoDate, RequiredText, Text, Timestamp, Uuid
+from reviewtool.domain.enums import (
+    ActionStatus,
+    BriefingStatus,
+    CodeGroup,
+    Criterion,
+    Decision,
+    FactorRole,
+    NotificationType,
+    Plan,
+    ReviewKind,
+    ReviewStatus,
+    Sex,
+)
+
+BUNDLE_FORMAT = "reviewtool.bundle"
+BUNDLE_VERSION = 1
+
+Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
+CodeId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$", max_length=120)]
+
+
+class Record(BaseModel):
+    # Unknown keys are ignored (BUNDLE.md: "preserved or ignored, never a crash").
+    model_config = ConfigDict(extra="ignore", validate_assignment=False)
+
+
+class CodeRecord(Record):
+    code: CodeId
+    label: RequiredText
+    group: CodeGroup
+    parent: CodeId | None = None
+    definition: Text | None = None
+    colour: Colour | None = None
+    active: StrictBool = True
+
+
+class ReviewDates(Record):
+    incident: IsoDate | None = None
+    aware: IsoDate | None = None
+    notified: IsoDate | None = None
+    rapid_review_meeting: IsoDate | None = None
+    rapid_review_submitted: IsoDate | None = None
+    decision: IsoDate | None = None
+    published: IsoDate | None = None
+
+
+class ChildRecord(Record):
+    pseudonym: Text | None = None
+    age_months: Annotated[StrictInt, Field(ge=0, le=12 * 25)] | None = None
+    unborn: StrictBool = False
+    sex: Sex = Sex.UNKNOWN
+    ethnicity: Text | None = None
+    disability: StrictBool | None = None
+    looked_after: StrictBool | None = None
+    plan: Plan = Plan.UNKNOWN
+    known_to_csc: StrictBool | None = None
+
+
+class FactorRecord(Record):
+    code: CodeId
+    role: FactorRole
+    note: Text | None = None
+
+
+class ActionRecord(Record):
+    id: Uuid
+    text: RequiredText
+    owner: Text | None = None
+    due: IsoDate | None = None
+    status: ActionStatus = ActionStatus.NOT_STARTED
+    completed: IsoDate | None = None
+    assurance: Text | None = None
+    impact: Text | None = None
+    dropped_reason: Text | None = None
+
+
+class RecommendationRecord(Record):
+    id: Uuid
+    text: RequiredText
+    actions: list[ActionRecord] = Field(default_factory=list)
+
+
+class Section(Record):
+    heading: Text
+    body: Text = ""
+
+
+class ReviewBriefing(Record):
+    status: BriefingStatus = BriefingStatus.DRAFT
+    sections: list[Section] = Field(default_factory=list)
+
+
+class ReviewRecord(Record):
+    id: Uuid
+    reference: RequiredText
+    kind: ReviewKind
+    title: RequiredText
+    status: ReviewStatus = ReviewStatus.OPEN
+    updated_at: Timestamp
+    converted_from: Uuid | None = None
+    notification_type: NotificationType | None = None
+    dates: ReviewDates = Field(default_factory=ReviewDates)
+    decision: Decision | None = None
+    decision_rationale: Text | None = None
+    criteria: list[Criterion] = Field(default_factory=list)
+    reviewer: Text | None = None
+    methodology: Text | None = None
+    children: list[ChildRecord] = Field(default_factory=list)
+    agencies: list[RequiredText] = Field(default_factory=list)
+    summary: Text | None = None
+    factors: list[FactorRecord] = Field(default_factory=list)
+    tags: list[RequiredText] = Field(default_factory=list)
+    identifiers: list[RequiredText] | None = None
+    """``None`` when the bundle left identifiers out (the default on export)."""
+    learning: list[RequiredText] = Field(default_factory=list)
+    good_practice: list[RequiredText] = Field(default_factory=list)
+    recommendations: list[RecommendationRecord] = Field(default_factory=list)
+    briefing: ReviewBriefing | None = None
+
+
+class TopicBriefing(Record):
+    id: Uuid
+    title: RequiredText
+    theme: CodeId | None = None
+    status: BriefingStatus = BriefingStatus.DRAFT
+    updated_at: Timestamp
+    sections: list[Section] = Field(default_factory=list)
+
+
+class Bundle(Record):
+    format: Literal["reviewtool.bundle"]
+    version: Literal[1]
+    exported_at: Timestamp | None = None
+    partnership: Text | None = None
+    codebook: list[CodeRecord] = Field(default_factory=list)
+    reviews: list[ReviewRecord] = Field(default_factory=list)
+    briefings: list[TopicBriefing] = Field(default_factory=list)
+
+
+def empty_bundle(partnership: str | None, exported_at: datetime) -> Bundle:
+    return Bundle(
+        format=BUNDLE_FORMAT,
+        version=BUNDLE_VERSION,
+        exported_at=exported_at,
+        partnership=partnership,
+    )

@@ -1,0 +1,241 @@
+"""The ``reviewtool`` command: the desktop application and its command-line tools.
+
+Exit status: 0 success, 2 bad input (the message says what and where), 1 any other failure.
+Heavy modules are imported inside each command so that ``--version`` and ``--help`` are quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reviewtool import __version__
+
+if TYPE_CHECKING:
+    from reviewtool.services.store import Store
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reviewtool",
+        description="Learning from child safeguarding case reviews. "
+        "With no command, starts the desktop application.",
+    )
+    parser.add_argument("--version", action="version", version=f"reviewtool {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database: a SQLite file path or a SQLAlchemy URL such as "
+        "postgresql://user@host/reviews (default: REVIEWTOOL_DB, else the local file)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = commands.add_parser("import", help="import review bundles (*.rtbundle.json)")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    p = commands.add_parser("export", help="export reviews to a bundle")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument(
+        "--review",
+        action="append",
+        default=[],
+        metavar="REF_OR_ID",
+        help="export only this review (repeatable); default: everything",
+    )
+    p.add_argument(
+        "--include-identifiers",
+        action="store_true",
+        help="also write the protected identifiers (real names, addresses)",
+    )
+
+    commands.add_parser("demo", help="load the built-in demo reviews")
+
+    p = commands.add_parser("list", help="list reviews")
+    p.add_argument(
+        "--kind",
+        action="append",
+        default=[],
+        metavar="K",
+        help="rapid_review, cspr, national_review, scr or learning_review (repeatable)",
+    )
+    p.add_argument("--search", metavar="TEXT", default="", help="full-text search")
+
+    p = commands.add_parser("backup", help="back up the database")
+    p.add_argument("--to", type=Path, metavar="DIR", help="folder for the backup file")
+
+    p = commands.add_parser("restore", help="replace the database with a backup")
+    p.add_argument("file", type=Path, metavar="FILE")
+    return parser
+
+
+def _open(args: argparse.Namespace) -> Store:
+    from reviewtool.services.store import open_store
+
+    return open_store(args.db)
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from reviewtool.services.backups import make_backup
+    from reviewtool.services.bundles import import_bundles, read_bundles
+
+    store = _open(args)
+    try:
+        bundles = read_bundles(store, args.files)  # every file is checked before any write
+        if store.database.is_sqlite:
+            make_backup(store, reason="before-import")
+        report = import_bundles(store, bundles)
+    finally:
+        store.close()
+    print(report.describe())
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from reviewtool.services.bundles import export_bundle
+
+    target: Path = args.file
+    if target.is_dir():
+        raise _bad_input(f"{target} is a folder; give a file name such as reviews.rtbundle.json")
+    if not target.resolve().parent.is_dir():
+        raise _bad_input(f"{target.parent}: no such folder")
+    store = _open(args)
+    try:
+        result = export_bundle(store, target, args.review, args.include_identifiers)
+    finally:
+        store.close()
+    note = " with identifiers" if args.include_identifiers else ""
+    print(
+        f"Exported {result.reviews} reviews and {result.briefings} topic briefings{note} "
+        f"to {target}"
+    )
+    return EXIT_OK
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from reviewtool.services.demo import load_demo
+
+    store = _open(args)
+    try:
+        report = load_demo(store)
+    finally:
+        store.close()
+    print("Demo reviews: " + report.describe())
+    return EXIT_OK
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from reviewtool.domain.enums import ReviewKind
+    from reviewtool.services.reviews import ReviewFilter, list_reviews
+
+    try:
+        kinds = tuple(ReviewKind(kind) for kind in args.kind)
+    except ValueError as error:
+        choices = ", ".join(k.value for k in ReviewKind)
+        raise _bad_input(f"--kind: {error}; choose from {choices}") from None
+    store = _open(args)
+    try:
+        rows = list_reviews(store, ReviewFilter(kinds=kinds, text=args.search))
+    finally:
+        store.close()
+    for row in rows:
+        notified = row.notified.isoformat() if row.notified else "-"
+        line = f"{row.reference}\t{row.title}\t{row.kind.value}\t{row.status}\t{notified}"
+        if row.snippet_parts:
+            line += "\t" + "".join(t for t, _ in row.snippet_parts).replace("\n", " ")
+        print(line)
+    print(f"{len(rows)} review{'s' if len(rows) != 1 else ''}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from reviewtool.services.backups import make_backup
+
+    store = _open(args)
+    try:
+        path = make_backup(store, args.to)
+    finally:
+        store.close()
+    print(f"Backed up to {path}")
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from reviewtool.services.backups import restore_backup
+
+    store = _open(args)
+    try:
+        result = restore_backup(store, args.file)
+    finally:
+        store.close()
+    print(
+        f"Restored from {result.restored_from}. "
+        f"The previous state was kept in {result.safety_backup}"
+    )
+    return EXIT_OK
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    from reviewtool.app import run_app
+
+    return run_app(args.db)
+
+
+def _bad_input(message: str) -> Exception:
+    from reviewtool.domain.errors import InvalidInput
+
+    return InvalidInput(message)
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    None: _cmd_gui,
+    "import": _cmd_import,
+    "export": _cmd_export,
+    "demo": _cmd_demo,
+    "list": _cmd_list,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from reviewtool.domain.errors import InvalidInput, ReviewtoolError
+
+    try:
+        return COMMANDS[args.command](args)
+    except InvalidInput as error:
+        print(f"reviewtool: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except ReviewtoolError as error:
+        print(f"reviewtool: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print(
+            "reviewtool: interrupted; nothing was changed by the unfinished step", file=sys.stderr
+        )
+        return EXIT_FAILURE
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"reviewtool: {error.strerror or error}{where}", file=sys.stderr)
+        return EXIT_FAILURE
+    except Exception as error:  # a bug: say so plainly, traceback only when asked for
+        if os.environ.get("REVIEWTOOL_DEBUG"):
+            raise
+        print(
+            f"reviewtool: unexpected error ({type(error).__name__}: {error}). "
+            "Set REVIEWTOOL_DEBUG=1 to see the details.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

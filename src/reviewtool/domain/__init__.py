@@ -1,0 +1,1 @@
+"""Plain domain rules: no Qt, no database, no file formats."""

@@ -1,0 +1,1 @@
+"""Writers of published outputs: they take plain report models, never the database."""

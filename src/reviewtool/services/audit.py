@@ -1,0 +1,142 @@
+"""The audit trail: one event per changed field, with who, when, old and new value."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from reviewtool.bundle.schema import ReviewRecord
+from reviewtool.db.models import AuditEvent
+from reviewtool.services.review_mapping import naive_utc, utc
+
+# Scalar fields are compared one by one; lists are compared whole, as compact JSON.
+_SKIPPED = {"id", "updated_at", "identifiers", "dates"}
+
+
+def flatten_review(record: ReviewRecord) -> dict[str, str | None]:
+    """A review as field -> text, the unit the audit trail records."""
+    data = record.model_dump(mode="json")
+    flat: dict[str, str | None] = {}
+    for name, value in data.items():
+        if name in _SKIPPED:
+            continue
+        flat[name] = _as_text(value)
+    for name, value in data["dates"].items():
+        flat[f"dates.{name}"] = value
+    # Identifiers are never copied into the trail: it may be exported or shown widely.
+    if record.identifiers is not None:
+        count = len(record.identifiers)
+        flat["identifiers"] = f"{count} identifier{'s' if count != 1 else ''}"
+    return flat
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def changed_fields(
+    old: dict[str, str | None], new: dict[str, str | None]
+) -> list[tuple[str, str | None, str | None]]:
+    fields = list(old) + [name for name in new if name not in old]
+    return [
+        (name, old.get(name), new.get(name))
+        for name in fields
+        if name in new and old.get(name) != new.get(name)
+    ]
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: datetime
+    user: str
+    action: str
+    entity: str
+    entity_id: str
+    review_id: str | None
+    field: str | None
+    old_value: str | None
+    new_value: str | None
+
+
+def add_event(
+    session: Session,
+    *,
+    at: datetime,
+    user: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    review_id: str | None = None,
+    field: str | None = None,
+    old_value: str | None = None,
+    new_value: str | None = None,
+) -> None:
+    session.add(
+        AuditEvent(
+            at=naive_utc(at),
+            user=user,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            review_id=review_id,
+            field=field,
+            old_value=old_value,
+            new_value=new_value,
+        )
+    )
+
+
+def add_review_changes(
+    session: Session,
+    *,
+    at: datetime,
+    user: str,
+    action: str,
+    review_id: str,
+    changes: list[tuple[str, str | None, str | None]],
+) -> None:
+    session.add_all(
+        AuditEvent(
+            at=naive_utc(at),
+            user=user,
+            action=action,
+            entity="review",
+            entity_id=review_id,
+            review_id=review_id,
+            field=name,
+            old_value=old,
+            new_value=new,
+        )
+        for name, old, new in changes
+    )
+
+
+def review_history(session: Session, review_id: str) -> list[AuditEntry]:
+    rows = session.scalars(
+        select(AuditEvent)
+        .where(AuditEvent.review_id == review_id)
+        .order_by(AuditEvent.at, AuditEvent.id)
+    )
+    return [
+        AuditEntry(
+            at=utc(row.at),
+            user=row.user,
+            action=row.action,
+            entity=row.entity,
+            entity_id=row.entity_id,
+            review_id=row.review_id,
+            field=row.field,
+            old_value=row.old_value,
+            new_value=row.new_value,
+        )
+        for row in rows
+    ]

@@ -1,0 +1,98 @@
+"""Backups and restores of the whole database.
+
+A local SQLite database is copied with SQLite's online backup API. A server database is
+backed up as a full bundle (identifiers included), which can be restored by importing it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from reviewtool.db.backup import (
+    backup_sqlite,
+    check_sqlite_file,
+    restore_sqlite,
+    schema_revision_of,
+)
+from reviewtool.db.migrate import known_revisions, prepare
+from reviewtool.domain.errors import InvalidInput
+from reviewtool.services.store import Store
+
+KEEP_AUTOMATIC = 20
+_NAME = re.compile(r"^reviewtool-\d{8}-\d{6}(-\d+)?-(?P<reason>[a-z-]+)\.(sqlite3|rtbundle\.json)$")
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    safety_backup: Path
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+
+
+def _free_name(folder: Path, reason: str, suffix: str) -> Path:
+    stamp = _stamp()
+    candidate = folder / f"reviewtool-{stamp}-{reason}{suffix}"
+    counter = 1
+    while candidate.exists():
+        candidate = folder / f"reviewtool-{stamp}-{counter}-{reason}{suffix}"
+        counter += 1
+    return candidate
+
+
+def make_backup(store: Store, to_dir: Path | None = None, reason: str = "manual") -> Path:
+    folder = to_dir or store.backup_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    if store.database.is_sqlite:
+        target = backup_sqlite(store.database.engine, _free_name(folder, reason, ".sqlite3"))
+    else:
+        from reviewtool.services.bundles import export_bundle
+
+        target = _free_name(folder, reason, ".rtbundle.json")
+        export_bundle(store, target, include_identifiers=True)
+    if reason != "manual":
+        rotate_backups(folder)
+    return target
+
+
+def rotate_backups(folder: Path, keep: int = KEEP_AUTOMATIC) -> list[Path]:
+    """Delete the oldest automatic backups beyond ``keep``; manual ones are never deleted."""
+    automatic = sorted(
+        (p for p in folder.iterdir() if (m := _NAME.match(p.name)) and m["reason"] != "manual"),
+        key=lambda p: p.name,
+    )
+    removed = automatic[:-keep] if len(automatic) > keep else []
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def restore_backup(store: Store, source: Path) -> RestoreResult:
+    """Replace the database with ``source`` after checking it; the current state is kept first."""
+    source = source.expanduser().resolve()
+    if not store.database.is_sqlite:
+        raise InvalidInput(
+            "a server database is restored by importing a full backup bundle "
+            "(reviewtool import FILE.rtbundle.json), or with the server's own tools"
+        )
+    check_sqlite_file(source)
+    revision = schema_revision_of(source)
+    if revision is None:
+        raise InvalidInput(f"{source} is not a reviewtool backup (no schema version)")
+    if revision not in known_revisions():
+        raise InvalidInput(
+            f"{source} was made by a newer version of reviewtool (schema {revision}); "
+            "install that version to restore it"
+        )
+    safety = make_backup(store, reason="before-restore")
+    restore_sqlite(store.database.engine, source)
+    prepare(store.database, store.backup_dir)
+    from reviewtool.services.search import rebuild_search_index
+
+    rebuild_search_index(store)
+    return RestoreResult(source, safety)

@@ -1,0 +1,394 @@
+"""Importing and exporting bundles (BUNDLE.md).
+
+An import reads and checks every file before writing anything, then applies them all in one
+transaction: a review already present is updated only by a newer copy; an older or different
+copy with the same time is reported as a conflict, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from reviewtool.bundle.read import read_bundle_file
+from reviewtool.bundle.schema import (
+    BUNDLE_FORMAT,
+    BUNDLE_VERSION,
+    Bundle,
+    CodeRecord,
+    ReviewRecord,
+    Section,
+    TopicBriefing,
+)
+from reviewtool.bundle.write import write_bundle_file
+from reviewtool.db.models import Briefing, BriefingSection, Code, Review, Setting
+from reviewtool.domain.enums import BriefingStatus, CodeGroup
+from reviewtool.services.audit import add_event, add_review_changes, changed_fields, flatten_review
+from reviewtool.services.review_mapping import (
+    apply_record,
+    full_review_loading,
+    naive_utc,
+    record_from_review,
+    utc,
+)
+from reviewtool.services.reviews import now_utc, resolve_review_id
+from reviewtool.services.search import index_records
+from reviewtool.services.store import Store
+
+Progress = Callable[[int, int], None]
+"""Called with (done, total) while long work goes on."""
+
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class ImportConflict:
+    reference: str
+    id: str
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: list[ImportConflict] = field(default_factory=list)
+    codes_added: int = 0
+    briefings_created: int = 0
+    briefings_updated: int = 0
+    changed_review_ids: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        parts = [
+            f"{self.created} review{'s' if self.created != 1 else ''} added",
+            f"{self.updated} updated",
+            f"{self.unchanged} unchanged",
+        ]
+        if self.briefings_created or self.briefings_updated:
+            parts.append(
+                f"{self.briefings_created} topic briefings added, {self.briefings_updated} updated"
+            )
+        if self.codes_added:
+            parts.append(f"{self.codes_added} codes added to the codebook")
+        text = ", ".join(parts) + "."
+        if self.conflicts:
+            count = len(self.conflicts)
+            text += (
+                f"\n{count} conflict{'s' if count != 1 else ''} (kept the copy in the database):"
+            )
+            for conflict in self.conflicts:
+                text += f"\n  {conflict.reference} ({conflict.id}): {conflict.reason}"
+        return text
+
+
+def known_codes(store: Store) -> set[str]:
+    with store.transaction() as session:
+        return set(session.scalars(select(Code.code)))
+
+
+def read_bundles(store: Store, paths: Sequence[Path], today: date | None = None) -> list[Bundle]:
+    """Read and check every file; raise :class:`BundleError` for the first bad one."""
+    codes = known_codes(store)
+    return [read_bundle_file(path, codes, today or date.today()) for path in paths]
+
+
+def import_bundle_files(
+    store: Store, paths: Sequence[Path], today: date | None = None, progress: Progress | None = None
+) -> ImportReport:
+    bundles = read_bundles(store, paths, today)
+    return import_bundles(store, bundles, progress)
+
+
+def import_bundles(
+    store: Store, bundles: Sequence[Bundle], progress: Progress | None = None
+) -> ImportReport:
+    report = ImportReport()
+    now = now_utc()
+    total = sum(len(b.reviews) for b in bundles)
+    done = 0
+    with store.transaction() as session:
+        for bundle in bundles:
+            report.codes_added += _import_codebook(session, bundle.codebook)
+            if bundle.partnership and session.get(Setting, "partnership") is None:
+                session.add(Setting(key="partnership", value=json.dumps(bundle.partnership)))
+            for start in range(0, len(bundle.reviews), CHUNK):
+                chunk = bundle.reviews[start : start + CHUNK]
+                _import_reviews(session, store.user, chunk, now, report)
+                done += len(chunk)
+                if progress:
+                    progress(done, total)
+            _import_topic_briefings(session, store.user, bundle.briefings, now, report)
+    return report
+
+
+def _import_codebook(session: Session, entries: list[CodeRecord]) -> int:
+    present = set(session.scalars(select(Code.code)))
+    new = [entry for entry in entries if entry.code not in present]
+    if not new:
+        return 0
+    position = len(present)
+    rows = []
+    for entry in new:
+        row = Code(
+            code=entry.code,
+            label=entry.label,
+            group=entry.group.value,
+            parent=None,
+            definition=entry.definition,
+            colour=entry.colour,
+            active=entry.active,
+            builtin=False,
+            position=position,
+        )
+        position += 1
+        rows.append(row)
+        session.add(row)
+    session.flush()
+    # Parents are set once every new code exists, so the file's order does not matter.
+    for row, entry in zip(rows, new, strict=True):
+        row.parent = entry.parent
+    session.flush()
+    return len(new)
+
+
+def _import_reviews(
+    session: Session, user: str, records: list[ReviewRecord], now: datetime, report: ImportReport
+) -> None:
+    existing = {
+        review.id: review
+        for review in session.scalars(
+            select(Review)
+            .where(Review.id.in_([r.id for r in records]))
+            .options(*full_review_loading())
+        )
+    }
+    to_index: list[ReviewRecord] = []
+    for record in records:
+        review = existing.get(record.id)
+        if review is None:
+            review = Review(id=record.id, created_at=naive_utc(now))
+            apply_record(review, record, record.updated_at)
+            session.add(review)
+            add_event(
+                session,
+                at=now,
+                user=user,
+                action="import",
+                entity="review",
+                entity_id=record.id,
+                review_id=record.id,
+                new_value=record.reference,
+            )
+            report.created += 1
+            to_index.append(record)
+            continue
+        stored = record_from_review(review, include_identifiers=True)
+        before = flatten_review(stored)
+        incoming = (
+            record
+            if record.identifiers is not None
+            else record.model_copy(update={"identifiers": stored.identifiers})
+        )
+        after = flatten_review(incoming)
+        stored_at, incoming_at = utc(review.updated_at), record.updated_at
+        if incoming_at > stored_at:
+            apply_record(review, incoming, record.updated_at)
+            add_review_changes(
+                session,
+                at=now,
+                user=user,
+                action="import",
+                review_id=review.id,
+                changes=changed_fields(before, after),
+            )
+            report.updated += 1
+            to_index.append(incoming)
+        elif before == after and (
+            record.identifiers is None or record.identifiers == stored.identifiers
+        ):
+            report.unchanged += 1
+        else:
+            reason = (
+                "the database copy is newer"
+                if incoming_at < stored_at
+                else "same time stamp but different content"
+            )
+            report.conflicts.append(
+                ImportConflict(
+                    record.reference,
+                    record.id,
+                    f"{reason} (database {stored_at:%Y-%m-%d %H:%M}, "
+                    f"bundle {incoming_at:%Y-%m-%d %H:%M} UTC)",
+                )
+            )
+    session.flush()
+    index_records(session, to_index)
+    report.changed_review_ids.extend(r.id for r in to_index)
+    session.expunge_all()
+
+
+def _import_topic_briefings(
+    session: Session, user: str, records: list[TopicBriefing], now: datetime, report: ImportReport
+) -> None:
+    if not records:
+        return
+    existing = {
+        b.id: b
+        for b in session.scalars(
+            select(Briefing)
+            .where(Briefing.id.in_([r.id for r in records]))
+            .options(selectinload(Briefing.sections))
+        )
+    }
+    for record in records:
+        briefing = existing.get(record.id)
+        if briefing is not None and briefing.review_id is not None:
+            report.conflicts.append(
+                ImportConflict(
+                    record.title, record.id, "this id belongs to a review's own briefing"
+                )
+            )
+            continue
+        if briefing is None:
+            briefing = Briefing(id=record.id, created_at=naive_utc(now))
+            session.add(briefing)
+            report.briefings_created += 1
+            action = "import"
+        elif record.updated_at > utc(briefing.updated_at):
+            report.briefings_updated += 1
+            action = "import"
+        else:
+            if _topic_record(briefing) != record:
+                report.conflicts.append(
+                    ImportConflict(
+                        record.title, record.id, "the database copy of this topic briefing is newer"
+                    )
+                )
+            continue
+        briefing.title = record.title
+        briefing.theme = record.theme
+        briefing.status = record.status.value
+        briefing.updated_at = naive_utc(record.updated_at)
+        briefing.sections = [
+            BriefingSection(position=i, heading=s.heading, body=s.body)
+            for i, s in enumerate(record.sections)
+        ]
+        add_event(
+            session,
+            at=now,
+            user=user,
+            action=action,
+            entity="briefing",
+            entity_id=record.id,
+            new_value=record.title,
+        )
+    session.flush()
+
+
+def _topic_record(briefing: Briefing) -> TopicBriefing:
+    return TopicBriefing(
+        id=briefing.id,
+        title=briefing.title or "",
+        theme=briefing.theme,
+        status=BriefingStatus(briefing.status),
+        updated_at=utc(briefing.updated_at),
+        sections=[Section(heading=s.heading, body=s.body) for s in briefing.sections],
+    )
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    reviews: int
+    briefings: int
+
+
+def build_bundle(
+    store: Store,
+    review_refs: Sequence[str] = (),
+    include_identifiers: bool = False,
+    progress: Progress | None = None,
+) -> Bundle:
+    """Everything (or the named reviews) as a bundle, read in bulk, a chunk at a time."""
+    with store.transaction() as session:
+        if review_refs:
+            ids = list(dict.fromkeys(resolve_review_id(session, ref) for ref in review_refs))
+        else:
+            ids = list(session.scalars(select(Review.id).order_by(Review.reference, Review.id)))
+        records: list[ReviewRecord] = []
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            loaded = {
+                r.id: r
+                for r in session.scalars(
+                    select(Review).where(Review.id.in_(chunk)).options(*full_review_loading())
+                )
+            }
+            records.extend(record_from_review(loaded[i], include_identifiers) for i in chunk)
+            session.expunge_all()
+            if progress:
+                progress(len(records), len(ids))
+        codebook = [
+            CodeRecord(
+                code=c.code,
+                label=c.label,
+                group=CodeGroup(c.group),
+                parent=c.parent,
+                definition=c.definition,
+                colour=c.colour,
+                active=c.active,
+            )
+            for c in session.scalars(select(Code).order_by(Code.position, Code.code))
+        ]
+        briefings: list[TopicBriefing] = []
+        if not review_refs:
+            briefings = [
+                _topic_record(b)
+                for b in session.scalars(
+                    select(Briefing)
+                    .where(Briefing.review_id.is_(None))
+                    .options(selectinload(Briefing.sections))
+                    .order_by(Briefing.title)
+                )
+            ]
+        setting = session.get(Setting, "partnership")
+        partnership = json.loads(setting.value) if setting else None
+    return Bundle(
+        format=BUNDLE_FORMAT,
+        version=BUNDLE_VERSION,
+        exported_at=now_utc(),
+        partnership=partnership,
+        codebook=codebook,
+        reviews=records,
+        briefings=briefings,
+    )
+
+
+def export_bundle(
+    store: Store,
+    path: Path,
+    review_refs: Sequence[str] = (),
+    include_identifiers: bool = False,
+    progress: Progress | None = None,
+) -> ExportResult:
+    bundle = build_bundle(store, review_refs, include_identifiers, progress)
+    write_bundle_file(bundle, path)
+    if include_identifiers:
+        with store.transaction() as session:
+            add_event(
+                session,
+                at=now_utc(),
+                user=store.user,
+                action="export-identifiers",
+                entity="bundle",
+                entity_id=str(path.name),
+                new_value=f"{len(bundle.reviews)} reviews with identifiers",
+            )
+    return ExportResult(path, len(bundle.reviews), len(bundle.briefings))

@@ -1,0 +1,254 @@
+"""Copying reviews between bundle records and database rows, both ways."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.strategy_options import _AbstractLoad
+
+from reviewtool.bundle.schema import (
+    ActionRecord,
+    ChildRecord,
+    FactorRecord,
+    RecommendationRecord,
+    ReviewBriefing,
+    ReviewDates,
+    ReviewRecord,
+    Section,
+)
+from reviewtool.db.models import (
+    Action,
+    Agency,
+    Briefing,
+    BriefingSection,
+    Child,
+    Factor,
+    Identifier,
+    LearningItem,
+    Recommendation,
+    Review,
+    Tag,
+)
+from reviewtool.domain.enums import (
+    ActionStatus,
+    BriefingStatus,
+    Criterion,
+    Decision,
+    FactorRole,
+    NotificationType,
+    Plan,
+    ReviewKind,
+    ReviewStatus,
+    Sex,
+)
+
+DATE_FIELDS = tuple(ReviewDates.model_fields)
+
+
+def full_review_loading() -> list[_AbstractLoad]:
+    """Load options that fetch a review with everything it holds in a few bulk queries."""
+    return [
+        selectinload(Review.children),
+        selectinload(Review.agencies),
+        selectinload(Review.factors),
+        selectinload(Review.tags),
+        selectinload(Review.identifiers),
+        selectinload(Review.items),
+        selectinload(Review.recommendations).selectinload(Recommendation.actions),
+        selectinload(Review.briefing).selectinload(Briefing.sections),
+    ]
+
+
+def utc(value: datetime) -> datetime:
+    """Database times are naive UTC; records carry aware UTC times."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def naive_utc(value: datetime) -> datetime:
+    return utc(value).replace(tzinfo=None)
+
+
+def record_from_review(review: Review, include_identifiers: bool) -> ReviewRecord:
+    briefing = None
+    if review.briefing is not None:
+        briefing = ReviewBriefing(
+            status=BriefingStatus(review.briefing.status),
+            sections=[Section(heading=s.heading, body=s.body) for s in review.briefing.sections],
+        )
+    return ReviewRecord(
+        id=review.id,
+        reference=review.reference,
+        kind=ReviewKind(review.kind),
+        title=review.title,
+        status=ReviewStatus(review.status),
+        updated_at=utc(review.updated_at),
+        converted_from=review.converted_from,
+        notification_type=NotificationType(review.notification_type)
+        if review.notification_type
+        else None,
+        dates=ReviewDates(**{name: getattr(review, f"date_{name}") for name in DATE_FIELDS}),
+        decision=Decision(review.decision) if review.decision else None,
+        decision_rationale=review.decision_rationale,
+        criteria=[Criterion(c) for c in review.criteria],
+        reviewer=review.reviewer,
+        methodology=review.methodology,
+        children=[
+            ChildRecord(
+                pseudonym=c.pseudonym,
+                age_months=c.age_months,
+                unborn=c.unborn,
+                sex=Sex(c.sex),
+                ethnicity=c.ethnicity,
+                disability=c.disability,
+                looked_after=c.looked_after,
+                plan=Plan(c.plan),
+                known_to_csc=c.known_to_csc,
+            )
+            for c in review.children
+        ],
+        agencies=[a.name for a in review.agencies],
+        summary=review.summary,
+        factors=[
+            FactorRecord(code=f.code, role=FactorRole(f.role), note=f.note) for f in review.factors
+        ],
+        tags=[t.tag for t in review.tags],
+        identifiers=[i.value for i in review.identifiers] if include_identifiers else None,
+        learning=[i.text for i in review.items if i.kind == "learning"],
+        good_practice=[i.text for i in review.items if i.kind == "good_practice"],
+        recommendations=[
+            RecommendationRecord(
+                id=r.id,
+                text=r.text,
+                actions=[
+                    ActionRecord(
+                        id=a.id,
+                        text=a.text,
+                        owner=a.owner,
+                        due=a.due,
+                        status=ActionStatus(a.status),
+                        completed=a.completed,
+                        assurance=a.assurance,
+                        impact=a.impact,
+                        dropped_reason=a.dropped_reason,
+                    )
+                    for a in r.actions
+                ],
+            )
+            for r in review.recommendations
+        ],
+        briefing=briefing,
+    )
+
+
+def apply_record(review: Review, record: ReviewRecord, now: datetime) -> None:
+    """Make ``review`` hold exactly what ``record`` says.
+
+    Identifiers are left alone when the record has none (``None``): a bundle exported
+    without identifiers must not erase them on its way back in.
+    """
+    review.reference = record.reference
+    review.kind = record.kind.value
+    review.title = record.title
+    review.status = record.status.value
+    review.notification_type = record.notification_type.value if record.notification_type else None
+    review.converted_from = record.converted_from
+    for name in DATE_FIELDS:
+        setattr(review, f"date_{name}", getattr(record.dates, name))
+    review.decision = record.decision.value if record.decision else None
+    review.criteria = "".join(sorted(c.value for c in record.criteria))
+    review.decision_rationale = record.decision_rationale
+    review.reviewer = record.reviewer
+    review.methodology = record.methodology
+    review.summary = record.summary
+    review.updated_at = naive_utc(record.updated_at)
+
+    review.children = [
+        Child(
+            position=i,
+            pseudonym=c.pseudonym,
+            age_months=c.age_months,
+            unborn=c.unborn,
+            sex=c.sex.value,
+            ethnicity=c.ethnicity,
+            disability=c.disability,
+            looked_after=c.looked_after,
+            plan=c.plan.value,
+            known_to_csc=c.known_to_csc,
+        )
+        for i, c in enumerate(record.children)
+    ]
+    review.agencies = [Agency(position=i, name=name) for i, name in enumerate(record.agencies)]
+    _apply_factors(review, record.factors)
+    review.tags = [Tag(position=i, tag=tag) for i, tag in enumerate(record.tags)]
+    if record.identifiers is not None:
+        review.identifiers = [
+            Identifier(position=i, value=value) for i, value in enumerate(record.identifiers)
+        ]
+    review.items = [
+        LearningItem(kind="learning", position=i, text=t) for i, t in enumerate(record.learning)
+    ] + [
+        LearningItem(kind="good_practice", position=i, text=t)
+        for i, t in enumerate(record.good_practice)
+    ]
+    _apply_recommendations(review, record.recommendations)
+    _apply_briefing(review, record.briefing, now)
+
+
+def _apply_factors(review: Review, records: list[FactorRecord]) -> None:
+    # Reuse the row of a (code, role) pair: replacing it would insert the new row before
+    # deleting the old one and break the one-tag-per-code-and-role rule.
+    existing = {(f.code, f.role): f for f in review.factors}
+    factors: list[Factor] = []
+    for position, record in enumerate(records):
+        factor = existing.get((record.code, record.role.value)) or Factor(
+            code=record.code, role=record.role.value
+        )
+        factor.position = position
+        factor.note = record.note
+        factors.append(factor)
+    review.factors = factors
+
+
+def _apply_recommendations(review: Review, records: list[RecommendationRecord]) -> None:
+    # Recommendations and actions keep their ids: reconcile in place rather than replace.
+    existing = {r.id: r for r in review.recommendations}
+    kept: list[Recommendation] = []
+    for position, record in enumerate(records):
+        recommendation = existing.get(record.id) or Recommendation(id=record.id)
+        recommendation.position = position
+        recommendation.text = record.text
+        actions = {a.id: a for a in recommendation.actions}
+        new_actions: list[Action] = []
+        for a_position, a_record in enumerate(record.actions):
+            action = actions.get(a_record.id) or Action(id=a_record.id)
+            action.position = a_position
+            action.text = a_record.text
+            action.owner = a_record.owner
+            action.due = a_record.due
+            action.status = a_record.status.value
+            action.completed = a_record.completed
+            action.assurance = a_record.assurance
+            action.impact = a_record.impact
+            action.dropped_reason = a_record.dropped_reason
+            new_actions.append(action)
+        recommendation.actions = new_actions
+        kept.append(recommendation)
+    review.recommendations = kept
+
+
+def _apply_briefing(review: Review, record: ReviewBriefing | None, now: datetime) -> None:
+    if record is None:
+        review.briefing = None
+        return
+    briefing = review.briefing
+    if briefing is None:
+        briefing = Briefing(id=str(uuid.uuid4()), created_at=naive_utc(now))
+        review.briefing = briefing
+    briefing.status = record.status.value
+    briefing.updated_at = naive_utc(now)
+    briefing.sections = [
+        BriefingSection(position=i, heading=s.heading, body=s.body)
+        for i, s in enumerate(record.sections)
+    ]

@@ -1,0 +1,305 @@
+"""Reviews: list, open, create, save and delete, each as one transaction."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Select, extract, func, or_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from reviewtool.bundle.checks import check_bundle
+from reviewtool.bundle.errors import BundleError
+from reviewtool.bundle.schema import Bundle, ReviewRecord
+from reviewtool.db import search as index
+from reviewtool.db.models import Code, Factor, Review
+from reviewtool.domain.deadlines import rapid_review_due
+from reviewtool.domain.enums import ReviewKind
+from reviewtool.domain.errors import EditConflict, InvalidInput, NotFound
+from reviewtool.services.audit import add_event, add_review_changes, changed_fields, flatten_review
+from reviewtool.services.review_mapping import (
+    apply_record,
+    full_review_loading,
+    naive_utc,
+    record_from_review,
+    utc,
+)
+from reviewtool.services.search import index_records, search_reviews
+from reviewtool.services.store import Store
+
+
+@dataclass(frozen=True)
+class LoadedReview:
+    """A review as opened for editing: its content and the version it was read at."""
+
+    record: ReviewRecord
+    version: int
+
+
+@dataclass(frozen=True)
+class ReviewSummary:
+    """One row of the review list."""
+
+    id: str
+    reference: str
+    title: str
+    kind: ReviewKind
+    status: str
+    notified: date | None
+    decision: date | None
+    published: date | None
+    rapid_review_due: date | None
+    themes: tuple[str, ...]
+    updated_at: datetime
+    snippet_parts: tuple[tuple[str, bool], ...] = ()
+
+
+@dataclass(frozen=True)
+class ReviewFilter:
+    kinds: tuple[ReviewKind, ...] = ()
+    statuses: tuple[str, ...] = ()
+    year_from: int | None = None
+    year_to: int | None = None
+    theme: str | None = None
+    text: str = ""
+    limit: int | None = None
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def resolve_review_id(session: Session, ref_or_id: str) -> str:
+    """A review's id from its id or its reference; an ambiguous reference is an error."""
+    wanted = ref_or_id.strip()
+    matches = session.scalars(
+        select(Review.id).where(or_(Review.id == wanted.lower(), Review.reference == wanted))
+    ).all()
+    if not matches:
+        matches = session.scalars(
+            select(Review.id).where(func.lower(Review.reference) == wanted.lower())
+        ).all()
+    if not matches:
+        raise NotFound(f"no review with reference or id {wanted!r}")
+    if len(matches) > 1:
+        raise InvalidInput(
+            f"{wanted!r} matches {len(matches)} reviews; use the review's id instead "
+            f"({', '.join(sorted(matches))})"
+        )
+    return matches[0]
+
+
+def get_review(store: Store, ref_or_id: str, include_identifiers: bool = True) -> LoadedReview:
+    with store.transaction() as session:
+        review_id = resolve_review_id(session, ref_or_id)
+        review = session.scalars(
+            select(Review).where(Review.id == review_id).options(*full_review_loading())
+        ).one()
+        return LoadedReview(record_from_review(review, include_identifiers), review.version)
+
+
+def _check_record(session: Session, record: ReviewRecord, today: date) -> None:
+    known = set(session.scalars(select(Code.code)))
+    problems = check_bundle(
+        Bundle(format="reviewtool.bundle", version=1, reviews=[record]), known, today
+    )
+    if problems:
+        raise BundleError(
+            [type(p)(p.path.removeprefix("reviews[0]").lstrip("."), p.message) for p in problems]
+        )
+
+
+def create_review(store: Store, record: ReviewRecord, today: date | None = None) -> LoadedReview:
+    now = now_utc()
+    record = record.model_copy(update={"updated_at": now})
+    with store.transaction() as session:
+        _check_record(session, record, today or date.today())
+        if session.get(Review, record.id) is not None:
+            raise InvalidInput(f"a review with id {record.id} already exists")
+        review = Review(id=record.id, created_at=naive_utc(now))
+        apply_record(review, record, now)
+        session.add(review)
+        add_event(
+            session,
+            at=now,
+            user=store.user,
+            action="create",
+            entity="review",
+            entity_id=record.id,
+            review_id=record.id,
+            new_value=record.reference,
+        )
+        session.flush()
+        index_records(session, [record])
+        return LoadedReview(record, review.version)
+
+
+def new_review_record(kind: ReviewKind, reference: str, title: str) -> ReviewRecord:
+    return ReviewRecord(
+        id=str(uuid.uuid4()), reference=reference, kind=kind, title=title, updated_at=now_utc()
+    )
+
+
+def save_review(
+    store: Store, record: ReviewRecord, expected_version: int, today: date | None = None
+) -> LoadedReview:
+    """Save an edited review, refusing if anyone saved it since ``expected_version``."""
+    now = now_utc()
+    record = record.model_copy(update={"updated_at": now})
+    try:
+        with store.transaction() as session:
+            _check_record(session, record, today or date.today())
+            review = session.scalars(
+                select(Review).where(Review.id == record.id).options(*full_review_loading())
+            ).one_or_none()
+            if review is None:
+                raise NotFound(f"review {record.reference} no longer exists (was it deleted?)")
+            if review.version != expected_version:
+                raise _conflict(review)
+            before = flatten_review(record_from_review(review, include_identifiers=True))
+            apply_record(review, record, now)
+            changes = changed_fields(before, flatten_review(record))
+            add_review_changes(
+                session,
+                at=now,
+                user=store.user,
+                action="edit",
+                review_id=review.id,
+                changes=changes,
+            )
+            session.flush()
+            index_records(session, [record])
+            saved = record_from_review(review, include_identifiers=True)
+            return LoadedReview(saved, review.version)
+    except StaleDataError:
+        raise EditConflict(
+            f"{record.reference} was changed by someone else while you were saving. "
+            "Your changes have not been saved; they are still on screen."
+        ) from None
+
+
+def _conflict(review: Review) -> EditConflict:
+    return EditConflict(
+        f"{review.reference} was changed by someone else since you opened it "
+        f"(last saved {utc(review.updated_at):%d/%m/%Y %H:%M} UTC). Your changes have not "
+        "been saved; they are still on screen."
+    )
+
+
+def delete_review(store: Store, review_id: str, expected_version: int) -> None:
+    with store.transaction() as session:
+        review = session.get(Review, review_id)
+        if review is None:
+            raise NotFound(f"no review with id {review_id}")
+        if review.version != expected_version:
+            raise _conflict(review)
+        add_event(
+            session,
+            at=now_utc(),
+            user=store.user,
+            action="delete",
+            entity="review",
+            entity_id=review_id,
+            review_id=review_id,
+            old_value=review.reference,
+        )
+        session.delete(review)
+        index.delete_rows(session, [review_id])
+
+
+def _filtered(query: Select[Any], filters: ReviewFilter) -> Select[Any]:
+    if filters.kinds:
+        query = query.where(Review.kind.in_([k.value for k in filters.kinds]))
+    if filters.statuses:
+        query = query.where(Review.status.in_(filters.statuses))
+    year = extract(
+        "year", func.coalesce(Review.date_notified, Review.date_decision, Review.date_published)
+    )
+    if filters.year_from is not None:
+        query = query.where(year >= filters.year_from)
+    if filters.year_to is not None:
+        query = query.where(year <= filters.year_to)
+    if filters.theme:
+        query = query.where(
+            select(Factor.id)
+            .where(Factor.review_id == Review.id, Factor.code.startswith(filters.theme))
+            .exists()
+        )
+    return query
+
+
+def list_reviews(store: Store, filters: ReviewFilter | None = None) -> list[ReviewSummary]:
+    """Reviews matching ``filters``: best search match first, otherwise newest first."""
+    filters = filters or ReviewFilter()
+    snippets: dict[str, tuple[tuple[str, bool], ...]] = {}
+    order: dict[str, int] = {}
+    if filters.text.strip():
+        hits = search_reviews(store, filters.text, limit=500)
+        snippets = {hit.review_id: hit.snippet_parts for hit in hits}
+        order = {hit.review_id: i for i, hit in enumerate(hits)}
+        if not hits:
+            return []
+    with store.transaction() as session:
+        query = _filtered(select(Review), filters)
+        if order:
+            query = query.where(Review.id.in_(list(order)))
+        query = query.order_by(
+            Review.date_notified.desc().nulls_last(), Review.updated_at.desc(), Review.reference
+        )
+        if filters.limit and not order:
+            query = query.limit(filters.limit)
+        reviews = session.scalars(query).all()
+        themes = _main_themes(session, [r.id for r in reviews])
+        rows = [
+            ReviewSummary(
+                id=r.id,
+                reference=r.reference,
+                title=r.title,
+                kind=ReviewKind(r.kind),
+                status=r.status,
+                notified=r.date_notified,
+                decision=r.date_decision,
+                published=r.date_published,
+                rapid_review_due=rapid_review_due(r.date_notified)
+                if r.kind == ReviewKind.RAPID_REVIEW and r.date_notified
+                else None,
+                themes=themes.get(r.id, ()),
+                updated_at=utc(r.updated_at),
+                snippet_parts=snippets.get(r.id, ()),
+            )
+            for r in reviews
+        ]
+    if order:
+        rows.sort(key=lambda row: order[row.id])
+        if filters.limit:
+            rows = rows[: filters.limit]
+    return rows
+
+
+def _main_themes(
+    session: Session, review_ids: list[str], per_review: int = 4
+) -> dict[str, tuple[str, ...]]:
+    """Labels of each review's first few non-good-practice codes, fetched in bulk."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for start in range(0, len(review_ids), 900):
+        chunk = review_ids[start : start + 900]
+        rows = session.execute(
+            select(Factor.review_id, Code.label)
+            .join(Code, Code.code == Factor.code)
+            .where(Factor.review_id.in_(chunk), Code.group != "good")
+            .order_by(Factor.review_id, Factor.position)
+        )
+        for review_id, label in rows:
+            labels = found[review_id]
+            if len(labels) < per_review and label not in labels:
+                labels.append(label)
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def count_reviews(store: Store) -> int:
+    with store.transaction() as session:
+        return int(session.scalar(select(func.count()).select_from(Review)) or 0)

@@ -1,0 +1,78 @@
+"""The open database and the person using it: what every service works on."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from reviewtool.db.engine import Database, connect, database_url, explain_connection_error
+from reviewtool.db.migrate import MigrationResult, Outcome, prepare
+from reviewtool.db.seed import add_missing_builtin_codes
+from reviewtool.paths import default_backup_dir, default_database_path
+
+
+def current_user() -> str:
+    """Who is recorded in the audit trail: ``REVIEWTOOL_USER`` or the login name."""
+    name = os.environ.get("REVIEWTOOL_USER")
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+@dataclass
+class Store:
+    database: Database
+    user: str
+    backup_dir: Path
+    migration: MigrationResult | None = field(default=None)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session for one user action: committed on success, rolled back on any error."""
+        session = self.database.sessions()
+        try:
+            with session.begin():
+                yield session
+        except DBAPIError as error:
+            if getattr(error, "connection_invalidated", False) or error.orig is None:
+                raise explain_connection_error(self.database, error) from None
+            raise
+        finally:
+            session.close()
+
+    def describe(self) -> str:
+        return self.database.describe()
+
+    def close(self) -> None:
+        self.database.close()
+
+
+def open_store(
+    db: str | None = None, user: str | None = None, backup_dir: Path | None = None
+) -> Store:
+    """Open (creating or upgrading as needed) the database named by ``db``/``REVIEWTOOL_DB``."""
+    url = database_url(db, default_database_path())
+    database = connect(url)
+    store = Store(database, user or current_user(), backup_dir or default_backup_dir())
+    try:
+        store.migration = prepare(database, store.backup_dir)
+        with store.transaction() as session:
+            add_missing_builtin_codes(session)
+        if store.migration.outcome is Outcome.UPGRADED:
+            from reviewtool.services.search import rebuild_search_index
+
+            rebuild_search_index(store)
+    except BaseException:
+        database.close()
+        raise
+    return store
