@@ -1,0 +1,72 @@
+"""Partnership settings kept in the database (name, colour, logo, briefing headings)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+from reviewtool.db.models import Setting
+from reviewtool.domain.errors import InvalidInput
+from reviewtool.services.audit import add_event
+from reviewtool.services.reviews import now_utc
+from reviewtool.services.store import Store
+
+DEFAULT_BRIEFING_HEADINGS = (
+    "Background",
+    "Why it matters",
+    "What happened",
+    "Key learning",
+    "Good practice",
+    "Reflective questions",
+    "What to do",
+)
+DEFAULT_REFLECTIVE_QUESTIONS = (
+    "What are your key thoughts and reflections?",
+    "How can we ensure the learning is embedded and how will we know?",
+    "How can we build the learning into team or service improvement plans?",
+)
+
+
+@dataclass
+class PartnershipSettings:
+    partnership: str = "Safeguarding Children Partnership"
+    brand_colour: str = "#1f5f8b"
+    logo_path: str | None = None
+    briefing_headings: list[str] = field(default_factory=lambda: list(DEFAULT_BRIEFING_HEADINGS))
+
+
+def load_settings(store: Store) -> PartnershipSettings:
+    settings = PartnershipSettings()
+    with store.transaction() as session:
+        for row in session.query(Setting).all():
+            if hasattr(settings, row.key):
+                setattr(settings, row.key, json.loads(row.value))
+    return settings
+
+
+def save_settings(store: Store, settings: PartnershipSettings) -> None:
+    if len(settings.briefing_headings) != 7 or not all(
+        h.strip() for h in settings.briefing_headings
+    ):
+        raise InvalidInput("a 7-minute briefing has exactly seven headings, none empty")
+    colour = settings.brand_colour
+    if len(colour) != 7 or not colour.startswith("#"):
+        raise InvalidInput(f"brand colour {colour!r} must look like #1f5f8b")
+    with store.transaction() as session:
+        for key, value in asdict(settings).items():
+            text = json.dumps(value, ensure_ascii=False)
+            row = session.get(Setting, key)
+            if row is None:
+                session.add(Setting(key=key, value=text))
+            elif row.value != text:
+                add_event(
+                    session,
+                    at=now_utc(),
+                    user=store.user,
+                    action="edit",
+                    entity="setting",
+                    entity_id=key,
+                    old_value=row.value,
+                    new_value=text,
+                )
+                row.value = text
