@@ -124,6 +124,7 @@ def dashboard(store: Store, today: date) -> Dashboard:
         ).all()
         rapid_rows = []
         for rid, ref, title, notified, submitted in rapid:
+            assert notified is not None  # filtered in the query
             state = deadline_state(rapid_review_due(notified), submitted, today)
             if submitted is None and (state.late or state.days_left <= DUE_SOON_WORKING_DAYS):
                 rapid_rows.append(DeadlineRow(rid, ref, title, "Rapid review", state))
@@ -139,6 +140,7 @@ def dashboard(store: Store, today: date) -> Dashboard:
         ).all()
         cspr_rows = []
         for rid, ref, title, decided in csprs:
+            assert decided is not None  # filtered in the query
             due = cspr_publication_due(decided)
             if today > due:
                 cspr_rows.append(
