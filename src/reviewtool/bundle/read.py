@@ -112,14 +112,14 @@ def _validate(document: Any, source: str | None) -> Bundle:
     try:
         return Bundle.model_validate(document)
     except ValidationError as error:
-        raise BundleError(_problems_from(error), source) from None
+        raise BundleError(problems_from_validation(error), source) from None
     except RecursionError:
         raise BundleError(
             [Problem("", "the JSON is nested too deeply to be a bundle")], source
         ) from None
 
 
-def _problems_from(error: ValidationError) -> list[Problem]:
+def problems_from_validation(error: ValidationError) -> list[Problem]:
     return [
         Problem(format_path(item["loc"]), _message(item))
         for item in error.errors(include_url=False)

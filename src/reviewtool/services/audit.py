@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from reviewtool.bundle.schema import ReviewRecord
 from reviewtool.db.models import AuditEvent
 from reviewtool.services.review_mapping import naive_utc, utc
+from reviewtool.services.store import Store
 
 # Scalar fields are compared one by one; lists are compared whole, as compact JSON.
 _SKIPPED = {"id", "updated_at", "identifiers", "dates"}
@@ -140,3 +141,8 @@ def review_history(session: Session, review_id: str) -> list[AuditEntry]:
         )
         for row in rows
     ]
+
+
+def review_audit_trail(store: Store, review_id: str) -> list[AuditEntry]:
+    with store.transaction() as session:
+        return review_history(session, review_id)

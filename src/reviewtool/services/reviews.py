@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import Select, extract, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from reviewtool.bundle.checks import check_bundle
 from reviewtool.bundle.errors import BundleError
+from reviewtool.bundle.read import problems_from_validation
 from reviewtool.bundle.schema import Bundle, ReviewRecord
 from reviewtool.db import search as index
 from reviewtool.db.models import Code, Factor, Review
@@ -102,7 +104,12 @@ def get_review(store: Store, ref_or_id: str, include_identifiers: bool = True) -
         return LoadedReview(record_from_review(review, include_identifiers), review.version)
 
 
-def _check_record(session: Session, record: ReviewRecord, today: date) -> None:
+def _check_record(session: Session, record: ReviewRecord, today: date) -> ReviewRecord:
+    """Every rule a bundle must meet, applied to a record edited on screen."""
+    try:
+        record = ReviewRecord.model_validate(record.model_dump())
+    except ValidationError as error:
+        raise BundleError(problems_from_validation(error)) from None
     known = set(session.scalars(select(Code.code)))
     problems = check_bundle(
         Bundle(format="reviewtool.bundle", version=1, reviews=[record]), known, today
@@ -111,13 +118,14 @@ def _check_record(session: Session, record: ReviewRecord, today: date) -> None:
         raise BundleError(
             [type(p)(p.path.removeprefix("reviews[0]").lstrip("."), p.message) for p in problems]
         )
+    return record
 
 
 def create_review(store: Store, record: ReviewRecord, today: date | None = None) -> LoadedReview:
     now = now_utc()
     record = record.model_copy(update={"updated_at": now})
     with store.transaction() as session:
-        _check_record(session, record, today or date.today())
+        record = _check_record(session, record, today or date.today())
         if session.get(Review, record.id) is not None:
             raise InvalidInput(f"a review with id {record.id} already exists")
         review = Review(id=record.id, created_at=naive_utc(now))
@@ -152,7 +160,7 @@ def save_review(
     record = record.model_copy(update={"updated_at": now})
     try:
         with store.transaction() as session:
-            _check_record(session, record, today or date.today())
+            record = _check_record(session, record, today or date.today())
             review = session.scalars(
                 select(Review).where(Review.id == record.id).options(*full_review_loading())
             ).one_or_none()

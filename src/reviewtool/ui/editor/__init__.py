@@ -1,0 +1,1 @@
+"""The review editor: one tab per part of a review."""

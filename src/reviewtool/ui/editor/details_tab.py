@@ -1,0 +1,232 @@
+"""Details, dates with their deadlines, the decision and the summary."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewtool.bundle.schema import ReviewDates, ReviewRecord
+from reviewtool.domain.deadlines import (
+    cspr_publication_due,
+    deadline_state,
+    notification_due,
+    rapid_review_due,
+)
+from reviewtool.domain.enums import Criterion, Decision, NotificationType, ReviewKind, ReviewStatus
+from reviewtool.ui.colours import deadline_colour
+from reviewtool.ui.editor.base import EditorTab, optional_text
+from reviewtool.ui.widgets import DateField, format_date
+
+DATE_LABELS = {
+    "incident": "&Incident",
+    "aware": "LA became &aware",
+    "notified": "&Notified to Panel",
+    "rapid_review_meeting": "RR &meeting",
+    "rapid_review_submitted": "RR s&ubmitted",
+    "decision": "&Decision",
+    "published": "&Published",
+}
+CRITERIA = {
+    Criterion.IMPROVEMENTS_NEEDED: "(a) improvements needed",
+    Criterion.RECURRING_THEMES: "(b) recurring themes",
+    Criterion.MULTI_AGENCY_CONCERNS: "(c) concerns about agencies working together",
+    Criterion.PANEL_REQUEST: "(d) the Panel asked for a local review",
+}
+DECISIONS = {
+    None: "Not yet decided",
+    Decision.LCSPR: "Local review (LCSPR)",
+    Decision.NO_LCSPR: "No local review",
+    Decision.NATIONAL_REVIEW: "Refer for a national review",
+}
+NOTIFICATIONS = {
+    None: "Not notified / not known",
+    NotificationType.DEATH: "Death",
+    NotificationType.SERIOUS_HARM: "Serious harm",
+    NotificationType.OTHER: "Other",
+}
+
+
+def _combo(name: str, items: Mapping[Any, str]) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    for value, label in items.items():
+        combo.addItem(label, value)
+    return combo
+
+
+def _select(combo: QComboBox, value: object) -> None:
+    index = combo.findData(value)
+    combo.setCurrentIndex(max(index, 0))
+
+
+class DetailsTab(EditorTab):
+    def __init__(self, today: date) -> None:
+        super().__init__()
+        self.today = today
+        self.reference = QLineEdit()
+        self.reference.setAccessibleName("Reference")
+        self.title = QLineEdit()
+        self.title.setAccessibleName("Title (pseudonym)")
+        self.kind = _combo("Kind of review", {k: k.label for k in ReviewKind})
+        self.status = _combo("Status", {s: s.value.capitalize() for s in ReviewStatus})
+        self.notification = _combo("Notification type", NOTIFICATIONS)
+        self.reviewer = QLineEdit()
+        self.reviewer.setAccessibleName("Reviewer")
+        self.methodology = QLineEdit()
+        self.methodology.setAccessibleName("Methodology")
+        self.dates = {
+            name: DateField(label.replace("&", "")) for name, label in DATE_LABELS.items()
+        }
+        self.deadlines = QLabel()
+        self.deadlines.setWordWrap(True)
+        self.deadlines.setAccessibleName("Deadlines")
+        self.decision = _combo("Decision", DECISIONS)
+        self.criteria = {c: QCheckBox(text) for c, text in CRITERIA.items()}
+        self.rationale = QPlainTextEdit()
+        self.rationale.setAccessibleName("Decision rationale")
+        self.rationale.setTabChangesFocus(True)
+        self.rationale.setMaximumHeight(90)
+        self.summary = QPlainTextEdit()
+        self.summary.setAccessibleName("Summary of what happened")
+        self.summary.setTabChangesFocus(True)
+        self._build()
+        self._connect()
+
+    def _build(self) -> None:
+        about = QFormLayout()
+        about.addRow("&Reference", self.reference)
+        about.addRow("&Title", self.title)
+        about.addRow("&Kind", self.kind)
+        about.addRow("&Status", self.status)
+        about.addRow("Noti&fication", self.notification)
+        about.addRow("Re&viewer", self.reviewer)
+        about.addRow("Met&hodology", self.methodology)
+        about_box = QGroupBox("Review")
+        about_box.setLayout(about)
+
+        grid = QGridLayout()
+        for row, (name, field) in enumerate(self.dates.items()):
+            label = QLabel(DATE_LABELS[name])
+            label.setBuddy(field)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(field, row, 1)
+        grid.addWidget(self.deadlines, len(self.dates), 0, 1, 2)
+        dates_box = QGroupBox("Dates and deadlines")
+        dates_box.setLayout(grid)
+
+        decision = QVBoxLayout()
+        decision.addWidget(self.decision)
+        for box in self.criteria.values():
+            decision.addWidget(box)
+        decision.addWidget(QLabel("Rationale"))
+        decision.addWidget(self.rationale)
+        decision_box = QGroupBox("Decision (regulation 11)")
+        decision_box.setLayout(decision)
+
+        top = QHBoxLayout()
+        top.addWidget(about_box, 3)
+        top.addWidget(dates_box, 2)
+        top.addWidget(decision_box, 3)
+        summary_label = QLabel("Su&mmary of what happened")
+        summary_label.setBuddy(self.summary)
+
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.addLayout(top)
+        layout.addWidget(summary_label)
+        layout.addWidget(self.summary, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def _connect(self) -> None:
+        for line in (self.reference, self.title, self.reviewer, self.methodology):
+            line.textChanged.connect(self.changed)
+        for combo in (self.kind, self.status, self.notification, self.decision):
+            combo.currentIndexChanged.connect(self.changed)
+        for text in (self.rationale, self.summary):
+            text.textChanged.connect(self.changed)
+        for box in self.criteria.values():
+            box.toggled.connect(self.changed)
+        for field in self.dates.values():
+            field.dateChanged.connect(self.changed)
+            field.dateChanged.connect(self.update_deadlines)
+        self.kind.currentIndexChanged.connect(self.update_deadlines)
+
+    def load(self, record: ReviewRecord) -> None:
+        self.reference.setText(record.reference)
+        self.title.setText(record.title)
+        _select(self.kind, record.kind)
+        _select(self.status, record.status)
+        _select(self.notification, record.notification_type)
+        self.reviewer.setText(record.reviewer or "")
+        self.methodology.setText(record.methodology or "")
+        for name, field in self.dates.items():
+            field.set_value(getattr(record.dates, name))
+        _select(self.decision, record.decision)
+        for criterion, box in self.criteria.items():
+            box.setChecked(criterion in record.criteria)
+        self.rationale.setPlainText(record.decision_rationale or "")
+        self.summary.setPlainText(record.summary or "")
+        self.update_deadlines()
+
+    def apply(self, record: ReviewRecord) -> None:
+        record.reference = self.reference.text().strip()
+        record.title = self.title.text().strip()
+        record.kind = self.kind.currentData()
+        record.status = self.status.currentData()
+        record.notification_type = self.notification.currentData()
+        record.reviewer = optional_text(self.reviewer.text())
+        record.methodology = optional_text(self.methodology.text())
+        record.dates = ReviewDates(**{name: field.value() for name, field in self.dates.items()})
+        record.decision = self.decision.currentData()
+        record.criteria = [c for c, box in self.criteria.items() if box.isChecked()]
+        record.decision_rationale = optional_text(self.rationale.toPlainText())
+        record.summary = optional_text(self.summary.toPlainText())
+
+    def update_deadlines(self) -> None:
+        """Derived deadlines, recomputed as the user types, in words and in colour."""
+        lines = []
+        aware, notified = self.dates["aware"].safe_value(), self.dates["notified"].safe_value()
+        submitted = self.dates["rapid_review_submitted"].safe_value()
+        decided, published = (
+            self.dates["decision"].safe_value(),
+            self.dates["published"].safe_value(),
+        )
+        if aware:
+            lines.append(self._line("Notification due", notification_due(aware), notified))
+        kind = self.kind.currentData()
+        if notified and kind is ReviewKind.RAPID_REVIEW:
+            lines.append(self._line("Rapid review due", rapid_review_due(notified), submitted))
+        if decided and kind is ReviewKind.CSPR:
+            lines.append(
+                self._line("Publication expected", cspr_publication_due(decided), published)
+            )
+        self.deadlines.setText("<br>".join(lines) or "Enter dates to see the deadlines.")
+
+    def _line(self, what: str, due: date, done: date | None) -> str:
+        state = deadline_state(due, done, self.today)
+        colour = deadline_colour(state)
+        return (
+            f"{what}: {format_date(due)} - "
+            f"<span style='color:{colour}; font-weight:bold'>{state.describe()}</span>"
+        )

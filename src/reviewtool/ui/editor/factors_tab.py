@@ -1,0 +1,226 @@
+"""Tagging a review with the codebook: a tree by group, a click per role, evidence notes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCompleter,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QTreeWidgetItemIterator,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewtool.bundle.schema import FactorRecord, ReviewRecord
+from reviewtool.domain.enums import CodeGroup, FactorRole
+from reviewtool.services.codebook import CodeEntry
+from reviewtool.ui.editor.base import EditorTab, optional_text
+
+ROLE_COLUMNS = {FactorRole.PRESENT: 1, FactorRole.LEARNING: 2, FactorRole.GOOD_PRACTICE: 3}
+ROLE_LABELS = {
+    FactorRole.PRESENT: "Present",
+    FactorRole.LEARNING: "Learning",
+    FactorRole.GOOD_PRACTICE: "Good practice",
+}
+CODE = Qt.ItemDataRole.UserRole
+
+
+class FactorsTab(EditorTab):
+    def __init__(self, codes: list[CodeEntry], known_tags: list[str]) -> None:
+        super().__init__()
+        self.codes = {code.code: code for code in codes}
+        self.notes: dict[tuple[str, FactorRole], str] = {}
+        self.order: list[tuple[str, FactorRole]] = []
+        self._loading = False
+
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Type to find a code…")
+        self.filter.setAccessibleName("Find a code")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._apply_filter)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels(["Code", *ROLE_LABELS.values()])
+        self.tree.setAccessibleName("Codebook: tick a role to tag the review")
+        self.tree.header().setStretchLastSection(False)
+        self.tree.setColumnWidth(0, 380)
+        self.tree.itemChanged.connect(self._item_changed)
+        self.tree.currentItemChanged.connect(self._show_notes)
+        self.items: dict[str, QTreeWidgetItem] = {}
+        self._build_tree(codes)
+
+        self.note_title = QLabel("Select a code to record the evidence for it.")
+        self.note_title.setWordWrap(True)
+        self.note_edits = {role: QLineEdit() for role in FactorRole}
+        notes_form = QFormLayout()
+        notes_form.addRow(self.note_title)
+        for role, edit in self.note_edits.items():
+            edit.setAccessibleName(f"Evidence note ({ROLE_LABELS[role]})")
+            edit.setPlaceholderText("Evidence: a note or short quote")
+            edit.textEdited.connect(lambda text, r=role: self._note_edited(r, text))
+            notes_form.addRow(ROLE_LABELS[role], edit)
+        notes_box = QGroupBox("Evidence notes")
+        notes_box.setLayout(notes_form)
+
+        self.tags = QLineEdit()
+        self.tags.setAccessibleName("Free tags, separated by commas")
+        self.tags.setPlaceholderText("Free tags, separated by commas")
+        self.tags.textChanged.connect(self.changed)
+        completer = QCompleter(sorted(set(known_tags), key=str.lower))
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setWidget(self.tags)
+        completer.activated.connect(self._complete_tag)
+        self.tags.textEdited.connect(lambda text: self._suggest_tag(completer, text))
+        self.completer = completer
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(notes_box)
+        tags_label = QLabel("&Tags")
+        tags_label.setBuddy(self.tags)
+        side_layout.addWidget(tags_label)
+        side_layout.addWidget(self.tags)
+        side_layout.addStretch()
+        splitter = QSplitter()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filter)
+        left_layout.addWidget(self.tree)
+        splitter.addWidget(left)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def _build_tree(self, codes: list[CodeEntry]) -> None:
+        groups = {}
+        for group in CodeGroup:
+            item = QTreeWidgetItem(self.tree, [group.label])
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = item.font(0)
+            font.setBold(True)
+            item.setFont(0, font)
+            groups[group.value] = item
+        pending = list(codes)
+        # Parents before children, whatever order the codebook is in.
+        while pending:
+            rest = []
+            for code in pending:
+                parent = self.items.get(code.parent) if code.parent else groups[code.group.value]
+                if parent is None and code.parent in self.codes:
+                    rest.append(code)
+                    continue
+                parent = parent or groups[code.group.value]
+                item = QTreeWidgetItem(parent, [code.label])
+                item.setData(0, CODE, code.code)
+                item.setToolTip(0, f"{code.code}\n{code.definition or ''}")
+                for column in ROLE_COLUMNS.values():
+                    item.setCheckState(column, Qt.CheckState.Unchecked)
+                if not code.active:
+                    item.setHidden(True)
+                self.items[code.code] = item
+            if len(rest) == len(pending):
+                break
+            pending = rest
+        self.tree.expandAll()
+
+    def _apply_filter(self, text: str) -> None:
+        wanted = text.strip().lower()
+        iterator = QTreeWidgetItemIterator(self.tree)
+        while item := iterator.value():
+            code = item.data(0, CODE)
+            if code:
+                entry = self.codes[code]
+                tagged = any(
+                    item.checkState(c) == Qt.CheckState.Checked for c in ROLE_COLUMNS.values()
+                )
+                visible = (entry.active or tagged) and (
+                    not wanted or wanted in entry.label.lower() or wanted in code.lower()
+                )
+                item.setHidden(not visible)
+                if visible:
+                    parent = item.parent()
+                    while parent is not None:
+                        parent.setHidden(False)
+                        parent = parent.parent()
+            iterator += 1
+
+    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._loading or column not in ROLE_COLUMNS.values():
+            return
+        code = item.data(0, CODE)
+        role = next(r for r, c in ROLE_COLUMNS.items() if c == column)
+        key = (code, role)
+        if item.checkState(column) == Qt.CheckState.Checked:
+            if key not in self.order:
+                self.order.append(key)
+        elif key in self.order:
+            self.order.remove(key)
+        self._show_notes(item)
+        self.changed.emit()
+
+    def _show_notes(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
+        code: str | None = item.data(0, CODE) if item is not None else None
+        for role, edit in self.note_edits.items():
+            edit.setEnabled(code is not None and (code, role) in self.order)
+            edit.setText(self.notes.get((code, role), "") if code is not None else "")
+        if code:
+            self.note_title.setText(f"<b>{self.codes[code].label}</b> ({code})")
+
+    def _note_edited(self, role: FactorRole, text: str) -> None:
+        item = self.tree.currentItem()
+        if item is None or not item.data(0, CODE):
+            return
+        self.notes[(item.data(0, CODE), role)] = text
+        self.changed.emit()
+
+    def _suggest_tag(self, completer: QCompleter, text: str) -> None:
+        prefix = text.split(",")[-1].strip()
+        if not prefix:
+            popup = completer.popup()
+            if popup is not None:
+                popup.hide()
+            return
+        completer.setCompletionPrefix(prefix)
+        completer.complete()
+
+    def _complete_tag(self, tag: str) -> None:
+        parts = [part.strip() for part in self.tags.text().split(",")]
+        parts[-1] = tag
+        self.tags.setText(", ".join(parts) + ", ")
+
+    def load(self, record: ReviewRecord) -> None:
+        self._loading = True
+        self.notes = {(f.code, f.role): f.note or "" for f in record.factors}
+        self.order = [(f.code, f.role) for f in record.factors]
+        for code, item in self.items.items():
+            for role, column in ROLE_COLUMNS.items():
+                checked = (code, role) in self.notes
+                item.setCheckState(
+                    column, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+                )
+        self.tags.setText(", ".join(record.tags))
+        self._loading = False
+        self._apply_filter(self.filter.text())
+        self._show_notes(self.tree.currentItem())
+
+    def apply(self, record: ReviewRecord) -> None:
+        record.factors = [
+            FactorRecord(code=code, role=role, note=optional_text(self.notes.get((code, role), "")))
+            for code, role in self.order
+        ]
+        record.tags = list(
+            dict.fromkeys(tag.strip() for tag in self.tags.text().split(",") if tag.strip())
+        )
+
+    def tag(self, code: str, role: FactorRole) -> None:
+        """Tick a code's role, as a click on it would."""
+        self.items[code].setCheckState(ROLE_COLUMNS[role], Qt.CheckState.Checked)

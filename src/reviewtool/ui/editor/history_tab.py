@@ -1,0 +1,53 @@
+"""The audit trail of one review."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewtool.services.audit import AuditEntry
+
+COLUMNS = ("When (UTC)", "Who", "Action", "Field", "Old value", "New value")
+
+
+def _short(text: str | None, limit: int = 200) -> str:
+    if text is None:
+        return ""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class HistoryTab(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setAccessibleName("History of changes")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+
+    def show_entries(self, entries: list[AuditEntry]) -> None:
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(reversed(entries)):
+            values = (
+                entry.at.strftime("%d/%m/%Y %H:%M"),
+                entry.user,
+                entry.action,
+                entry.field or "",
+                _short(entry.old_value),
+                _short(entry.new_value),
+            )
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column >= 4:
+                    item.setToolTip(
+                        _short(getattr(entry, ("old_value", "new_value")[column - 4]), 2000)
+                    )
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
