@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -22,6 +23,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from reviewtool.services.demo import load_demo
+    from reviewtool.services.reviews import list_reviews
     from reviewtool.services.store import open_store
     from reviewtool.ui.main_window import MainWindow
 
@@ -31,15 +33,46 @@ def main() -> int:
     window = MainWindow(store)
     window.resize(1360, 860)
     window.show()
-    shots: list[tuple[str, object]] = getattr(window, "screenshot_views", lambda: [("main", None)])()
+    child_l = next(r.id for r in list_reviews(store) if r.reference == "NSP-CSPR-2022-02")
+
+    def page(number: int) -> Callable[[], None]:
+        return lambda: window.nav.setCurrentRow(number)
+
+    def editor_tab(number: int) -> Callable[[], None]:
+        def show() -> None:
+            window.nav.setCurrentRow(1)
+            if window.reviews.editor.review_id != child_l:
+                window.reviews.open(child_l)
+            window.reviews.editor.tabs.setCurrentIndex(number)
+
+        return show
+
+    def search() -> None:
+        window.nav.setCurrentRow(1)
+        window.reviews.search.setText("safe sleep")
+        window.reviews.refresh()
+
+    shots: list[tuple[str, Callable[[], None]]] = [
+        ("dashboard", page(0)),
+        ("reviews", page(1)),
+        *[
+            (f"editor-{name}", editor_tab(i))
+            for i, name in enumerate(
+                ["details", "children", "factors", "learning", "actions", "briefing", "history"]
+            )
+        ],
+        ("search", search),
+        ("actions", page(2)),
+        ("codebook", page(3)),
+        ("settings", page(4)),
+    ]
 
     def take(index: int = 0) -> None:
         if index >= len(shots):
             app.quit()
             return
         name, show = shots[index]
-        if callable(show):
-            show()
+        show()
 
         def grab() -> None:
             path = out / f"{index + 1:02d}-{name}.png"

@@ -16,6 +16,10 @@ class ReviewKind(StrEnum):
     def label(self) -> str:
         return _KIND_LABELS[self]
 
+    @property
+    def short_label(self) -> str:
+        return "CSPR" if self is ReviewKind.CSPR else self.label
+
 
 _KIND_LABELS = {
     ReviewKind.RAPID_REVIEW: "Rapid review",

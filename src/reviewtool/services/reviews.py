@@ -19,7 +19,12 @@ from reviewtool.bundle.read import problems_from_validation
 from reviewtool.bundle.schema import Bundle, ReviewRecord
 from reviewtool.db import search as index
 from reviewtool.db.models import Code, Factor, Review
-from reviewtool.domain.deadlines import rapid_review_due
+from reviewtool.domain.deadlines import (
+    DeadlineState,
+    cspr_publication_due,
+    deadline_state,
+    rapid_review_due,
+)
 from reviewtool.domain.enums import ReviewKind
 from reviewtool.domain.errors import EditConflict, InvalidInput, NotFound
 from reviewtool.services.audit import add_event, add_review_changes, changed_fields, flatten_review
@@ -57,6 +62,8 @@ class ReviewSummary:
     rapid_review_due: date | None
     themes: tuple[str, ...]
     updated_at: datetime
+    deadline: DeadlineState | None = None
+    deadline_what: str = ""
     snippet_parts: tuple[tuple[str, bool], ...] = ()
 
 
@@ -68,6 +75,7 @@ class ReviewFilter:
     year_to: int | None = None
     theme: str | None = None
     text: str = ""
+    overdue_only: bool = False
     limit: int | None = None
 
 
@@ -240,9 +248,23 @@ def _filtered(query: Select[Any], filters: ReviewFilter) -> Select[Any]:
     return query
 
 
-def list_reviews(store: Store, filters: ReviewFilter | None = None) -> list[ReviewSummary]:
+def current_deadline(review: Review, today: date) -> tuple[str, DeadlineState | None]:
+    """The deadline a business unit watches for this review, if it has one."""
+    if review.kind == ReviewKind.RAPID_REVIEW and review.date_notified:
+        due = rapid_review_due(review.date_notified)
+        return "Rapid review", deadline_state(due, review.date_rapid_review_submitted, today)
+    if review.kind == ReviewKind.CSPR and review.date_decision and review.status != "withdrawn":
+        due = cspr_publication_due(review.date_decision)
+        return "Publication", deadline_state(due, review.date_published, today)
+    return "", None
+
+
+def list_reviews(
+    store: Store, filters: ReviewFilter | None = None, today: date | None = None
+) -> list[ReviewSummary]:
     """Reviews matching ``filters``: best search match first, otherwise newest first."""
     filters = filters or ReviewFilter()
+    today = today or date.today()
     snippets: dict[str, tuple[tuple[str, bool], ...]] = {}
     order: dict[str, int] = {}
     if filters.text.strip():
@@ -258,10 +280,17 @@ def list_reviews(store: Store, filters: ReviewFilter | None = None) -> list[Revi
         query = query.order_by(
             Review.date_notified.desc().nulls_last(), Review.updated_at.desc(), Review.reference
         )
-        if filters.limit and not order:
+        if filters.limit and not order and not filters.overdue_only:
             query = query.limit(filters.limit)
         reviews = session.scalars(query).all()
         themes = _main_themes(session, [r.id for r in reviews])
+        deadlines = {r.id: current_deadline(r, today) for r in reviews}
+        if filters.overdue_only:
+            reviews = [
+                r
+                for r in reviews
+                if (state := deadlines[r.id][1]) is not None and state.late and state.done is None
+            ]
         rows = [
             ReviewSummary(
                 id=r.id,
@@ -277,14 +306,16 @@ def list_reviews(store: Store, filters: ReviewFilter | None = None) -> list[Revi
                 else None,
                 themes=themes.get(r.id, ()),
                 updated_at=utc(r.updated_at),
+                deadline=deadlines[r.id][1],
+                deadline_what=deadlines[r.id][0],
                 snippet_parts=snippets.get(r.id, ()),
             )
             for r in reviews
         ]
     if order:
         rows.sort(key=lambda row: order[row.id])
-        if filters.limit:
-            rows = rows[: filters.limit]
+    if filters.limit:
+        rows = rows[: filters.limit]
     return rows
 
 

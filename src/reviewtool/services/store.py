@@ -15,14 +15,31 @@ from sqlalchemy.orm import Session
 from reviewtool.db.engine import Database, connect, database_url, explain_connection_error
 from reviewtool.db.migrate import MigrationResult, Outcome, prepare
 from reviewtool.db.seed import add_missing_builtin_codes
-from reviewtool.paths import default_backup_dir, default_database_path
+from reviewtool.paths import data_dir, default_backup_dir, default_database_path
+
+
+def _user_file() -> Path:
+    return data_dir() / "user-name.txt"
+
+
+def remember_user(name: str) -> None:
+    """Keep the name this person gave for the audit trail (on this computer only)."""
+    path = _user_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(name.strip() + "\n", encoding="utf-8")
 
 
 def current_user() -> str:
-    """Who is recorded in the audit trail: ``REVIEWTOOL_USER`` or the login name."""
+    """Who is recorded in the audit trail: ``REVIEWTOOL_USER``, the saved name, or the login."""
     name = os.environ.get("REVIEWTOOL_USER")
     if name:
         return name
+    try:
+        saved = _user_file().read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        saved = ""
+    if saved:
+        return saved
     try:
         return getpass.getuser()
     except (KeyError, OSError):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import distinct, select
+from sqlalchemy import select
 
 from reviewtool.db.models import Tag
 from reviewtool.services.store import Store
@@ -10,4 +10,4 @@ from reviewtool.services.store import Store
 
 def known_tags(store: Store) -> list[str]:
     with store.transaction() as session:
-        return sorted(session.scalars(select(distinct(Tag.tag))), key=str.lower)
+        return sorted(session.scalars(select(Tag.tag).distinct()), key=str.lower)

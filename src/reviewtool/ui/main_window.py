@@ -1,38 +1,438 @@
-"""The main window: the review list over the open database."""
+"""The main window: navigation, menus, toolbar and status bar around the pages."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QTableView
+from datetime import date
+from pathlib import Path
 
-from reviewtool.services.reviews import list_reviews
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+)
+
+from reviewtool import __version__
+from reviewtool.domain.enums import ReviewKind
+from reviewtool.domain.errors import ReviewtoolError
+from reviewtool.services.backups import make_backup, restore_backup
+from reviewtool.services.bundles import export_bundle, import_bundle_files
+from reviewtool.services.conversion import convert_to_cspr
+from reviewtool.services.reviews import (
+    count_reviews,
+    create_review,
+    delete_review,
+    new_review_record,
+)
 from reviewtool.services.store import Store
-from reviewtool.ui.review_table import ReviewTableModel
+from reviewtool.ui.actions_page import ActionsPage
+from reviewtool.ui.codebook_page import CodebookPage
+from reviewtool.ui.dashboard_page import DashboardPage
+from reviewtool.ui.operations import run_in_background, show_error
+from reviewtool.ui.reviews_page import ReviewsPage
+from reviewtool.ui.settings_page import SettingsPage
+
+PAGES = ("Dashboard", "Reviews", "Actions", "Codebook", "Settings")
+SHORTCUTS = [
+    ("Ctrl+N", "New review"),
+    ("Ctrl+S", "Save the review"),
+    ("Ctrl+F", "Search reviews"),
+    ("Ctrl+I", "Import bundles"),
+    ("Ctrl+E", "Export a bundle"),
+    ("Ctrl+1 … Ctrl+5", "Go to a page"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo in a text field"),
+    ("Alt+letter", "Underlined controls"),
+    ("Ctrl+Q", "Quit"),
+]
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store) -> None:
+    def __init__(
+        self, store: Store, today: date | None = None, open_database: object = None
+    ) -> None:
         super().__init__()
         self.store = store
+        self.today = today or date.today()
+        self.open_database = open_database  # callable(url) supplied by the app, or None
         self.setWindowTitle("reviewtool")
-        self.resize(1100, 700)
-        self.model = ReviewTableModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Reviews")
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.setCentralWidget(self.table)
-        self.status = QLabel()
-        self.statusBar().addPermanentWidget(self.status, 1)
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        self.menuBar().addMenu("&File").addAction(quit_action)
-        self.refresh()
+        self.resize(1360, 860)
 
-    def refresh(self) -> None:
-        rows = list_reviews(self.store)
-        self.model.set_rows(rows)
-        self.table.resizeColumnToContents(0)
-        self.status.setText(f"{self.store.describe()} - {len(rows)} reviews")
+        self.dashboard = DashboardPage(store, self.today)
+        self.reviews = ReviewsPage(store, self.today)
+        self.actions_page = ActionsPage(store, self.today)
+        self.codebook = CodebookPage(store)
+        self.settings_page = SettingsPage(store)
+        self.stack = QStackedWidget()
+        for page in (
+            self.dashboard,
+            self.reviews,
+            self.actions_page,
+            self.codebook,
+            self.settings_page,
+        ):
+            self.stack.addWidget(page)
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Sections")
+        self.nav.addItems(PAGES)
+        self.nav.setMaximumWidth(170)
+        self.nav.currentRowChanged.connect(self.show_page)
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+
+        self.database_label = QLabel()
+        self.count_label = QLabel()
+        self.save_label = QLabel("All changes saved")
+        for label in (self.database_label, self.count_label, self.save_label):
+            self.statusBar().addPermanentWidget(label)
+
+        self._build_actions()
+        self.reviews.countChanged.connect(self._show_count)
+        self.reviews.editor.dirtyChanged.connect(self._show_dirty)
+        self.reviews.editor.convertRequested.connect(self.convert_current)
+        self.reviews.editor.saved.connect(lambda _id: self.statusBar().showMessage("Saved", 3000))
+        self.dashboard.openReview.connect(self.open_review)
+        self.actions_page.openReview.connect(self.open_review)
+        self.codebook.codebookChanged.connect(self._codebook_changed)
+        self.settings_page.settingsChanged.connect(self._settings_changed)
+        self.database_label.setText(store.describe())
+        self.nav.setCurrentRow(1)
+        self.reviews.refresh()
+        geometry = QSettings("reviewtool", "reviewtool").value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+
+    # --- menus -----------------------------------------------------------------------
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(
+            "&New review…", self.new_review, QKeySequence.StandardKey.New
+        )
+        self.import_action = self._action("&Import bundles…", self.import_bundles, "Ctrl+I")
+        self.export_action = self._action("&Export bundle…", self.export_bundle, "Ctrl+E")
+        backup = self._action("&Back up now", self.backup_now)
+        restore = self._action("&Restore from backup…", self.restore)
+        open_db = self._action("&Open database file…", self.choose_database_file)
+        connect = self._action("&Connect to server…", self.connect_server)
+        quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        file_menu = self.menuBar().addMenu("&File")
+        for item in (
+            self.new_action,
+            self.import_action,
+            self.export_action,
+            None,
+            backup,
+            restore,
+            None,
+            open_db,
+            connect,
+            None,
+            quit_action,
+        ):
+            file_menu.addSeparator() if item is None else file_menu.addAction(item)
+
+        self.save_action = self._action(
+            "&Save review", self.reviews.editor.save, QKeySequence.StandardKey.Save
+        )
+        find = self._action("&Find…", self.focus_search, QKeySequence.StandardKey.Find)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(self.save_action)
+        edit_menu.addAction(find)
+
+        view_menu = self.menuBar().addMenu("&View")
+        for number, name in enumerate(PAGES):
+            view_menu.addAction(
+                self._action(
+                    f"&{name}",
+                    lambda _=False, n=number: self.nav.setCurrentRow(n),
+                    f"Ctrl+{number + 1}",
+                )
+            )
+
+        self.convert_action = self._action("&Convert to CSPR", self.convert_current)
+        delete = self._action("&Delete review…", self.delete_current)
+        reviews_menu = self.menuBar().addMenu("&Reviews")
+        reviews_menu.addAction(self.new_action)
+        reviews_menu.addAction(self.convert_action)
+        reviews_menu.addAction(delete)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
+        help_menu.addAction(self._action("&About reviewtool", self.show_about))
+
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for item in (self.new_action, self.import_action, self.export_action, self.save_action):
+            toolbar.addAction(item)
+        self.addToolBar(toolbar)
+
+    # --- pages -----------------------------------------------------------------------
+    def show_page(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        if page in (self.dashboard, self.actions_page, self.codebook, self.settings_page):
+            page.refresh()  # type: ignore[attr-defined]
+
+    def focus_search(self) -> None:
+        self.nav.setCurrentRow(1)
+        self.reviews.search.setFocus()
+        self.reviews.search.selectAll()
+
+    def open_review(self, review_id: str) -> None:
+        if not self.reviews.editor.maybe_save():
+            return
+        self.nav.setCurrentRow(1)
+        self.reviews.open(review_id)
+
+    def _show_count(self, shown: int) -> None:
+        total = count_reviews(self.store)
+        self.count_label.setText(
+            f"{total} reviews" if shown == total else f"{shown} of {total} reviews"
+        )
+
+    def _show_dirty(self, dirty: bool) -> None:
+        self.save_label.setText("Unsaved changes" if dirty else "All changes saved")
+
+    def _codebook_changed(self) -> None:
+        if self.reviews.editor.maybe_save():
+            self.reviews.editor.build_tabs()
+        self.reviews.fill_themes()
+
+    def _settings_changed(self) -> None:
+        if self.reviews.editor.maybe_save():
+            self.reviews.editor.build_tabs()
+
+    # --- reviews -----------------------------------------------------------------------
+    def new_review(self) -> None:
+        if not self.reviews.editor.maybe_save():
+            return
+        kinds = [kind.label for kind in ReviewKind]
+        kind_label, ok = QInputDialog.getItem(
+            self, "New review", "Kind of review:", kinds, 0, False
+        )
+        if not ok:
+            return
+        reference, ok = QInputDialog.getText(self, "New review", "Reference (e.g. NSP-RR-2026-05):")
+        if not ok or not reference.strip():
+            return
+        title, ok = QInputDialog.getText(self, "New review", "Title (the child's pseudonym):")
+        if not ok or not title.strip():
+            return
+        kind = next(k for k in ReviewKind if k.label == kind_label)
+        try:
+            created = create_review(
+                self.store, new_review_record(kind, reference.strip(), title.strip())
+            )
+        except ReviewtoolError as error:
+            show_error(self, "Review not created", error)
+            return
+        self.open_review(created.record.id)
+
+    def convert_current(self) -> None:
+        editor = self.reviews.editor
+        if editor.loaded is None or not editor.maybe_save():
+            return
+        record = editor.loaded.record
+        answer = QMessageBox.question(
+            self,
+            "Convert to CSPR",
+            f"Create a local child safeguarding practice review from {record.reference}, "
+            "carrying over its children, agencies and factors?",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            created = convert_to_cspr(self.store, record.id)
+        except ReviewtoolError as error:
+            show_error(self, "Not converted", error)
+            return
+        self.open_review(created.record.id)
+
+    def delete_current(self) -> None:
+        editor = self.reviews.editor
+        if editor.loaded is None:
+            return
+        record = editor.loaded.record
+        answer = QMessageBox.warning(
+            self,
+            "Delete review",
+            f"Delete {record.reference} ({record.title}) and everything recorded for it? "
+            "A backup is taken first.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            make_backup(self.store, reason="before-delete")
+            delete_review(self.store, record.id, editor.loaded.version)
+        except ReviewtoolError as error:
+            show_error(self, "Not deleted", error)
+            return
+        editor.clear()
+        self.reviews._current_id = None
+        self.reviews.refresh()
+
+    # --- files -------------------------------------------------------------------------
+    def import_bundles(self) -> None:
+        if not self.reviews.editor.maybe_save():
+            return
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Import review bundles", "", "Review bundles (*.rtbundle.json *.json)"
+        )
+        if not files:
+            return
+        paths = [Path(f) for f in files]
+
+        def work(progress: object) -> object:
+            if self.store.database.is_sqlite:
+                make_backup(self.store, reason="before-import")
+            return import_bundle_files(self.store, paths, progress=progress)  # type: ignore[arg-type]
+
+        def done(report: object) -> None:
+            QMessageBox.information(self, "Import finished", report.describe())  # type: ignore[attr-defined]
+            self.reviews.fill_themes()
+            self.reviews.refresh()
+
+        run_in_background(self, "Importing bundles…", work, done)
+
+    def export_bundle(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export reviews", "reviews.rtbundle.json", "Review bundles (*.rtbundle.json)"
+        )
+        if not path:
+            return
+        include = (
+            QMessageBox.question(
+                self,
+                "Export reviews",
+                "Include the protected identifiers (real names, addresses, schools)?\n\n"
+                "Only say yes if the file stays within your organisation's secure systems.",
+                QMessageBox.StandardButton.No | QMessageBox.StandardButton.Yes,
+                QMessageBox.StandardButton.No,
+            )
+            == QMessageBox.StandardButton.Yes
+        )
+        run_in_background(
+            self,
+            "Exporting…",
+            lambda progress: export_bundle(
+                self.store, Path(path), include_identifiers=include, progress=progress
+            ),
+            lambda result: self.statusBar().showMessage(
+                f"Exported {result.reviews} reviews to {result.path}", 8000
+            ),
+        )
+
+    def backup_now(self) -> None:
+        try:
+            path = make_backup(self.store)
+        except ReviewtoolError as error:
+            show_error(self, "Backup failed", error)
+            return
+        QMessageBox.information(self, "Backup", f"Backed up to\n{path}")
+
+    def restore(self) -> None:
+        if not self.reviews.editor.maybe_save():
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Restore from a backup",
+            str(self.store.backup_dir),
+            "reviewtool backups (*.sqlite3)",
+        )
+        if not path:
+            return
+        answer = QMessageBox.warning(
+            self,
+            "Restore from backup",
+            f"Replace everything in the database with the backup\n{path}?\n\n"
+            "The current state is backed up first.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            result = restore_backup(self.store, Path(path))
+        except ReviewtoolError as error:
+            show_error(self, "Not restored", error)
+            return
+        self.reviews.editor.clear()
+        self.reviews._current_id = None
+        self.reviews.refresh()
+        QMessageBox.information(
+            self, "Restored", f"Restored. The previous state is kept in\n{result.safety_backup}"
+        )
+
+    def choose_database_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Open or create a database file",
+            "",
+            "reviewtool databases (*.sqlite3)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self._switch_database(path)
+
+    def connect_server(self) -> None:
+        url, ok = QInputDialog.getText(
+            self,
+            "Connect to a server",
+            "PostgreSQL address (postgresql://user:password@host/database):",
+        )
+        if ok and url.strip():
+            self._switch_database(url.strip())
+
+    def _switch_database(self, url: str) -> None:
+        if self.open_database is None or not self.reviews.editor.maybe_save():
+            return
+        self.open_database(url)  # type: ignore[operator]
+
+    # --- help and closing ---------------------------------------------------------------
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td><b>{key}</b></td><td>{what}</td></tr>" for key, what in SHORTCUTS)
+        QMessageBox.information(
+            self, "Keyboard shortcuts", f"<table cellpadding='3'>{rows}</table>"
+        )
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About reviewtool",
+            f"<h3>reviewtool {__version__}</h3><p>Learning from child safeguarding case reviews: "
+            "rapid reviews, local reviews, factors and themes, briefings and action tracking.</p>"
+            f"<p>{self.store.describe()}</p>",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.reviews.editor.maybe_save():
+            event.ignore()
+            return
+        QSettings("reviewtool", "reviewtool").setValue("geometry", self.saveGeometry())
+        event.accept()

@@ -54,7 +54,8 @@ class ActionsTab(EditorTab):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Recommendation / action", "Owner", "Due", "Status", "RAG"])
         self.tree.setAccessibleName("Recommendations and actions")
-        self.tree.setColumnWidth(0, 360)
+        for column, width in enumerate((300, 150, 85, 95)):
+            self.tree.setColumnWidth(column, width)
         self.tree.currentItemChanged.connect(self._show)
 
         self.recommendation_text = _text_box("Recommendation", 120)
@@ -215,7 +216,7 @@ class ActionsTab(EditorTab):
                     "text": self.action_text.toPlainText(),
                     "owner": optional_text(self.owner.text()),
                     "due": self.due.safe_value(),
-                    "status": self.status.currentData(),
+                    "status": ActionStatus(self.status.currentData()),
                     "completed": self.completed.safe_value(),
                     "assurance": optional_text(self.assurance.toPlainText()),
                     "impact": optional_text(self.impact.toPlainText()),

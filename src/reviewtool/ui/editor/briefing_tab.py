@@ -83,7 +83,7 @@ class BriefingTab(EditorTab):
             record.briefing = None
             return
         record.briefing = ReviewBriefing(
-            status=self.status.currentData(),
+            status=BriefingStatus(self.status.currentData()),
             sections=[
                 Section(heading=heading.text(), body=body.toPlainText())
                 for heading, body in zip(self.headings, self.bodies, strict=True)

@@ -142,11 +142,11 @@ class ChildrenTab(EditorTab):
                     pseudonym=optional_text(pseudonym.text() if pseudonym else ""),
                     age_months=None if unborn or age.value() < 0 else age.value(),
                     unborn=unborn,
-                    sex=self._data(row, 3),  # type: ignore[arg-type]
+                    sex=Sex(str(self._data(row, 3))),
                     ethnicity=optional_text(ethnicity.text() if ethnicity else ""),
                     disability=self._data(row, 5),  # type: ignore[arg-type]
                     looked_after=self._data(row, 6),  # type: ignore[arg-type]
-                    plan=self._data(row, 7),  # type: ignore[arg-type]
+                    plan=Plan(str(self._data(row, 7))),
                     known_to_csc=self._data(row, 8),  # type: ignore[arg-type]
                 )
             )

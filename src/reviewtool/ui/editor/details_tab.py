@@ -192,13 +192,15 @@ class DetailsTab(EditorTab):
     def apply(self, record: ReviewRecord) -> None:
         record.reference = self.reference.text().strip()
         record.title = self.title.text().strip()
-        record.kind = self.kind.currentData()
-        record.status = self.status.currentData()
-        record.notification_type = self.notification.currentData()
+        record.kind = ReviewKind(self.kind.currentData())
+        record.status = ReviewStatus(self.status.currentData())
+        notification = self.notification.currentData()
+        record.notification_type = NotificationType(notification) if notification else None
         record.reviewer = optional_text(self.reviewer.text())
         record.methodology = optional_text(self.methodology.text())
         record.dates = ReviewDates(**{name: field.value() for name, field in self.dates.items()})
-        record.decision = self.decision.currentData()
+        decision = self.decision.currentData()
+        record.decision = Decision(decision) if decision else None
         record.criteria = [c for c, box in self.criteria.items() if box.isChecked()]
         record.decision_rationale = optional_text(self.rationale.toPlainText())
         record.summary = optional_text(self.summary.toPlainText())
@@ -214,7 +216,7 @@ class DetailsTab(EditorTab):
         )
         if aware:
             lines.append(self._line("Notification due", notification_due(aware), notified))
-        kind = self.kind.currentData()
+        kind = ReviewKind(self.kind.currentData())
         if notified and kind is ReviewKind.RAPID_REVIEW:
             lines.append(self._line("Rapid review due", rapid_review_due(notified), submitted))
         if decided and kind is ReviewKind.CSPR:

@@ -50,8 +50,8 @@ class FactorsTab(EditorTab):
         self.tree.setAccessibleName("Codebook: tick a role to tag the review")
         self.tree.header().setStretchLastSection(False)
         self.tree.setColumnWidth(0, 380)
-        self.tree.itemChanged.connect(self._item_changed)
-        self.tree.currentItemChanged.connect(self._show_notes)
+        for column in ROLE_COLUMNS.values():
+            self.tree.setColumnWidth(column, 95)
         self.items: dict[str, QTreeWidgetItem] = {}
         self._build_tree(codes)
 
@@ -78,6 +78,9 @@ class FactorsTab(EditorTab):
         completer.activated.connect(self._complete_tag)
         self.tags.textEdited.connect(lambda text: self._suggest_tag(completer, text))
         self.completer = completer
+
+        self.tree.itemChanged.connect(self._item_changed)
+        self.tree.currentItemChanged.connect(self._show_notes)
 
         side = QWidget()
         side_layout = QVBoxLayout(side)

@@ -1,0 +1,211 @@
+"""Reviews: filters and search above the list, the editor of the selected review below."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewtool.domain.enums import CodeGroup, ReviewKind, ReviewStatus
+from reviewtool.services.codebook import list_codes
+from reviewtool.services.reviews import ReviewFilter, list_reviews
+from reviewtool.services.store import Store
+from reviewtool.ui.editor.review_editor import ReviewEditor
+from reviewtool.ui.review_table import ID_ROLE, SORT_ROLE, ReviewTableModel
+
+SEARCH_DELAY_MILLISECONDS = 180
+
+
+def _year_box(name: str) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(1999, 2100)
+    box.setSpecialValueText("any")
+    box.setValue(1999)
+    box.setAccessibleName(name)
+    return box
+
+
+class ReviewsPage(QWidget):
+    countChanged = Signal(int)
+
+    def __init__(self, store: Store, today: date) -> None:
+        super().__init__()
+        self.store = store
+        self.today = today
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            "Search titles, summaries, learning, notes, briefings… (Ctrl+F)"
+        )
+        self.search.setAccessibleName("Search reviews")
+        self.search.setClearButtonEnabled(True)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Filter by kind")
+        self.kind.addItem("All kinds", None)
+        for kind in ReviewKind:
+            self.kind.addItem(kind.label, kind)
+        self.status = QComboBox()
+        self.status.setAccessibleName("Filter by status")
+        self.status.addItem("Any status", None)
+        for status in ReviewStatus:
+            self.status.addItem(status.value.capitalize(), status.value)
+        self.year_from = _year_box("From year")
+        self.year_to = _year_box("To year")
+        self.theme = QComboBox()
+        self.theme.setAccessibleName("Filter by theme")
+        self.overdue = QCheckBox("&Overdue only")
+        self.fill_themes()
+
+        self.model = ReviewTableModel()
+        self.proxy = QSortFilterProxyModel()
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Reviews")
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((150, 170, 150, 80, 90, 260, 240)):
+            self.table.setColumnWidth(column, width)
+
+        self.editor = ReviewEditor(store, today)
+        self._current_id: str | None = None
+        self._reselecting = False
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        for widget in (
+            self.kind,
+            self.status,
+            QLabel("from"),
+            self.year_from,
+            QLabel("to"),
+            self.year_to,
+            self.theme,
+            self.overdue,
+        ):
+            filters.addWidget(widget)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(filters)
+        top_layout.addWidget(self.table)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([330, 520])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MILLISECONDS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._search_timer.start)
+        for combo in (self.kind, self.status, self.theme):
+            combo.currentIndexChanged.connect(self.refresh)
+        for box in (self.year_from, self.year_to):
+            box.valueChanged.connect(self.refresh)
+        self.overdue.toggled.connect(self.refresh)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.editor.saved.connect(self._after_save)
+
+    def fill_themes(self) -> None:
+        current = self.theme.currentData()
+        self.theme.blockSignals(True)
+        self.theme.clear()
+        self.theme.addItem("Any theme", None)
+        codes = list_codes(self.store)
+        for group in CodeGroup:
+            self.theme.addItem(f"{group.label} (any)", group.value + ".")
+            for code in codes:
+                if code.group is group and code.active:
+                    self.theme.addItem(f"    {code.label}", code.code)
+        self.theme.setCurrentIndex(max(self.theme.findData(current), 0))
+        self.theme.blockSignals(False)
+
+    def current_filter(self) -> ReviewFilter:
+        kind = self.kind.currentData()
+        status = self.status.currentData()
+        return ReviewFilter(
+            kinds=(ReviewKind(kind),) if kind else (),
+            statuses=(status,) if status else (),
+            year_from=self.year_from.value() if self.year_from.value() > 1999 else None,
+            year_to=self.year_to.value() if self.year_to.value() > 1999 else None,
+            theme=self.theme.currentData(),
+            text=self.search.text(),
+            overdue_only=self.overdue.isChecked(),
+        )
+
+    def refresh(self) -> None:
+        rows = list_reviews(self.store, self.current_filter(), today=self.today)
+        self.model.set_rows(rows)
+        self.countChanged.emit(len(rows))
+        if self._current_id is not None:
+            self.select_review(self._current_id, open_it=False)
+
+    def select_review(self, review_id: str, open_it: bool = True) -> None:
+        row = self.model.row_of(review_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self._reselecting = not open_it
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self._reselecting = False
+        self.table.scrollTo(index)
+
+    def _row_changed(self, current: object, previous: object) -> None:
+        if self._reselecting:
+            return
+        index = self.table.currentIndex()
+        review_id = index.data(ID_ROLE) if index.isValid() else None
+        if review_id == self._current_id:
+            return
+        if not self.editor.maybe_save():
+            # Stay on the review being edited.
+            if self._current_id is not None:
+                self.select_review(self._current_id, open_it=False)
+            return
+        self._current_id = review_id
+        if review_id is None:
+            self.editor.clear()
+        else:
+            self.editor.open_review(review_id)
+
+    def open(self, review_id: str) -> None:
+        """Show a review in the editor (after creating or converting one)."""
+        self._current_id = review_id
+        self.refresh()
+        self.select_review(review_id, open_it=False)
+        self.editor.open_review(review_id)
+
+    def _after_save(self, review_id: str) -> None:
+        self._current_id = review_id
+        self.refresh()

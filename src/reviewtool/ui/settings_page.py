@@ -1,0 +1,91 @@
+"""Partnership settings and this user's name."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewtool.domain.errors import ReviewtoolError
+from reviewtool.services.settings import load_settings, save_settings
+from reviewtool.services.store import Store, remember_user
+from reviewtool.ui.operations import show_error
+
+
+class SettingsPage(QWidget):
+    settingsChanged = Signal()
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.partnership = QLineEdit()
+        self.partnership.setAccessibleName("Partnership name")
+        self.colour = QLineEdit()
+        self.colour.setAccessibleName("Brand colour")
+        self.logo = QLineEdit()
+        self.logo.setAccessibleName("Logo file")
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._choose_logo)
+        self.user = QLineEdit(store.user)
+        self.user.setAccessibleName("Your name, recorded in the audit trail")
+        self.headings = [QLineEdit() for _ in range(7)]
+        form = QFormLayout()
+        form.addRow("&Partnership", self.partnership)
+        form.addRow("Brand &colour", self.colour)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo)
+        logo_row.addWidget(browse)
+        form.addRow("&Logo", logo_row)
+        form.addRow("Your &name", self.user)
+        form.addRow(QLabel("<b>7-minute briefing headings</b>"))
+        for number, edit in enumerate(self.headings, start=1):
+            edit.setAccessibleName(f"Briefing heading {number}")
+            form.addRow(f"{number}", edit)
+        form.addRow("Database", QLabel(store.describe()))
+        save = QPushButton("&Save settings")
+        save.clicked.connect(self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(save)
+        layout.addStretch()
+
+    def refresh(self) -> None:
+        settings = load_settings(self.store)
+        self.partnership.setText(settings.partnership)
+        self.colour.setText(settings.brand_colour)
+        self.logo.setText(settings.logo_path or "")
+        for edit, heading in zip(self.headings, settings.briefing_headings, strict=True):
+            edit.setText(heading)
+
+    def _choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Choose the partnership logo", "", "Images (*.png *.jpg *.jpeg)"
+        )
+        if path:
+            self.logo.setText(path)
+
+    def save(self) -> None:
+        settings = load_settings(self.store)
+        settings.partnership = self.partnership.text().strip() or settings.partnership
+        settings.brand_colour = self.colour.text().strip()
+        settings.logo_path = self.logo.text().strip() or None
+        settings.briefing_headings = [edit.text().strip() for edit in self.headings]
+        try:
+            save_settings(self.store, settings)
+        except ReviewtoolError as error:
+            show_error(self, "Settings not saved", error)
+            return
+        if self.user.text().strip() and self.user.text().strip() != self.store.user:
+            self.store.user = self.user.text().strip()
+            remember_user(self.store.user)
+        QMessageBox.information(self, "Settings", "Settings saved.")
+        self.settingsChanged.emit()
