@@ -1,5 +1,50 @@
+"""pytest-qt fixtures: a main window on a fresh database with the demo reviews."""
+
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from reviewtool.services.demo import load_demo
+from reviewtool.services.store import Store
+from reviewtool.ui.main_window import MainWindow
+
+TODAY = date(2026, 11, 21)
+
+
+class Answers:
+    """Stands in for the user at message boxes: answers in order, records every question."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.queue: list[QMessageBox.StandardButton] = []
+        self.asked: list[str] = []
+        for name in ("question", "warning", "information", "critical"):
+            monkeypatch.setattr(QMessageBox, name, self._answer)
+
+    def _answer(
+        self, _parent: object, title: str, text: str, *args: object
+    ) -> QMessageBox.StandardButton:
+        self.asked.append(f"{title}: {text}")
+        return self.queue.pop(0) if self.queue else QMessageBox.StandardButton.Ok
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
+    return Answers(monkeypatch)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, sqlite_store: Store, answers: Answers) -> Iterator[MainWindow]:
+    load_demo(sqlite_store)
+    main = MainWindow(sqlite_store, today=TODAY)
+    qtbot.addWidget(main)
+    main.show()
+    yield main
+    main.reviews.editor.discard_changes()

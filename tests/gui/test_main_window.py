@@ -1,33 +1,223 @@
-"""The main window shows the reviews of the open database."""
+"""The desktop application driven as a user would, headless."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from reviewtool.services.demo import load_demo
-from reviewtool.services.store import Store
+from reviewtool.domain.enums import FactorRole, ReviewKind
+from reviewtool.services.codebook import list_codes
+from reviewtool.services.reviews import get_review, list_reviews, save_review
+from reviewtool.services.store import Store, open_store
 from reviewtool.ui.main_window import MainWindow
 from reviewtool.ui.review_table import ReviewTableModel
+from tests.gui.conftest import Answers
+
+Yes = QMessageBox.StandardButton.Yes
 
 
-def test_window_lists_the_demo_reviews(qtbot: QtBot, sqlite_store: Store) -> None:
-    load_demo(sqlite_store)
-    window = MainWindow(sqlite_store)
-    qtbot.addWidget(window)
-    window.show()
-    assert window.model.rowCount() == 18
-    titles = {window.model.index(r, 1).data() for r in range(window.model.rowCount())}
-    assert {"Child J", "Baby T", "Amira"} <= titles
-    assert "18 reviews" in window.status.text()
+def open_in_editor(window: MainWindow, reference: str) -> None:
+    review_id = next(r.id for r in list_reviews(window.store) if r.reference == reference)
+    window.reviews.select_review(review_id)
+    assert window.reviews.editor.review_id == review_id
+
+
+def titles(window: MainWindow) -> set[str]:
+    model = window.reviews.model
+    return {model.index(row, 1).data() for row in range(model.rowCount())}
+
+
+def test_window_lists_the_demo_reviews(window: MainWindow) -> None:
+    assert window.reviews.model.rowCount() == 18
+    assert {"Child J", "Baby T", "Amira"} <= titles(window)
+    assert window.count_label.text() == "18 reviews"
+    assert "Local database" in window.database_label.text()
 
 
 def test_review_table_model_is_a_correct_qt_model(
     qtmodeltester: ModelTester, sqlite_store: Store
 ) -> None:
-    from reviewtool.services.reviews import list_reviews
+    from reviewtool.services.demo import load_demo
 
     load_demo(sqlite_store)
     model = ReviewTableModel()
     model.set_rows(list_reviews(sqlite_store))
     qtmodeltester.check(model)
+
+
+def test_filters(window: MainWindow) -> None:
+    page = window.reviews
+    page.kind.setCurrentIndex(page.kind.findData(ReviewKind.CSPR))
+    assert titles(window) == {"Child J", "Child L", "Child M", "Children P and Q"}
+    page.kind.setCurrentIndex(0)
+    page.year_from.setValue(2025)
+    assert all(r.notified is None or r.notified.year >= 2025 for r in page.model._rows)
+    page.year_from.setValue(1999)
+    page.theme.setCurrentIndex(page.theme.findData("parent.unsafe_sleep"))
+    assert titles(window) == {"Child J", "Baby T"}
+    page.theme.setCurrentIndex(0)
+    page.overdue.setChecked(True)
+    references = {page.model.index(r, 0).data() for r in range(page.model.rowCount())}
+    assert {"NSP-RR-2026-04", "NSP-RR-2024-05", "NSP-CSPR-2025-01"} <= references
+    assert "NSP-RR-2021-03" not in references
+    assert window.count_label.text().endswith("of 18 reviews")
+
+
+def test_search_as_you_type_shows_the_snippet(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.reviews
+    qtbot.keyClicks(page.search, "malnutr")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
+    assert page.model.index(0, 1).data() == "Child K"
+    assert "malnutrition" in page.model.index(0, 7).data()
+
+
+def test_ctrl_f_focuses_search(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    window.focus_search()
+    assert window.reviews.search.hasFocus() or window.focusWidget() is window.reviews.search
+
+
+def test_edit_tag_and_save(window: MainWindow, answers: Answers) -> None:
+    open_in_editor(window, "NSP-RR-2022-01")
+    editor = window.reviews.editor
+    editor.details.summary.setPlainText("Child K – zmieniono 🌼")
+    editor.factors.tag("parent.mental_health", FactorRole.PRESENT)
+    editor.factors.tree.setCurrentItem(editor.factors.items["parent.mental_health"])
+    editor.factors.note_edits[FactorRole.PRESENT].setText("Mother's low mood")
+    editor.factors.note_edits[FactorRole.PRESENT].textEdited.emit("Mother's low mood")
+    editor.learning.learning.set_texts(["New learning point"])
+    editor.learning.learning.changed.emit()
+    assert editor.dirty and window.save_label.text() == "Unsaved changes"
+    window.save_action.trigger()
+    assert not editor.dirty and answers.asked == []
+    saved = get_review(window.store, "NSP-RR-2022-01").record
+    assert saved.summary == "Child K – zmieniono 🌼"
+    factor = next(f for f in saved.factors if f.code == "parent.mental_health")
+    assert factor.role is FactorRole.PRESENT and factor.note == "Mother's low mood"
+    assert saved.learning == ["New learning point"]
+    history = editor.history.table
+    fields = {history.item(row, 3).text() for row in range(history.rowCount())}
+    assert {"summary", "factors", "learning"} <= fields
+
+
+def test_bad_date_is_refused_with_the_field_named(window: MainWindow, answers: Answers) -> None:
+    open_in_editor(window, "NSP-RR-2022-01")
+    editor = window.reviews.editor
+    editor.details.dates["incident"].setText("31/02/2022")
+    assert not editor.save()
+    assert "Incident" in answers.asked[-1] and "dd/mm/yyyy" in answers.asked[-1]
+    assert get_review(window.store, "NSP-RR-2022-01").record.dates.incident is not None
+
+
+def test_deadlines_show_live_in_words(window: MainWindow) -> None:
+    open_in_editor(window, "NSP-RR-2026-04")
+    details = window.reviews.editor.details
+    assert "Rapid review due: 19/11/2026" in details.deadlines.text()
+    assert "1 working day late" in details.deadlines.text()
+    details.dates["rapid_review_submitted"].setText("18/11/2026")
+    assert "met on time" in details.deadlines.text()
+
+
+def test_unsaved_changes_guard_when_switching(
+    qtbot: QtBot, window: MainWindow, answers: Answers
+) -> None:
+    open_in_editor(window, "NSP-RR-2022-01")
+    editor = window.reviews.editor
+    first = editor.review_id
+    editor.details.title.setText("Child K (edited)")
+    # Cancel: stay on the review, keep the text.
+    answers.queue = [QMessageBox.StandardButton.Cancel]
+    other = next(r.id for r in list_reviews(window.store) if r.reference == "NSP-RR-2023-02")
+    window.reviews.select_review(other)
+    assert editor.review_id == first and editor.details.title.text() == "Child K (edited)"
+    qtbot.waitUntil(
+        lambda: window.reviews.table.currentIndex().data(Qt.ItemDataRole.UserRole) == first
+    )
+    # Save: the change is kept and the other review opens.
+    answers.queue = [QMessageBox.StandardButton.Save]
+    window.reviews.select_review(other)
+    assert editor.review_id == other
+    assert get_review(window.store, first).record.title == "Child K (edited)"
+
+
+def test_unsaved_changes_guard_when_closing(window: MainWindow, answers: Answers) -> None:
+    open_in_editor(window, "NSP-RR-2022-01")
+    window.reviews.editor.details.title.setText("Changed")
+    answers.queue = [QMessageBox.StandardButton.Cancel]
+    assert not window.close()
+    answers.queue = [QMessageBox.StandardButton.Discard]
+    assert window.close()
+    assert get_review(window.store, "NSP-RR-2022-01").record.title == "Child K"
+
+
+def test_create_a_review(window: MainWindow, monkeypatch: object) -> None:
+    replies = iter([("Rapid review", True), ("NSP-RR-2026-09", True), ("Child Ö", True)])
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: next(replies))  # type: ignore[attr-defined]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(replies))  # type: ignore[attr-defined]
+    window.new_action.trigger()
+    assert window.reviews.editor.loaded is not None
+    assert window.reviews.editor.loaded.record.title == "Child Ö"
+    assert "Child Ö" in titles(window)
+
+
+def test_convert_to_cspr(window: MainWindow, answers: Answers) -> None:
+    open_in_editor(window, "NSP-RR-2024-01")
+    assert window.reviews.editor.convert_button.isVisibleTo(window)
+    answers.queue = [Yes]
+    window.convert_action.trigger()
+    record = window.reviews.editor.loaded.record  # type: ignore[union-attr]
+    assert record.kind is ReviewKind.CSPR and record.reference == "NSP-CSPR-2024-01"
+    assert {c.pseudonym for c in record.children} == {"Baby N"}
+    assert window.reviews.editor.details.kind.currentData() == ReviewKind.CSPR
+
+
+def test_merge_codes(window: MainWindow, answers: Answers, monkeypatch: object) -> None:
+    window.nav.setCurrentRow(3)
+    page = window.codebook
+    page.tree.setCurrentItem(
+        page.tree.findItems("Parental alcohol misuse", Qt.MatchFlag.MatchRecursive)[0]
+    )
+    monkeypatch.setattr(
+        QInputDialog,
+        "getItem",  # type: ignore[attr-defined]
+        lambda *a, **k: ("Parental drug misuse (parent.drug_misuse)", True),
+    )
+    answers.queue = [Yes]
+    page._merge()
+    assert "Re-tag 3 reviews" in answers.asked[0]  # SCR 2014, Child J RR and CSPR
+    usage = {c.code: c.reviews for c in list_codes(window.store)}
+    assert usage["parent.alcohol_misuse"] == 0
+
+
+def test_conflict_keeps_the_users_text(
+    window: MainWindow, answers: Answers, tmp_path: object
+) -> None:
+    open_in_editor(window, "NSP-RR-2023-02")
+    editor = window.reviews.editor
+    editor.details.summary.setPlainText("My careful notes from the panel meeting")
+    # Someone else saves the same review from another computer meanwhile.
+    other = open_store(window.store.database.url.render_as_string(hide_password=False))
+    try:
+        theirs = get_review(other, "NSP-RR-2023-02")
+        save_review(
+            other, theirs.record.model_copy(update={"title": "Amira (theirs)"}), theirs.version
+        )
+    finally:
+        other.close()
+    assert not editor.save()
+    assert "someone else" in answers.asked[-1] and "kept" in answers.asked[-1]
+    assert editor.details.summary.toPlainText() == "My careful notes from the panel meeting"
+    assert editor.dirty
+    assert get_review(window.store, "NSP-RR-2023-02").record.title == "Amira (theirs)"
+
+
+def test_pages_render(window: MainWindow) -> None:
+    window.nav.setCurrentRow(0)
+    assert "Rapid reviews overdue" in window.dashboard.view.toPlainText()
+    assert "NSP-RR-2026-04" in window.dashboard.view.toPlainText()
+    window.nav.setCurrentRow(2)
+    assert window.actions_page.tree.topLevelItemCount() > 0
+    window.nav.setCurrentRow(4)
+    assert window.settings_page.headings[0].text() == "Background"

@@ -189,9 +189,11 @@ class ReviewsPage(QWidget):
         if review_id == self._current_id:
             return
         if not self.editor.maybe_save():
-            # Stay on the review being edited.
-            if self._current_id is not None:
-                self.select_review(self._current_id, open_it=False)
+            # Stay on the review being edited. Changing the selection from inside the
+            # selection model's own signal is not allowed: do it once control returns.
+            staying = self._current_id
+            if staying is not None:
+                QTimer.singleShot(0, lambda: self.select_review(staying, open_it=False))
             return
         self._current_id = review_id
         if review_id is None:
@@ -207,5 +209,6 @@ class ReviewsPage(QWidget):
         self.editor.open_review(review_id)
 
     def _after_save(self, review_id: str) -> None:
-        self._current_id = review_id
-        self.refresh()
+        # A save may happen inside a selection change (the unsaved-changes guard); the
+        # list is reloaded once that change is over.
+        QTimer.singleShot(0, self.refresh)
