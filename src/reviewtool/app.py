@@ -6,6 +6,40 @@ import sys
 from typing import Any
 
 
+def _another_database() -> str | None:
+    """After a database failed to open: let the person choose another, or quit."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    from reviewtool.paths import default_database_path
+
+    box = QMessageBox()
+    box.setWindowTitle("reviewtool")
+    box.setText("What would you like to do?")
+    choose = box.addButton("Open another database file…", QMessageBox.ButtonRole.AcceptRole)
+    server = box.addButton("Connect to a server…", QMessageBox.ButtonRole.AcceptRole)
+    default = box.addButton("Use the default local database", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is choose:
+        path, _ = QFileDialog.getSaveFileName(
+            None,
+            "Open or create a database file",
+            "",
+            "reviewtool databases (*.sqlite3)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        return path or None
+    if clicked is server:
+        url, ok = QInputDialog.getText(
+            None, "Connect to a server", "PostgreSQL address (postgresql://user@host/database):"
+        )
+        return url.strip() if ok and url.strip() else None
+    if clicked is default:
+        return str(default_database_path())
+    return None
+
+
 def run_app(db: str | None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -38,8 +72,10 @@ def run_app(db: str | None) -> int:
             old_store.close()
         return True
 
-    if not open_database(db):
-        return 1
+    while not open_database(db):
+        db = _another_database()
+        if db is None:
+            return 1
     try:
         return app.exec()
     finally:

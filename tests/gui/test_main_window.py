@@ -221,3 +221,46 @@ def test_pages_render(window: MainWindow) -> None:
     assert window.actions_page.tree.topLevelItemCount() > 0
     window.nav.setCurrentRow(4)
     assert window.settings_page.headings[0].text() == "Background"
+
+
+def test_import_runs_in_the_background_with_progress(
+    qtbot: QtBot, window: MainWindow, answers: Answers, monkeypatch: object, tmp_path: object
+) -> None:
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.bundle_samples import dumps, valid_bundle
+
+    bundle = Path(str(tmp_path)) / "one.rtbundle.json"
+    bundle.write_bytes(dumps(valid_bundle()))
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileNames",  # type: ignore[attr-defined]
+        lambda *a, **k: ([str(bundle)], ""),
+    )
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: any("Import finished" in text for text in answers.asked), timeout=10000)
+    assert "1 review added" in answers.asked[-1]
+    qtbot.waitUntil(lambda: window.reviews.model.rowCount() == 19)
+
+
+def test_bad_bundle_import_shows_the_field(
+    qtbot: QtBot, window: MainWindow, answers: Answers, monkeypatch: object, tmp_path: object
+) -> None:
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.bundle_samples import dumps, mutated
+
+    bundle = Path(str(tmp_path)) / "bad.rtbundle.json"
+    bundle.write_bytes(dumps(mutated(lambda b: b["reviews"][0].update(kind="unknown"))))
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileNames",  # type: ignore[attr-defined]
+        lambda *a, **k: ([str(bundle)], ""),
+    )
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: any("reviews[0].kind" in text for text in answers.asked), timeout=10000)
+    assert window.reviews.model.rowCount() == 18

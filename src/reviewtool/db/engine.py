@@ -94,7 +94,11 @@ def _sqlite_engine(url: URL) -> Engine:
                         "or it is encrypted)."
                     )
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
+    # The pool hands a connection to one thread at a time, so long work may run on a
+    # background thread with a connection first opened on the GUI thread.
+    engine = create_engine(
+        url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS, "check_same_thread": False}
+    )
     event.listen(engine, "connect", _configure_sqlite_connection)
     return engine
 

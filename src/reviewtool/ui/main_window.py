@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -158,9 +159,15 @@ class MainWindow(QMainWindow):
             "&Save review", self.reviews.editor.save, QKeySequence.StandardKey.Save
         )
         find = self._action("&Find…", self.focus_search, QKeySequence.StandardKey.Find)
+        undo = self._action(
+            "&Undo", lambda: self._edit_focused("undo"), QKeySequence.StandardKey.Undo
+        )
+        redo = self._action(
+            "&Redo", lambda: self._edit_focused("redo"), QKeySequence.StandardKey.Redo
+        )
         edit_menu = self.menuBar().addMenu("&Edit")
-        edit_menu.addAction(self.save_action)
-        edit_menu.addAction(find)
+        for item in (undo, redo, None, self.save_action, find):
+            edit_menu.addSeparator() if item is None else edit_menu.addAction(item)
 
         view_menu = self.menuBar().addMenu("&View")
         for number, name in enumerate(PAGES):
@@ -196,6 +203,12 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         if page in (self.dashboard, self.actions_page, self.codebook, self.settings_page):
             page.refresh()  # type: ignore[attr-defined]
+
+    def _edit_focused(self, what: str) -> None:
+        """Undo or redo in the text field that has the focus (each field keeps its history)."""
+        widget = QApplication.focusWidget()
+        if widget is not None and hasattr(widget, what):
+            getattr(widget, what)()
 
     def focus_search(self) -> None:
         self.nav.setCurrentRow(1)
