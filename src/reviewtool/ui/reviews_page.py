@@ -52,6 +52,7 @@ class ReviewsPage(QWidget):
         )
         self.search.setAccessibleName("Search reviews")
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(280)
         self.kind = QComboBox()
         self.kind.setAccessibleName("Filter by kind")
         self.kind.addItem("All kinds", None)
