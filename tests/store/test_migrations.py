@@ -18,7 +18,8 @@ from reviewtool.services.reviews import get_review
 from reviewtool.services.search import search_reviews
 from reviewtool.services.store import Store, open_store
 
-PREVIOUS = "0001"
+PREVIOUS = "0002"  # the revision before head
+OLDEST = "0001"
 
 
 def _include(name: str | None, type_: str, _parents: object) -> bool:
@@ -35,11 +36,11 @@ def test_new_database_is_created_at_head_and_matches_the_models(store: Store) ->
         assert compare_metadata(context, Base.metadata) == []
 
 
-def _old_database_with_a_review(url: str) -> None:
-    """A database as the previous release left it, holding one review."""
+def _old_database_with_a_review(url: str, revision: str = PREVIOUS) -> None:
+    """A database as an earlier release left it, holding one review."""
     database = connect(database_url(url, Path("unused")))
     try:
-        migrate.upgrade(database, PREVIOUS)
+        migrate.upgrade(database, revision)
         with database.engine.begin() as connection:
             connection.execute(
                 text(
@@ -54,18 +55,21 @@ def _old_database_with_a_review(url: str) -> None:
         database.close()
 
 
-def test_upgrade_from_previous_revision_keeps_data_and_backs_up(tmp_path: Path) -> None:
+@pytest.mark.parametrize("revision", [PREVIOUS, OLDEST])
+def test_upgrade_from_previous_revision_keeps_data_and_backs_up(
+    tmp_path: Path, revision: str
+) -> None:
     path = tmp_path / "old.sqlite3"
-    _old_database_with_a_review(str(path))
+    _old_database_with_a_review(str(path), revision)
     store = open_store(str(path), backup_dir=tmp_path / "backups")
     try:
         assert store.migration is not None
         assert store.migration.outcome is migrate.Outcome.UPGRADED
-        assert store.migration.from_revision == PREVIOUS
+        assert store.migration.from_revision == revision
         backup = store.migration.backup
         assert backup is not None and backup.exists()
         with sqlite3.connect(backup) as old:
-            assert old.execute("SELECT version_num FROM alembic_version").fetchone() == (PREVIOUS,)
+            assert old.execute("SELECT version_num FROM alembic_version").fetchone() == (revision,)
             assert old.execute("SELECT reference FROM reviews").fetchall() == [("OLD-1",)]
         assert get_review(store, "OLD-1").record.title == "Child O"
         # The new search index was filled for the review that was already there.

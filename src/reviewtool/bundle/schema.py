@@ -102,6 +102,8 @@ class Section(Record):
 class ReviewBriefing(Record):
     status: BriefingStatus = BriefingStatus.DRAFT
     sections: list[Section] = Field(default_factory=list)
+    approved_by: Text | None = None
+    approved_at: Timestamp | None = None
 
 
 class ReviewRecord(Record):
@@ -139,6 +141,8 @@ class TopicBriefing(Record):
     status: BriefingStatus = BriefingStatus.DRAFT
     updated_at: Timestamp
     sections: list[Section] = Field(default_factory=list)
+    approved_by: Text | None = None
+    approved_at: Timestamp | None = None
 
 
 class Bundle(Record):

@@ -14,15 +14,25 @@ from reviewtool.bundle.schema import Bundle
 
 def bundle_to_dict(bundle: Bundle) -> dict[str, Any]:
     document = bundle.model_dump(mode="json")
+    for briefing in document["briefings"]:
+        _drop_nulls(briefing, ("approved_by", "approved_at"))
     for review in document["reviews"]:
         # Identifiers leave the machine only when asked for (BUNDLE.md).
         if review.get("identifiers") is None:
             review.pop("identifiers", None)
+        if review.get("briefing"):
+            _drop_nulls(review["briefing"], ("approved_by", "approved_at"))
         for recommendation in review["recommendations"]:
             for action in recommendation["actions"]:
-                if action.get("dropped_reason") is None:
-                    action.pop("dropped_reason", None)
+                _drop_nulls(action, ("dropped_reason",))
     return document
+
+
+def _drop_nulls(document: dict[str, Any], keys: tuple[str, ...]) -> None:
+    """Fields this program adds to the fixed format are written only when they hold something."""
+    for key in keys:
+        if document.get(key) is None:
+            document.pop(key, None)
 
 
 def bundle_to_json(bundle: Bundle) -> str:

@@ -229,6 +229,8 @@ class Briefing(Base):
     title: Mapped[str | None] = mapped_column(Text)
     theme: Mapped[str | None] = mapped_column(ForeignKey("codes.code", onupdate="CASCADE"))
     status: Mapped[str] = mapped_column(String(20))
+    approved_by: Mapped[str | None] = mapped_column(Text)
+    approved_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, nullable=False)

@@ -275,6 +275,8 @@ def _import_topic_briefings(
         briefing.title = record.title
         briefing.theme = record.theme
         briefing.status = record.status.value
+        briefing.approved_by = record.approved_by
+        briefing.approved_at = naive_utc(record.approved_at) if record.approved_at else None
         briefing.updated_at = naive_utc(record.updated_at)
         briefing.sections = [
             BriefingSection(position=i, heading=s.heading, body=s.body)
@@ -300,6 +302,8 @@ def _topic_record(briefing: Briefing) -> TopicBriefing:
         status=BriefingStatus(briefing.status),
         updated_at=utc(briefing.updated_at),
         sections=[Section(heading=s.heading, body=s.body) for s in briefing.sections],
+        approved_by=briefing.approved_by,
+        approved_at=utc(briefing.approved_at) if briefing.approved_at else None,
     )
 
 

@@ -76,6 +76,8 @@ def record_from_review(review: Review, include_identifiers: bool) -> ReviewRecor
         briefing = ReviewBriefing(
             status=BriefingStatus(review.briefing.status),
             sections=[Section(heading=s.heading, body=s.body) for s in review.briefing.sections],
+            approved_by=review.briefing.approved_by,
+            approved_at=utc(review.briefing.approved_at) if review.briefing.approved_at else None,
         )
     return ReviewRecord(
         id=review.id,
@@ -247,6 +249,8 @@ def _apply_briefing(review: Review, record: ReviewBriefing | None, now: datetime
         briefing = Briefing(id=str(uuid.uuid4()), created_at=naive_utc(now))
         review.briefing = briefing
     briefing.status = record.status.value
+    briefing.approved_by = record.approved_by
+    briefing.approved_at = naive_utc(record.approved_at) if record.approved_at else None
     briefing.updated_at = naive_utc(now)
     briefing.sections = [
         BriefingSection(position=i, heading=s.heading, body=s.body)

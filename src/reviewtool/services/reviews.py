@@ -25,7 +25,7 @@ from reviewtool.domain.deadlines import (
     deadline_state,
     rapid_review_due,
 )
-from reviewtool.domain.enums import ReviewKind
+from reviewtool.domain.enums import BriefingStatus, ReviewKind
 from reviewtool.domain.errors import EditConflict, InvalidInput, NotFound
 from reviewtool.services.audit import add_event, add_review_changes, changed_fields, flatten_review
 from reviewtool.services.review_mapping import (
@@ -166,6 +166,7 @@ def save_review(
     """Save an edited review, refusing if anyone saved it since ``expected_version``."""
     now = now_utc()
     record = record.model_copy(update={"updated_at": now})
+    record = _stamp_approval(record, store.user, now)
     try:
         with store.transaction() as session:
             record = _check_record(session, record, today or date.today())
@@ -196,6 +197,18 @@ def save_review(
             f"{record.reference} was changed by someone else while you were saving. "
             "Your changes have not been saved; they are still on screen."
         ) from None
+
+
+def _stamp_approval(record: ReviewRecord, user: str, now: datetime) -> ReviewRecord:
+    """An approved (or published) briefing says by whom and when; a draft says neither."""
+    briefing = record.briefing
+    if briefing is None:
+        return record
+    if briefing.status is BriefingStatus.DRAFT:
+        briefing = briefing.model_copy(update={"approved_by": None, "approved_at": None})
+    elif briefing.approved_by is None:
+        briefing = briefing.model_copy(update={"approved_by": user, "approved_at": now})
+    return record.model_copy(update={"briefing": briefing})
 
 
 def _conflict(review: Review) -> EditConflict:

@@ -1,0 +1,30 @@
+"""Making any user text safe for every output: markup escaped, control characters removed."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+# C0/C1 controls other than tab and newline have no place in a document and can break
+# PDF, XML (DOCX, PPTX) and HTML writers alike.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def clean(text: str | None) -> str:
+    """Plain text, normalised line ends, without control characters."""
+    if not text:
+        return ""
+    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """Blank-line separated paragraphs; single newlines stay as line breaks."""
+    cleaned = clean(text).strip()
+    if not cleaned:
+        return []
+    return [block.strip("\n") for block in re.split(r"\n\s*\n", cleaned) if block.strip()]
+
+
+def html_text(text: str | None) -> str:
+    """Escaped for HTML, with line breaks kept."""
+    return escape(clean(text)).replace("\n", "<br>")
