@@ -68,6 +68,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--search", metavar="TEXT", default="", help="full-text search")
 
+    p = commands.add_parser("briefing", help="write a 7-minute briefing (PDF, HTML or DOCX)")
+    p.add_argument(
+        "target",
+        metavar="REF_OR_ID",
+        help="a review's reference or id, or a topic briefing's title or id",
+    )
+    p.add_argument(
+        "--out", type=Path, required=True, metavar="FILE", help="FILE.pdf, FILE.html or FILE.docx"
+    )
+    p.add_argument("--action-plan", action="store_true", help="add the team action plan page (PDF)")
+
     p = commands.add_parser("backup", help="back up the database")
     p.add_argument("--to", type=Path, metavar="DIR", help="folder for the backup file")
 
@@ -155,6 +166,18 @@ def _cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_briefing(args: argparse.Namespace) -> int:
+    from reviewtool.services.briefings import export_briefing
+
+    store = _open(args)
+    try:
+        path = export_briefing(store, args.target, args.out, action_plan=args.action_plan)
+    finally:
+        store.close()
+    print(f"Wrote {path}")
+    return EXIT_OK
+
+
 def _cmd_backup(args: argparse.Namespace) -> int:
     from reviewtool.services.backups import make_backup
 
@@ -200,6 +223,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "export": _cmd_export,
     "demo": _cmd_demo,
     "list": _cmd_list,
+    "briefing": _cmd_briefing,
     "backup": _cmd_backup,
     "restore": _cmd_restore,
 }

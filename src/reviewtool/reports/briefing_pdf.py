@@ -23,6 +23,7 @@ def write_briefing_pdf(model: BriefingModel, path: Path, action_plan: bool = Fal
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import (
+        BalancedColumns,
         BaseDocTemplate,
         Frame,
         FrameBreak,
@@ -101,13 +102,28 @@ def write_briefing_pdf(model: BriefingModel, path: Path, action_plan: bool = Fal
         FrameBreak(),
         NextPageTemplate("later"),
     ]
+    sections: list[Any] = []
     for section in [*model.sections, *model.extra_sections]:
-        story.append(heading(section.number, section.heading))
+        sections.append(heading(section.number, section.heading))
         style = styles["question"] if section.is_questions else styles["body"]
         lines = paragraphs(section.body)
         if section.is_questions:
             lines = [line for block in lines for line in block.split("\n") if line.strip()]
-        story.extend(Paragraph(pdf_markup(line), style) for line in lines or [" "])
+        sections.extend(Paragraph(pdf_markup(line), style) for line in lines or [" "])
+    # Two balanced columns, read down the first then the second: 1 to 7 in order.
+    story.append(
+        BalancedColumns(
+            sections,
+            nCols=2,
+            spaceBefore=0,
+            spaceAfter=0,
+            innerPadding=gutter,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+    )
     if action_plan:
         story.extend([NextPageTemplate("plan"), PageBreak()])
         story.extend(_action_plan(model, styles, column * 2 + gutter))
@@ -195,18 +211,9 @@ def write_briefing_pdf(model: BriefingModel, path: Path, action_plan: bool = Fal
         Frame(
             margin,
             footer + 3 * mm,
-            column,
+            width - 2 * margin,
             body_top - title_height - footer - 3 * mm,
-            id="left1",
-            leftPadding=0,
-            rightPadding=0,
-        ),
-        Frame(
-            margin + column + gutter,
-            footer + 3 * mm,
-            column,
-            body_top - title_height - footer - 3 * mm,
-            id="right1",
+            id="body1",
             leftPadding=0,
             rightPadding=0,
         ),
@@ -216,18 +223,9 @@ def write_briefing_pdf(model: BriefingModel, path: Path, action_plan: bool = Fal
         Frame(
             margin,
             footer + 3 * mm,
-            column,
+            width - 2 * margin,
             later_top - footer - 3 * mm,
-            id="left",
-            leftPadding=0,
-            rightPadding=0,
-        ),
-        Frame(
-            margin + column + gutter,
-            footer + 3 * mm,
-            column,
-            later_top - footer - 3 * mm,
-            id="right",
+            id="body",
             leftPadding=0,
             rightPadding=0,
         ),
@@ -243,8 +241,9 @@ def write_briefing_pdf(model: BriefingModel, path: Path, action_plan: bool = Fal
             rightPadding=0,
         )
     ]
+    partial = path.with_name(f".{path.name}.partial")
     doc = BaseDocTemplate(
-        str(path),
+        str(partial),
         pagesize=A4,
         title=f"7-minute briefing: {model.title}",
         author=model.partnership,
@@ -260,7 +259,11 @@ def write_briefing_pdf(model: BriefingModel, path: Path, action_plan: bool = Fal
             PageTemplate("plan", plan_frame, onPage=lambda c, d: decorate(c, d, False)),
         ]
     )
-    doc.build(story)
+    try:
+        doc.build(story)
+        partial.replace(path)  # never a half-written PDF under the real name
+    finally:
+        partial.unlink(missing_ok=True)
     return path
 
 
@@ -304,6 +307,7 @@ def _action_plan(model: BriefingModel, styles: dict[str, Any], width: float) -> 
             [
                 ("GRID", (0, 0), (-1, -1), 0.6, colors.HexColor("#555555")),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                 (
                     "BACKGROUND",
                     (0, 0),

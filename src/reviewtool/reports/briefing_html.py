@@ -1,0 +1,82 @@
+"""The accessible HTML twin of a 7-minute briefing (one h1, the seven sections as h2)."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from reviewtool.bundle.write import write_text_atomically
+from reviewtool.reports.briefing_model import BriefingModel
+from reviewtool.reports.colours import contrast_ratio, safe_colour, text_on
+from reviewtool.reports.text import clean, html_text, paragraphs
+
+
+def briefing_html(model: BriefingModel) -> str:
+    brand = safe_colour(model.brand_colour)
+    # Headings are drawn in the brand colour only where it is readable on white (WCAG AA).
+    heading_colour = brand if contrast_ratio(brand, "#ffffff") >= 4.5 else "#1a1a1a"
+    status_class = "draft" if model.is_draft else "final"
+    sections = []
+    for section in [*model.sections, *model.extra_sections]:
+        blocks = paragraphs(section.body)
+        if section.is_questions:
+            items = [line for block in blocks for line in block.split("\n") if line.strip()]
+            body = (
+                "<ul class='questions'>"
+                + "".join(f"<li>{html_text(item)}</li>" for item in items)
+                + "</ul>"
+            )
+        else:
+            body = "".join(f"<p>{html_text(block)}</p>" for block in blocks)
+        sections.append(
+            f"<section aria-labelledby='s{section.number}'>"
+            f"<h2 id='s{section.number}'><span class='number'>{section.number}</span> "
+            f"{escape(clean(section.heading))}</h2>{body}</section>"
+        )
+    marking = "" if model.status == "published" else "<p class='marking'>OFFICIAL-SENSITIVE</p>"
+    return f"""<!DOCTYPE html>
+<html lang="{escape(model.language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(clean(model.title))} - 7-minute briefing</title>
+<style>
+body {{ font-family: "DejaVu Sans", Arial, sans-serif; max-width: 48rem; margin: 0 auto;
+       padding: 1rem; line-height: 1.5; color: #1a1a1a; background: #ffffff; }}
+header {{ background: {brand}; color: {text_on(brand)}; padding: 1rem; }}
+header p {{ margin: 0.2rem 0; }}
+h1 {{ color: {heading_colour}; font-size: 1.6rem; }}
+h2 {{ color: {heading_colour}; font-size: 1.2rem; border-bottom: 2px solid {brand}; }}
+.number {{ display: inline-block; min-width: 1.6rem; text-align: center; background: {brand};
+          color: {text_on(brand)}; border-radius: 50%; }}
+.questions li {{ font-weight: bold; margin-bottom: 0.4rem; }}
+.status {{ padding: 0.4rem 0.6rem; border: 2px solid #1a1a1a; }}
+.draft {{ border-color: #b00020; color: #b00020; font-weight: bold; }}
+.marking {{ font-weight: bold; }}
+footer {{ margin-top: 2rem; font-size: 0.9rem; color: #333333; }}
+</style>
+</head>
+<body>
+<header>
+<p><strong>{escape(clean(model.partnership))}</strong></p>
+{marking}
+<p>7-minute briefing</p>
+</header>
+<main>
+<h1>{escape(clean(model.title))}</h1>
+<p>{escape(clean(model.subtitle))}</p>
+<p class="status {status_class}">{escape(model.status_text)}</p>
+{"".join(sections)}
+</main>
+<footer>
+<p>7-minute briefing - {escape(model.status_text)} - version {model.version} -
+{model.dated:%d/%m/%Y}</p>
+</footer>
+</body>
+</html>
+"""
+
+
+def write_briefing_html(model: BriefingModel, path: Path) -> Path:
+    write_text_atomically(path, briefing_html(model))
+    return path

@@ -1,0 +1,174 @@
+"""7-minute briefings: build the report model for a review or a topic, and export it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import selectinload
+
+from reviewtool.bundle.schema import ReviewRecord
+from reviewtool.db.models import Briefing, Code
+from reviewtool.domain.enums import ReviewKind
+from reviewtool.domain.errors import InvalidInput, NotFound
+from reviewtool.reports.briefing_model import BriefingModel, BriefingSectionModel
+from reviewtool.services.review_mapping import utc
+from reviewtool.services.reviews import get_review
+from reviewtool.services.settings import DEFAULT_REFLECTIVE_QUESTIONS, load_settings
+from reviewtool.services.store import Store
+
+QUESTIONS_INDEX = 5
+FORMATS = (".pdf", ".html", ".htm", ".docx")
+
+_LEARNING_FROM = {
+    ReviewKind.RAPID_REVIEW: "learning from a rapid review",
+    ReviewKind.CSPR: "learning from a local child safeguarding practice review",
+    ReviewKind.NATIONAL_REVIEW: "learning from a national review",
+    ReviewKind.SCR: "learning from a serious case review",
+    ReviewKind.LEARNING_REVIEW: "learning from a partnership learning review",
+}
+
+
+@dataclass(frozen=True)
+class TopicBriefingRow:
+    id: str
+    title: str
+    theme: str | None
+    status: str
+
+
+def _sections(headings: list[str], bodies: list[str]) -> list[BriefingSectionModel]:
+    return [
+        BriefingSectionModel(
+            number=i + 1,
+            heading=heading,
+            body=body,
+            is_questions=i == QUESTIONS_INDEX or "question" in heading.lower(),
+        )
+        for i, (heading, body) in enumerate(zip(headings, bodies, strict=False))
+    ]
+
+
+def starting_draft(record: ReviewRecord) -> list[str]:
+    """Section texts drawn from the review when no briefing has been written yet."""
+    actions = [
+        f"{a.text} ({a.owner})" if a.owner else a.text
+        for r in record.recommendations
+        for a in r.actions
+    ]
+    return [
+        record.summary or "",
+        "",
+        record.summary or "",
+        "\n".join(record.learning),
+        "\n".join(record.good_practice),
+        "\n".join(DEFAULT_REFLECTIVE_QUESTIONS),
+        "\n".join([r.text for r in record.recommendations] + actions),
+    ]
+
+
+def review_briefing_model(store: Store, ref_or_id: str) -> BriefingModel:
+    loaded = get_review(store, ref_or_id, include_identifiers=False)
+    record = loaded.record
+    settings = load_settings(store)
+    briefing = record.briefing
+    if briefing is not None and briefing.sections:
+        headings = [s.heading for s in briefing.sections]
+        bodies = [s.body for s in briefing.sections]
+    else:
+        headings, bodies = list(settings.briefing_headings), starting_draft(record)
+    sections = _sections(headings, bodies)
+    when = record.dates.published or record.dates.decision or record.updated_at.date()
+    return BriefingModel(
+        partnership=settings.partnership,
+        brand_colour=settings.brand_colour,
+        logo=Path(settings.logo_path) if settings.logo_path else None,
+        title=f"{record.title} - {_LEARNING_FROM[record.kind]}",
+        subtitle=f"{record.kind.label} {record.reference}, {when:%B %Y}",
+        sections=sections[:7],
+        extra_sections=sections[7:],
+        status=briefing.status.value if briefing else "draft",
+        version=loaded.version,
+        dated=record.updated_at.date(),
+        approved_by=briefing.approved_by if briefing else None,
+        approved_at=briefing.approved_at if briefing else None,
+        reference=record.reference,
+    )
+
+
+def list_topic_briefings(store: Store) -> list[TopicBriefingRow]:
+    with store.transaction() as session:
+        rows = session.scalars(
+            select(Briefing).where(Briefing.review_id.is_(None)).order_by(Briefing.title)
+        )
+        return [TopicBriefingRow(b.id, b.title or "", b.theme, b.status) for b in rows]
+
+
+def topic_briefing_model(store: Store, title_or_id: str) -> BriefingModel:
+    settings = load_settings(store)
+    wanted = title_or_id.strip()
+    with store.transaction() as session:
+        matches = session.scalars(
+            select(Briefing)
+            .where(Briefing.review_id.is_(None))
+            .where(or_(Briefing.id == wanted.lower(), func.lower(Briefing.title) == wanted.lower()))
+            .options(selectinload(Briefing.sections))
+        ).all()
+        if not matches:
+            raise NotFound(f"no review or topic briefing called {wanted!r}")
+        if len(matches) > 1:
+            raise InvalidInput(f"{wanted!r} matches {len(matches)} topic briefings; use the id")
+        briefing = matches[0]
+        theme = session.get(Code, briefing.theme) if briefing.theme else None
+        sections = _sections(
+            [s.heading for s in briefing.sections], [s.body for s in briefing.sections]
+        )
+        return BriefingModel(
+            partnership=settings.partnership,
+            brand_colour=settings.brand_colour,
+            logo=Path(settings.logo_path) if settings.logo_path else None,
+            title=briefing.title or "Topic briefing",
+            subtitle="Learning from our reviews" + (f": {theme.label}" if theme else ""),
+            sections=sections[:7],
+            extra_sections=sections[7:],
+            status=briefing.status,
+            version=briefing.version,
+            dated=utc(briefing.updated_at).date(),
+            approved_by=briefing.approved_by,
+            approved_at=utc(briefing.approved_at) if briefing.approved_at else None,
+        )
+
+
+def briefing_model(store: Store, target: str) -> BriefingModel:
+    """A review's briefing (by reference or id), else a topic briefing (by title or id)."""
+    try:
+        return review_briefing_model(store, target)
+    except NotFound:
+        return topic_briefing_model(store, target)
+
+
+def write_briefing(model: BriefingModel, out: Path, action_plan: bool = False) -> Path:
+    suffix = out.suffix.lower()
+    if suffix not in FORMATS:
+        raise InvalidInput(f"--out: {out.name} must end in .pdf, .html or .docx")
+    if not out.resolve().parent.is_dir():
+        raise InvalidInput(f"--out: {out.parent}: no such folder")
+    if suffix == ".pdf":
+        from reviewtool.reports.briefing_pdf import write_briefing_pdf
+
+        return write_briefing_pdf(model, out, action_plan=action_plan)
+    if suffix == ".docx":
+        from reviewtool.reports.briefing_docx import write_briefing_docx
+
+        return write_briefing_docx(model, out)
+    from reviewtool.reports.briefing_html import write_briefing_html
+
+    return write_briefing_html(model, out)
+
+
+def export_briefing(
+    store: Store, target: str, out: Path, action_plan: bool = False, today: date | None = None
+) -> Path:
+    return write_briefing(briefing_model(store, target), out, action_plan)
