@@ -27,6 +27,7 @@ def write_briefing_pdf(model: BriefingModel, path: Path, action_plan: bool = Fal
         BaseDocTemplate,
         Frame,
         FrameBreak,
+        KeepTogether,
         NextPageTemplate,
         PageBreak,
         PageTemplate,
@@ -104,12 +105,14 @@ def write_briefing_pdf(model: BriefingModel, path: Path, action_plan: bool = Fal
     ]
     sections: list[Any] = []
     for section in [*model.sections, *model.extra_sections]:
-        sections.append(heading(section.number, section.heading))
         style = styles["question"] if section.is_questions else styles["body"]
         lines = paragraphs(section.body)
         if section.is_questions:
             lines = [line for block in lines for line in block.split("\n") if line.strip()]
-        sections.extend(Paragraph(pdf_markup(line), style) for line in lines or [" "])
+        body = [Paragraph(pdf_markup(line), style) for line in lines or [" "]]
+        # A heading never ends a column: it stays with the first paragraph under it.
+        sections.append(KeepTogether([heading(section.number, section.heading), body[0]]))
+        sections.extend(body[1:])
     # Two balanced columns, read down the first then the second: 1 to 7 in order.
     story.append(
         BalancedColumns(

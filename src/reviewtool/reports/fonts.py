@@ -6,7 +6,10 @@ base-14 Helvetica), so a PDF looks the same everywhere and every glyph is embedd
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 from reviewtool.paths import resource
@@ -15,17 +18,40 @@ from reviewtool.reports.text import clean
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 FALLBACK = "Symbola"
+ARABIC = "NotoNaskhArabic"
+
+
+_WIDE_ENTRY = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_RIGHT_TO_LEFT = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def _fix_wide_code_points(make_cmap: Callable[..., str]) -> Callable[..., str]:
+    """ReportLab writes characters above U+FFFF (emoji) into a font's ToUnicode map as five
+    hex digits; PDF wants UTF-16 (a surrogate pair), or the text layer reads back wrong."""
+
+    def fixed(*args: Any) -> str:
+        def utf16(match: re.Match[str]) -> str:
+            code = chr(int(match.group(2), 16)).encode("utf-16-be").hex().upper()
+            return f"<{match.group(1)}> <{code}>"
+
+        return _WIDE_ENTRY.sub(utf16, make_cmap(*args))
+
+    return fixed
 
 
 @lru_cache(maxsize=1)
 def register_fonts() -> None:
-    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase import pdfmetrics, ttfonts
     from reportlab.pdfbase.ttfonts import TTFont
+
+    ttfonts.makeToUnicodeCMap = _fix_wide_code_points(ttfonts.makeToUnicodeCMap)
 
     for name, file in (
         (REGULAR, "DejaVuSans.ttf"),
         (BOLD, "DejaVuSans-Bold.ttf"),
         (FALLBACK, "Symbola.ttf"),
+        (ARABIC, "NotoNaskhArabic-Regular.ttf"),
     ):
         pdfmetrics.registerFont(TTFont(name, str(resource(f"fonts/{file}"))))
     pdfmetrics.registerFontFamily(
@@ -33,7 +59,7 @@ def register_fonts() -> None:
     )
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _coverage(font_name: str) -> frozenset[int]:
     from reportlab.pdfbase import pdfmetrics
 
@@ -46,26 +72,54 @@ def has_glyph(char: str, font_name: str = REGULAR) -> bool:
     return ord(char) in _coverage(font_name)
 
 
+def visual_order(text: str) -> str:
+    """Right-to-left scripts (Urdu, Arabic, Hebrew) shaped and reordered for drawing:
+    ReportLab draws glyphs left to right as given and joins no letters itself."""
+    if not _RIGHT_TO_LEFT.search(text):
+        return text
+    import arabic_reshaper
+    from bidi import get_display
+
+    return "\n".join(get_display(arabic_reshaper.reshape(line)) for line in text.split("\n"))
+
+
+def _font_for(
+    char: str, main: frozenset[int], arabic: frozenset[int], symbols: frozenset[int]
+) -> str | None:
+    """The font to draw ``char`` in: None for the main font, else a fallback's name."""
+    code = ord(char)
+    if char.isspace():
+        return None
+    if _ARABIC_SCRIPT.match(char) and code in arabic:
+        return ARABIC
+    if code in main:
+        return None
+    if code in arabic:
+        return ARABIC
+    if code in symbols:
+        return FALLBACK
+    return None
+
+
 def pdf_markup(text: str | None, font_name: str = REGULAR) -> str:
-    """User text as ReportLab paragraph markup: escaped, with emoji in the fallback font."""
-    cleaned = clean(text)
-    main, fallback = _coverage(font_name), _coverage(FALLBACK)
+    """User text as ReportLab paragraph markup: escaped, each character in a font that has it."""
+    cleaned = visual_order(clean(text))
+    main, arabic, symbols = _coverage(font_name), _coverage(ARABIC), _coverage(FALLBACK)
     out: list[str] = []
     run: list[str] = []
-    in_fallback = False
+    current: str | None = None
     for char in cleaned:
-        code = ord(char)
-        use_fallback = code not in main and code in fallback and not char.isspace()
-        if use_fallback != in_fallback and run:
-            out.append(_wrap("".join(run), in_fallback))
+        font = _font_for(char, main, arabic, symbols)
+        if font != current and run:
+            out.append(_wrap("".join(run), current))
             run = []
-        in_fallback = use_fallback
+        current = font
         run.append(char)
     if run:
-        out.append(_wrap("".join(run), in_fallback))
+        out.append(_wrap("".join(run), current))
     return "".join(out)
 
 
-def _wrap(text: str, fallback: bool) -> str:
+def _wrap(text: str, font: str | None) -> str:
     escaped = xml_escape(text).replace("\n", "<br/>")
-    return f'<font name="{FALLBACK}">{escaped}</font>' if fallback else escaped
+    return f'<font name="{font}">{escaped}</font>' if font else escaped

@@ -1,0 +1,110 @@
+"""Briefings built from the database: a review's, a topic's, a starting draft; the command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reviewtool.domain.enums import BriefingStatus
+from reviewtool.domain.errors import InvalidInput, NotFound
+from reviewtool.services.briefings import briefing_model, export_briefing
+from reviewtool.services.demo import load_demo
+from reviewtool.services.reviews import get_review, save_review
+from reviewtool.services.settings import load_settings, save_settings
+from reviewtool.services.store import Store
+
+
+@pytest.fixture
+def demo(sqlite_store: Store) -> Store:
+    load_demo(sqlite_store)
+    return sqlite_store
+
+
+def test_review_briefing_uses_its_sections(demo: Store) -> None:
+    model = briefing_model(demo, "NSP-CSPR-2021-01")
+    assert model.title == "Child J - learning from a local child safeguarding practice review"
+    assert [s.number for s in model.sections] == [1, 2, 3, 4, 5, 6, 7]
+    assert model.sections[5].is_questions
+    assert model.status == "published" and not model.is_draft
+    assert model.partnership == "Northshire Safeguarding Children Partnership"
+
+
+def test_review_without_briefing_gets_a_starting_draft_with_partnership_headings(
+    demo: Store,
+) -> None:
+    settings = load_settings(demo)
+    settings.briefing_headings[0] = "Cefndir"
+    save_settings(demo, settings)
+    model = briefing_model(demo, "NSP-RR-2022-01")
+    assert model.is_draft
+    assert model.sections[0].heading == "Cefndir"
+    assert "malnutrition" in model.sections[0].body
+    assert "What are your key thoughts" in model.sections[5].body
+    assert "Use a professional interpreter" in model.sections[3].body
+
+
+def test_topic_briefing_by_title(demo: Store) -> None:
+    model = briefing_model(demo, "neglect: learning from our reviews")
+    assert model.title == "Neglect: learning from our reviews"
+    assert model.subtitle.endswith("Neglect")
+
+
+def test_approval_records_who_and_when(demo: Store) -> None:
+    loaded = get_review(demo, "NSP-CSPR-2025-01")
+    record = loaded.record.model_copy(deep=True)
+    assert record.briefing is not None
+    record.briefing.status = BriefingStatus.APPROVED
+    save_review(demo, record, loaded.version)
+    model = briefing_model(demo, "NSP-CSPR-2025-01")
+    assert model.approved_by == "test.user" and model.approved_at is not None
+    assert model.status_text.startswith("Approved by test.user on ")
+
+
+def test_bad_targets_and_formats(demo: Store, tmp_path: Path) -> None:
+    with pytest.raises(NotFound):
+        briefing_model(demo, "Nothing like this")
+    with pytest.raises(InvalidInput, match="must end in"):
+        export_briefing(demo, "NSP-CSPR-2021-01", tmp_path / "x.txt")
+
+
+def test_briefing_command(demo: Store, tmp_path: Path) -> None:
+    db = str(demo.database.path)
+    demo.close()
+    for suffix in ("pdf", "html", "docx"):
+        out = tmp_path / f"b.{suffix}"
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "reviewtool",
+                "--db",
+                db,
+                "briefing",
+                "NSP-CSPR-2021-01",
+                "--out",
+                str(out),
+            ],
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stderr
+        assert out.stat().st_size > 1000
+    bad = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reviewtool",
+            "--db",
+            db,
+            "briefing",
+            "NOPE",
+            "--out",
+            str(tmp_path / "x.pdf"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert bad.returncode == 2 and "no review or topic briefing" in bad.stderr
