@@ -11,6 +11,7 @@ from typing import Any
 
 from reviewtool.reports.briefing_model import BriefingModel
 from reviewtool.reports.colours import safe_colour, text_on, tint
+from reviewtool.reports.flowables import heading_with_first
 from reviewtool.reports.fonts import BOLD, REGULAR, pdf_markup, register_fonts
 from reviewtool.reports.text import paragraphs
 
@@ -27,7 +28,6 @@ def write_briefing_pdf(model: BriefingModel, path: Path, action_plan: bool = Fal
         BaseDocTemplate,
         Frame,
         FrameBreak,
-        KeepTogether,
         NextPageTemplate,
         PageBreak,
         PageTemplate,
@@ -111,7 +111,7 @@ def write_briefing_pdf(model: BriefingModel, path: Path, action_plan: bool = Fal
             lines = [line for block in lines for line in block.split("\n") if line.strip()]
         body = [Paragraph(pdf_markup(line), style) for line in lines or [" "]]
         # A heading never ends a column: it stays with the first paragraph under it.
-        sections.append(KeepTogether([heading(section.number, section.heading), body[0]]))
+        sections.append(heading_with_first(heading(section.number, section.heading), body[0]))
         sections.extend(body[1:])
     # Two balanced columns, read down the first then the second: 1 to 7 in order.
     story.append(
