@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Debian packages reviewtool needs. "app": Qt's runtime libraries (and Xvfb for machines
-# without a screen). "test": also a PostgreSQL server and poppler's PDF tools.
+# without a screen). "test": also a PostgreSQL server, poppler's PDF tools and LibreOffice Impress.
 # Installs only what is missing, so it is quick when everything is there.
 set -euo pipefail
 want=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
       libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
       libxcb-render-util0 libxcb-image0 xvfb xauth)
 if [ "${1:-app}" = "test" ]; then
-  want+=(postgresql poppler-utils)
+  want+=(postgresql poppler-utils libreoffice-impress)
 fi
 missing=()
 for package in "${want[@]}"; do

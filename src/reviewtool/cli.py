@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,12 +80,26 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--action-plan", action="store_true", help="add the team action plan page (PDF)")
 
+    p = commands.add_parser("slides", help="write learning slides (PPTX or PDF)")
+    p.add_argument("reviews", nargs="*", metavar="REF_OR_ID", help="reviews to teach from")
+    p.add_argument("--theme", metavar="CODE", help="a codebook theme across a period instead")
+    p.add_argument("--from", dest="date_from", type=_iso_date, metavar="DATE")
+    p.add_argument("--to", dest="date_to", type=_iso_date, metavar="DATE")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE", help="FILE.pptx or FILE.pdf")
+
     p = commands.add_parser("backup", help="back up the database")
     p.add_argument("--to", type=Path, metavar="DIR", help="folder for the backup file")
 
     p = commands.add_parser("restore", help="replace the database with a backup")
     p.add_argument("file", type=Path, metavar="FILE")
     return parser
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
 
 
 def _open(args: argparse.Namespace) -> Store:
@@ -178,6 +193,20 @@ def _cmd_briefing(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_slides(args: argparse.Namespace) -> int:
+    from reviewtool.services.slides import export_slides
+
+    store = _open(args)
+    try:
+        path = export_slides(
+            store, args.out, args.reviews, args.theme, args.date_from, args.date_to
+        )
+    finally:
+        store.close()
+    print(f"Wrote {path}")
+    return EXIT_OK
+
+
 def _cmd_backup(args: argparse.Namespace) -> int:
     from reviewtool.services.backups import make_backup
 
@@ -224,6 +253,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "demo": _cmd_demo,
     "list": _cmd_list,
     "briefing": _cmd_briefing,
+    "slides": _cmd_slides,
     "backup": _cmd_backup,
     "restore": _cmd_restore,
 }

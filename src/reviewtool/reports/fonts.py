@@ -46,6 +46,10 @@ def register_fonts() -> None:
     from reportlab.pdfbase.ttfonts import TTFont
 
     ttfonts.makeToUnicodeCMap = _fix_wide_code_points(ttfonts.makeToUnicodeCMap)
+    # Charts start from this font; the default (Helvetica) would not be embedded.
+    from reportlab.graphics import shapes
+
+    shapes.STATE_DEFAULTS["fontName"] = REGULAR
 
     for name, file in (
         (REGULAR, "DejaVuSans.ttf"),

@@ -1,0 +1,214 @@
+"""Learning slides for trainers: chosen reviews, or one theme across a period."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from reviewtool.bundle.schema import ReviewRecord
+from reviewtool.db.models import Code, Factor, Review
+from reviewtool.domain.children import age_band
+from reviewtool.domain.enums import FactorRole
+from reviewtool.domain.errors import InvalidInput, NotFound
+from reviewtool.reports.slides_model import Deck, Slide
+from reviewtool.reports.text import paragraphs
+from reviewtool.services.briefings import QUESTIONS_INDEX
+from reviewtool.services.bundles import build_bundle
+from reviewtool.services.settings import DEFAULT_REFLECTIVE_QUESTIONS, load_settings
+from reviewtool.services.store import Store
+
+CLOSING = Slide(
+    title="Questions and resources",
+    bullets=[
+        "What will you do differently after today?",
+        "Read the 7-minute briefings for these reviews and discuss them with your team",
+        "Talk to your designated safeguarding lead or the partnership business unit",
+        "Partnership procedures, training and published reviews are on the partnership website",
+    ],
+    notes="Leave time for questions. Ask each person to name one change to their practice.",
+)
+
+
+def _questions(record: ReviewRecord) -> list[str]:
+    if record.briefing and len(record.briefing.sections) > QUESTIONS_INDEX:
+        lines = [
+            line.strip()
+            for line in record.briefing.sections[QUESTIONS_INDEX].body.splitlines()
+            if line.strip()
+        ]
+        if lines:
+            return lines
+    return list(DEFAULT_REFLECTIVE_QUESTIONS)
+
+
+def _children_note(record: ReviewRecord) -> str:
+    return "; ".join(
+        f"{child.pseudonym or 'A child'} ({age_band(child.age_months, child.unborn).value})"
+        for child in record.children
+    )
+
+
+def review_slides(record: ReviewRecord) -> list[Slide]:
+    name = record.title
+    learning_notes = [f.note for f in record.factors if f.role is FactorRole.LEARNING and f.note]
+    good_notes = [f.note for f in record.factors if f.role is FactorRole.GOOD_PRACTICE and f.note]
+    return [
+        Slide(
+            title=f"{name}: what happened",
+            bullets=paragraphs(record.summary) or ["(No summary recorded.)"],
+            notes="\n".join(
+                filter(
+                    None,
+                    [
+                        f"{record.kind.label} {record.reference}.",
+                        f"Children: {_children_note(record)}." if record.children else "",
+                        f"Agencies involved: {', '.join(record.agencies)}."
+                        if record.agencies
+                        else "",
+                        record.summary or "",
+                    ],
+                )
+            ),
+        ),
+        Slide(
+            title=f"{name}: key learning",
+            bullets=record.learning or ["(No learning recorded yet.)"],
+            notes="\n".join(record.learning + [f"Evidence: {note}" for note in learning_notes]),
+        ),
+        Slide(
+            title=f"{name}: good practice",
+            bullets=record.good_practice or ["(No good practice recorded.)"],
+            notes="\n".join(record.good_practice + [f"Evidence: {note}" for note in good_notes]),
+        ),
+        Slide(
+            title=f"{name}: reflective questions",
+            bullets=_questions(record),
+            notes="Give the group a few minutes on each question before taking answers.",
+        ),
+    ]
+
+
+def review_deck(store: Store, refs: Sequence[str]) -> Deck:
+    settings = load_settings(store)
+    records = build_bundle(store, refs).reviews
+    slides = [slide for record in records for slide in review_slides(record)]
+    titles = ", ".join(record.title for record in records)
+    return Deck(
+        title=f"Learning from our reviews: {titles}"
+        if len(records) <= 3
+        else f"Learning from {len(records)} reviews",
+        subtitle="Learning slides for practitioners",
+        partnership=settings.partnership,
+        brand_colour=settings.brand_colour,
+        slides=[*slides, CLOSING],
+        notes="Pseudonyms are used throughout; details have been changed to protect the families.",
+    )
+
+
+def theme_deck(store: Store, code: str, date_from: date | None, date_to: date | None) -> Deck:
+    settings = load_settings(store)
+    when = func.coalesce(Review.date_notified, Review.date_decision, Review.date_published)
+    with store.transaction() as session:
+        theme = session.get(Code, code)
+        if theme is None:
+            raise NotFound(f"--theme: no code {code!r} in the codebook")
+        period = select(Review.id, when.label("when"))
+        if date_from is not None:
+            period = period.where(when >= date_from)
+        if date_to is not None:
+            period = period.where(when <= date_to)
+        in_period = dict(session.execute(period).all())
+        tagged = (
+            set(
+                session.scalars(
+                    select(Factor.review_id).where(
+                        Factor.code == code, Factor.review_id.in_(list(in_period))
+                    )
+                )
+            )
+            if in_period
+            else set()
+        )
+        label = theme.label
+    ids = sorted(tagged)
+    records = build_bundle(store, ids).reviews if ids else []
+    by_year = Counter(in_period[r.id].year for r in records if in_period.get(r.id))
+    years = sorted(by_year)
+    span = _period_text(date_from, date_to)
+    total = len(in_period)
+    share = f" ({round(100 * len(records) / total)}%)" if total else ""
+    quotes = [f.note for r in records for f in r.factors if f.code == code and f.note]
+    recommendations = [f"{rec.text} ({r.reference})" for r in records for rec in r.recommendations]
+    slides = [
+        Slide(
+            title=f"How often {label.lower()} featured",
+            bullets=[f"{len(records)} of {total} reviews {span}{share}"]
+            + [f"{r.reference}: {r.title}" for r in records[:6]],
+            chart_title=f"Reviews featuring {label.lower()}, by year",
+            chart_categories=[str(y) for y in years],
+            chart_values=[by_year[y] for y in years],
+            notes="\n".join(f"{r.reference} {r.title} ({r.kind.label})" for r in records),
+        ),
+        Slide(
+            title="In the reviews' own words",
+            quotes=quotes or ["(No evidence notes recorded for this theme.)"],
+            notes="\n".join(quotes),
+        ),
+        Slide(
+            title="What we recommended",
+            bullets=recommendations or ["(No recommendations linked to these reviews.)"],
+            notes="\n".join(recommendations),
+        ),
+        CLOSING,
+    ]
+    return Deck(
+        title=f"Theme: {label}",
+        subtitle=f"Learning from our reviews {span}".strip(),
+        partnership=settings.partnership,
+        brand_colour=settings.brand_colour,
+        slides=slides,
+        notes=f"{theme.definition or ''}",
+    )
+
+
+def _period_text(date_from: date | None, date_to: date | None) -> str:
+    if date_from and date_to:
+        return f"from {date_from:%d/%m/%Y} to {date_to:%d/%m/%Y}"
+    if date_from:
+        return f"since {date_from:%d/%m/%Y}"
+    if date_to:
+        return f"up to {date_to:%d/%m/%Y}"
+    return "in all our reviews"
+
+
+def write_deck(deck: Deck, out: Path) -> Path:
+    suffix = out.suffix.lower()
+    if suffix not in (".pptx", ".pdf"):
+        raise InvalidInput(f"--out: {out.name} must end in .pptx or .pdf")
+    if not out.resolve().parent.is_dir():
+        raise InvalidInput(f"--out: {out.parent}: no such folder")
+    if suffix == ".pptx":
+        from reviewtool.reports.slides_pptx import write_slides_pptx
+
+        return write_slides_pptx(deck, out)
+    from reviewtool.reports.slides_pdf import write_slides_pdf
+
+    return write_slides_pdf(deck, out)
+
+
+def export_slides(
+    store: Store,
+    out: Path,
+    refs: Sequence[str] = (),
+    theme: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> Path:
+    if bool(refs) == bool(theme):
+        raise InvalidInput("give either reviews (REF_OR_ID...) or --theme CODE, not both")
+    deck = theme_deck(store, theme, date_from, date_to) if theme else review_deck(store, refs)
+    return write_deck(deck, out)
