@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -48,3 +49,6 @@ def window(qtbot: QtBot, sqlite_store: Store, answers: Answers) -> Iterator[Main
     main.show()
     yield main
     main.reviews.editor.discard_changes()
+    # Let background work finish and its results arrive before the window goes.
+    QThreadPool.globalInstance().waitForDone(20000)
+    qtbot.wait(20)

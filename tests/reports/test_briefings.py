@@ -211,3 +211,18 @@ def test_hostile_text_does_not_break_the_pdf(tmp_path: Path) -> None:
     hostile = "<para>&nbsp;</font> \x00\x07\x1b ]]> " + "x" * 3000 + " \u202e reversed"
     path = write_briefing_pdf(model([hostile] * 7, title=hostile[:80]), tmp_path / "h.pdf")
     assert "reversed" in pdf_text(path)
+
+
+def test_logo_is_drawn_and_a_bad_logo_is_left_out(tmp_path: Path) -> None:
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (120, 60), (200, 30, 30)).save(logo)
+    with_logo = write_briefing_pdf(model(logo=logo), tmp_path / "logo.pdf")
+    images = subprocess.run(
+        ["pdfimages", "-list", str(with_logo)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert len(images) == 1
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"not an image")
+    assert pdf_pages(write_briefing_pdf(model(logo=broken), tmp_path / "nologo.pdf")) == 1

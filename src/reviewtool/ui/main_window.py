@@ -24,6 +24,7 @@ from reviewtool import __version__
 from reviewtool.domain.enums import ReviewKind
 from reviewtool.domain.errors import ReviewtoolError
 from reviewtool.services.backups import make_backup, restore_backup
+from reviewtool.services.briefings import list_topic_briefings
 from reviewtool.services.bundles import export_bundle, import_bundle_files
 from reviewtool.services.conversion import convert_to_cspr
 from reviewtool.services.reviews import (
@@ -34,11 +35,13 @@ from reviewtool.services.reviews import (
 )
 from reviewtool.services.store import Store
 from reviewtool.ui.actions_page import ActionsPage
+from reviewtool.ui.briefing_export import export_briefing_dialog, preview_briefing
 from reviewtool.ui.codebook_page import CodebookPage
 from reviewtool.ui.dashboard_page import DashboardPage
 from reviewtool.ui.operations import run_in_background, show_error
 from reviewtool.ui.reviews_page import ReviewsPage
 from reviewtool.ui.settings_page import SettingsPage
+from reviewtool.ui.slides_dialog import SlidesDialog
 
 PAGES = ("Dashboard", "Reviews", "Actions", "Codebook", "Settings")
 SHORTCUTS = [
@@ -100,6 +103,7 @@ class MainWindow(QMainWindow):
         self.reviews.countChanged.connect(self._show_count)
         self.reviews.editor.dirtyChanged.connect(self._show_dirty)
         self.reviews.editor.convertRequested.connect(self.convert_current)
+        self._connect_briefing_buttons()
         self.reviews.editor.saved.connect(lambda _id: self.statusBar().showMessage("Saved", 3000))
         self.dashboard.openReview.connect(self.open_review)
         self.actions_page.openReview.connect(self.open_review)
@@ -186,6 +190,16 @@ class MainWindow(QMainWindow):
         reviews_menu.addAction(self.convert_action)
         reviews_menu.addAction(delete)
 
+        self.briefing_action = self._action(
+            "7-minute &briefing for this review…", self.export_briefing
+        )
+        self.preview_action = self._action("&Preview this review's briefing", self.preview_briefing)
+        topic = self._action("&Topic briefing…", self.topic_briefing)
+        self.slides_action = self._action("Learning &slides…", self.learning_slides)
+        reports_menu = self.menuBar().addMenu("Re&ports")
+        for item in (self.preview_action, self.briefing_action, topic, None, self.slides_action):
+            reports_menu.addSeparator() if item is None else reports_menu.addAction(item)
+
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
         help_menu.addAction(self._action("&About reviewtool", self.show_about))
@@ -230,14 +244,21 @@ class MainWindow(QMainWindow):
     def _show_dirty(self, dirty: bool) -> None:
         self.save_label.setText("Unsaved changes" if dirty else "All changes saved")
 
+    def _connect_briefing_buttons(self) -> None:
+        briefing = self.reviews.editor.briefing
+        briefing.preview_button.clicked.connect(self.preview_briefing)
+        briefing.export_button.clicked.connect(self.export_briefing)
+
     def _codebook_changed(self) -> None:
         if self.reviews.editor.maybe_save():
             self.reviews.editor.build_tabs()
+            self._connect_briefing_buttons()
         self.reviews.fill_themes()
 
     def _settings_changed(self) -> None:
         if self.reviews.editor.maybe_save():
             self.reviews.editor.build_tabs()
+            self._connect_briefing_buttons()
 
     # --- reviews -----------------------------------------------------------------------
     def new_review(self) -> None:
@@ -309,6 +330,41 @@ class MainWindow(QMainWindow):
         editor.clear()
         self.reviews._current_id = None
         self.reviews.refresh()
+
+    # --- reports -----------------------------------------------------------------------
+    def _current_for_report(self) -> str | None:
+        """The review in the editor, saved first so the report shows what is on screen."""
+        editor = self.reviews.editor
+        if editor.loaded is None:
+            QMessageBox.information(self, "reviewtool", "Select a review first.")
+            return None
+        if not editor.maybe_save():
+            return None
+        return editor.loaded.record.id
+
+    def preview_briefing(self) -> None:
+        review_id = self._current_for_report()
+        if review_id:
+            preview_briefing(self, self.store, review_id)
+
+    def export_briefing(self) -> None:
+        review_id = self._current_for_report()
+        if review_id:
+            export_briefing_dialog(self, self.store, review_id)
+
+    def topic_briefing(self) -> None:
+        topics = list_topic_briefings(self.store)
+        if not topics:
+            QMessageBox.information(self, "Topic briefings", "There are no topic briefings yet.")
+            return
+        names = [f"{t.title} ({t.status})" for t in topics]
+        choice, ok = QInputDialog.getItem(self, "Topic briefing", "Briefing:", names, 0, False)
+        if ok:
+            preview_briefing(self, self.store, topics[names.index(choice)].id)
+
+    def learning_slides(self) -> None:
+        editor = self.reviews.editor
+        SlidesDialog(self, self.store, editor.review_id).exec()
 
     # --- files -------------------------------------------------------------------------
     def import_bundles(self) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from reviewtool.domain.errors import ReviewtoolError
 
@@ -62,15 +63,24 @@ def run_in_background(
     dialog.setMinimumDuration(300)
     worker = _Worker(work)
 
+    def alive() -> bool:
+        # The window may have been closed while the work went on: then nobody is told.
+        return isValid(dialog) and isValid(parent)
+
     def progressed(done: int, total: int) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(done)
+        if alive():
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(done)
 
     def finished(result: Any) -> None:
+        if not alive():
+            return
         dialog.reset()
         on_done(result)
 
     def failed(error: BaseException) -> None:
+        if not alive():
+            return
         dialog.reset()
         if isinstance(error, Cancelled):
             QMessageBox.information(
