@@ -43,8 +43,8 @@ def briefing_html(model: BriefingModel) -> str:
 <style>
 body {{ font-family: "DejaVu Sans", Arial, sans-serif; max-width: 48rem; margin: 0 auto;
        padding: 1rem; line-height: 1.5; color: #1a1a1a; background: #ffffff; }}
-header {{ background: {brand}; color: {text_on(brand)}; padding: 1rem; }}
-header p {{ margin: 0.2rem 0; }}
+.banner {{ background-color: {brand}; color: {text_on(brand)}; padding: 1rem; }}
+.banner p {{ margin: 0.2rem 0; }}
 h1 {{ color: {heading_colour}; font-size: 1.6rem; }}
 h2 {{ color: {heading_colour}; font-size: 1.2rem; border-bottom: 2px solid {brand}; }}
 .number {{ display: inline-block; min-width: 1.6rem; text-align: center; background: {brand};
@@ -57,11 +57,11 @@ footer {{ margin-top: 2rem; font-size: 0.9rem; color: #333333; }}
 </style>
 </head>
 <body>
-<header>
+<div role="banner" class="banner" style="background-color: {brand}; color: {text_on(brand)}">
 <p><strong>{escape(clean(model.partnership))}</strong></p>
 {marking}
 <p>7-minute briefing</p>
-</header>
+</div>
 <main>
 <h1>{escape(clean(model.title))}</h1>
 <p>{escape(clean(model.subtitle))}</p>
