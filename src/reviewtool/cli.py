@@ -1,6 +1,7 @@
 """The ``reviewtool`` command: the desktop application and its command-line tools.
 
-Exit status: 0 success, 2 bad input (the message says what and where), 1 any other failure.
+Exit status: 0 success, 2 bad input (the message says what and where), 3 an export blocked
+by the publication check, 1 any other failure.
 Heavy modules are imported inside each command so that ``--version`` and ``--help`` are quick.
 """
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
+EXIT_BLOCKED = 3
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -79,6 +81,11 @@ def _parser() -> argparse.ArgumentParser:
         "--out", type=Path, required=True, metavar="FILE", help="FILE.pdf, FILE.html or FILE.docx"
     )
     p.add_argument("--action-plan", action="store_true", help="add the team action plan page (PDF)")
+    p.add_argument(
+        "--override-check",
+        metavar="REASON",
+        help="write it even if the publication check finds something (recorded)",
+    )
 
     p = commands.add_parser("slides", help="write learning slides (PPTX or PDF)")
     p.add_argument("reviews", nargs="*", metavar="REF_OR_ID", help="reviews to teach from")
@@ -86,6 +93,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", type=_iso_date, metavar="DATE")
     p.add_argument("--to", dest="date_to", type=_iso_date, metavar="DATE")
     p.add_argument("--out", type=Path, required=True, metavar="FILE", help="FILE.pptx or FILE.pdf")
+    p.add_argument(
+        "--override-check",
+        metavar="REASON",
+        help="write it even if the publication check finds something (recorded)",
+    )
+
+    p = commands.add_parser("check", help="run the publication check on a review's outputs")
+    p.add_argument("target", metavar="REF_OR_ID")
 
     p = commands.add_parser("backup", help="back up the database")
     p.add_argument("--to", type=Path, metavar="DIR", help="folder for the backup file")
@@ -186,7 +201,13 @@ def _cmd_briefing(args: argparse.Namespace) -> int:
 
     store = _open(args)
     try:
-        path = export_briefing(store, args.target, args.out, action_plan=args.action_plan)
+        path = export_briefing(
+            store,
+            args.target,
+            args.out,
+            action_plan=args.action_plan,
+            override_reason=args.override_check,
+        )
     finally:
         store.close()
     print(f"Wrote {path}")
@@ -199,11 +220,38 @@ def _cmd_slides(args: argparse.Namespace) -> int:
     store = _open(args)
     try:
         path = export_slides(
-            store, args.out, args.reviews, args.theme, args.date_from, args.date_to
+            store,
+            args.out,
+            args.reviews,
+            args.theme,
+            args.date_from,
+            args.date_to,
+            override_reason=args.override_check,
         )
     finally:
         store.close()
     print(f"Wrote {path}")
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from reviewtool.services.publication import check_review
+
+    store = _open(args)
+    try:
+        hits = check_review(store, args.target)
+    finally:
+        store.close()
+    for hit in hits:
+        print(f"{hit.where}\t{hit.rule}\t{hit.context}")
+    if hits:
+        print(
+            f"{len(hits)} possible identifying detail{'s' if len(hits) != 1 else ''}: "
+            "not safe to publish as it stands",
+            file=sys.stderr,
+        )
+        return EXIT_BLOCKED
+    print("No identifying details found.", file=sys.stderr)
     return EXIT_OK
 
 
@@ -254,6 +302,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "list": _cmd_list,
     "briefing": _cmd_briefing,
     "slides": _cmd_slides,
+    "check": _cmd_check,
     "backup": _cmd_backup,
     "restore": _cmd_restore,
 }
@@ -262,9 +311,13 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from reviewtool.domain.errors import InvalidInput, ReviewtoolError
+    from reviewtool.services.publication import PublicationBlocked
 
     try:
         return COMMANDS[args.command](args)
+    except PublicationBlocked as error:
+        print(f"reviewtool: {error}", file=sys.stderr)
+        return EXIT_BLOCKED
     except InvalidInput as error:
         print(f"reviewtool: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

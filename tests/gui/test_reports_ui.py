@@ -92,3 +92,41 @@ def test_slides_dialog_by_theme(
     dialog.write()
     qtbot.waitUntil(out.exists, timeout=10000)
     assert out.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("reason", [None, "Panel copy only"])
+def test_blocked_export_offers_an_override(
+    qtbot: QtBot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    reason: str | None,
+) -> None:
+    from reviewtool.services.reviews import get_review, save_review
+
+    loaded = get_review(window.store, "NSP-CSPR-2021-01")
+    record = loaded.record.model_copy(deep=True)
+    assert record.briefing is not None
+    record.briefing.sections[0].body = "Jayden Smith was born on 01/03/2021."
+    save_review(window.store, record, loaded.version)
+    asked: list[int] = []
+
+    def answer(parent: object, error: object) -> str | None:
+        asked.append(len(error.hits))  # type: ignore[attr-defined]
+        return reason
+
+    monkeypatch.setattr("reviewtool.ui.briefing_export.ask_override_reason", answer)
+    out = tmp_path / "leak.pdf"
+    monkeypatch.setattr(QFileDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(QFileDialog, "selectedFiles", lambda self: [str(out)])
+    open_in_editor(window, "NSP-CSPR-2021-01")
+    window.reviews.editor.briefing.export_button.click()
+    qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+    assert asked[0] >= 2
+    if reason is None:
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(10000)
+        assert not out.exists()
+    else:
+        qtbot.waitUntil(out.exists, timeout=10000)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from sqlalchemy import func, or_, select
@@ -168,7 +167,33 @@ def write_briefing(model: BriefingModel, out: Path, action_plan: bool = False) -
     return write_briefing_html(model, out)
 
 
+def briefing_identifiers(store: Store, target: str) -> list[str]:
+    """A review briefing is checked against its review's identifiers; a topic briefing,
+    which may draw on any case, against every review's."""
+    from reviewtool.services.publication import identifiers_of
+
+    try:
+        return identifiers_of(store, [target])
+    except NotFound:
+        return identifiers_of(store, None)
+
+
 def export_briefing(
-    store: Store, target: str, out: Path, action_plan: bool = False, today: date | None = None
+    store: Store,
+    target: str,
+    out: Path,
+    action_plan: bool = False,
+    override_reason: str | None = None,
 ) -> Path:
-    return write_briefing(briefing_model(store, target), out, action_plan)
+    """Check the briefing for identifying details, then write it."""
+    from reviewtool.services.publication import briefing_parts, guard
+
+    model = briefing_model(store, target)
+    guard(
+        store,
+        f"The briefing {model.title!r}",
+        briefing_parts(model),
+        briefing_identifiers(store, target),
+        override_reason,
+    )
+    return write_briefing(model, out, action_plan)

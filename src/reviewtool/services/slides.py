@@ -207,8 +207,14 @@ def export_slides(
     theme: str | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
+    override_reason: str | None = None,
 ) -> Path:
+    """Build the deck, check it for identifying details, then write it."""
+    from reviewtool.services.publication import deck_parts, guard, identifiers_of
+
     if bool(refs) == bool(theme):
         raise InvalidInput("give either reviews (REF_OR_ID...) or --theme CODE, not both")
     deck = theme_deck(store, theme, date_from, date_to) if theme else review_deck(store, refs)
+    identifiers = identifiers_of(store, None if theme else list(refs))
+    guard(store, f"The slides {deck.title!r}", deck_parts(deck), identifiers, override_reason)
     return write_deck(deck, out)

@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
 
 from reviewtool.domain.errors import ReviewtoolError
 from reviewtool.reports.briefing_html import briefing_html
-from reviewtool.services.briefings import briefing_model, write_briefing
+from reviewtool.services.briefings import briefing_model, export_briefing
+from reviewtool.services.publication import PublicationBlocked
 from reviewtool.services.store import Store
 from reviewtool.ui.operations import run_in_background, show_error
+from reviewtool.ui.publication_dialog import ask_override_reason
 
 FILTERS = "PDF (*.pdf);;Accessible web page (*.html);;Word document (*.docx)"
 
@@ -61,14 +63,31 @@ def export_briefing_dialog(parent: QWidget, store: Store, target: str) -> None:
     out = Path(dialog.selectedFiles()[0])
     if out.suffix.lower() not in (".pdf", ".html", ".docx"):
         out = out.with_suffix(".pdf")
-    with_plan = plan.isChecked()
+    _write_checked(parent, store, target, out, plan.isChecked(), None)
+
+
+def _write_checked(
+    parent: QWidget, store: Store, target: str, out: Path, with_plan: bool, reason: str | None
+) -> None:
+    """Write in the background; if the publication check blocks it, offer the override."""
+
+    def blocked(error: BaseException) -> None:
+        if not isinstance(error, PublicationBlocked):
+            show_error(parent, "Briefing not written", error)
+            return
+        given = ask_override_reason(parent, error)
+        if given:
+            _write_checked(parent, store, target, out, with_plan, given)
+
+    def done(path: object) -> None:
+        window = parent.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(f"Wrote {path}", 8000)
+
     run_in_background(
         parent,
         "Writing the briefing…",
-        lambda _progress: write_briefing(briefing_model(store, target), out, with_plan),
-        lambda path: (
-            parent.window().statusBar().showMessage(f"Wrote {path}", 8000)  # type: ignore[attr-defined]
-            if hasattr(parent.window(), "statusBar")
-            else None
-        ),
+        lambda _progress: export_briefing(store, target, out, with_plan, override_reason=reason),
+        done,
+        blocked,
     )

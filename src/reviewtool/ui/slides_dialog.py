@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 
 from reviewtool.domain.errors import ReviewtoolError
 from reviewtool.services.codebook import list_codes
+from reviewtool.services.publication import PublicationBlocked
 from reviewtool.services.reviews import list_reviews
 from reviewtool.services.slides import export_slides
 from reviewtool.services.store import Store
 from reviewtool.ui.operations import run_in_background, show_error
+from reviewtool.ui.publication_dialog import ask_override_reason
 from reviewtool.ui.widgets import DateField
 
 
@@ -107,9 +109,33 @@ class SlidesDialog(QDialog):
         if not path:
             return
         out = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
+        self._write_checked(out, refs, theme, date_from, date_to, None)
+
+    def _write_checked(
+        self,
+        out: Path,
+        refs: list[str],
+        theme: str | None,
+        date_from: date | None,
+        date_to: date | None,
+        reason: str | None,
+    ) -> None:
+        """Write in the background; if the publication check blocks it, offer the override."""
+
+        def blocked(error: BaseException) -> None:
+            if not isinstance(error, PublicationBlocked):
+                show_error(self, "Slides not written", error)
+                return
+            given = ask_override_reason(self, error)
+            if given:
+                self._write_checked(out, refs, theme, date_from, date_to, given)
+
         run_in_background(
             self,
             "Writing the slides…",
-            lambda _progress: export_slides(self.store, out, refs, theme, date_from, date_to),
+            lambda _progress: export_slides(
+                self.store, out, refs, theme, date_from, date_to, override_reason=reason
+            ),
             lambda _path: self.accept(),
+            blocked,
         )

@@ -1,0 +1,111 @@
+"""The publication check before any export of a briefing or a deck (drafts get e-mailed too)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from sqlalchemy import select
+
+from reviewtool.db.models import Identifier
+from reviewtool.domain.errors import ReviewtoolError
+from reviewtool.domain.publication_check import Hit, check_document
+from reviewtool.reports.briefing_model import BriefingModel
+from reviewtool.reports.slides_model import Deck
+from reviewtool.services.audit import add_event
+from reviewtool.services.reviews import now_utc, resolve_review_id
+from reviewtool.services.store import Store
+
+Parts = list[tuple[str, str]]
+
+
+class PublicationBlocked(ReviewtoolError):
+    """The output holds something that may identify a child or family; nothing was written."""
+
+    def __init__(self, what: str, hits: Sequence[Hit]) -> None:
+        self.hits = list(hits)
+        lines = [f"  {hit.where}: {hit.rule}: {hit.context}" for hit in self.hits[:30]]
+        if len(self.hits) > 30:
+            lines.append(f"  ... and {len(self.hits) - 30} more")
+        super().__init__(
+            f"{what} was not written: the publication check found {len(self.hits)} "
+            f"thing{'s' if len(self.hits) != 1 else ''} that may identify someone:\n"
+            + "\n".join(lines)
+            + "\nEdit the text, or override with a reason (it is recorded in the audit trail)."
+        )
+
+
+def briefing_parts(model: BriefingModel) -> Parts:
+    parts: Parts = [("title", model.title), ("subtitle", model.subtitle)]
+    for section in [*model.sections, *model.extra_sections]:
+        where = f"section {section.number} ({section.heading})"
+        parts += [(where, section.heading), (where, section.body)]
+    return parts
+
+
+def deck_parts(deck: Deck) -> Parts:
+    parts: Parts = [
+        ("title slide", deck.title),
+        ("title slide", deck.subtitle),
+        ("title slide notes", deck.notes),
+    ]
+    for number, slide in enumerate(deck.slides, start=2):
+        where = f"slide {number} ({slide.title})"
+        parts.append((where, slide.title))
+        parts += [(where, line) for line in slide.bullets + slide.quotes]
+        parts.append((f"{where} notes", slide.notes))
+        parts += [(where, category) for category in slide.chart_categories]
+    return parts
+
+
+def identifiers_of(store: Store, refs: Sequence[str] | None) -> list[str]:
+    """The named reviews' identifiers, or every review's when ``refs`` is None."""
+    with store.transaction() as session:
+        query = select(Identifier.value)
+        if refs is not None:
+            ids = [resolve_review_id(session, ref) for ref in refs]
+            query = query.where(Identifier.review_id.in_(ids))
+        return sorted(set(session.scalars(query)))
+
+
+def guard(
+    store: Store, what: str, parts: Parts, identifiers: Sequence[str], override_reason: str | None
+) -> list[Hit]:
+    """Raise :class:`PublicationBlocked` on any hit, unless a reason to override is given."""
+    hits = check_document(parts, identifiers)
+    if not hits:
+        return []
+    reason = (override_reason or "").strip()
+    if not reason:
+        raise PublicationBlocked(what, hits)
+    rules = Counter(hit.rule for hit in hits)
+    with store.transaction() as session:
+        # The trail names the rules and places, never the identifying text itself.
+        add_event(
+            session,
+            at=now_utc(),
+            user=store.user,
+            action="publication-check-override",
+            entity="export",
+            entity_id=what[:120],
+            field="reason",
+            new_value=reason,
+            old_value="; ".join(f"{n} x {rule}" for rule, n in rules.items())
+            + " at "
+            + ", ".join(sorted({hit.where for hit in hits}))[:2000],
+        )
+    return hits
+
+
+def check_review(store: Store, ref_or_id: str) -> list[Hit]:
+    """Everything published about one review (its briefing and its slides) against its
+    identifiers and the general rules."""
+    from reviewtool.services.briefings import review_briefing_model
+    from reviewtool.services.slides import review_deck
+
+    identifiers = identifiers_of(store, [ref_or_id])
+    parts = briefing_parts(review_briefing_model(store, ref_or_id))
+    parts += [
+        (f"slides: {where}", text) for where, text in deck_parts(review_deck(store, [ref_or_id]))
+    ]
+    return check_document(parts, identifiers)
