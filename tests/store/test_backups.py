@@ -107,3 +107,14 @@ def test_server_backup_is_a_full_bundle(postgres_url: str, tmp_path: Path) -> No
         assert "Jayden Smith" in backup.read_text(encoding="utf-8")  # identifiers included
     finally:
         store.close()
+
+
+def test_automatic_backup_is_throttled(sqlite_store: Store) -> None:
+    from datetime import timedelta
+
+    from reviewtool.services.backups import backup_if_due
+
+    first = backup_if_due(sqlite_store)
+    assert first is not None and first.name.endswith("-on-close.sqlite3")
+    assert backup_if_due(sqlite_store) is None  # a second close soon after: no new copy
+    assert backup_if_due(sqlite_store, every=timedelta(seconds=0)) is not None

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from reviewtool.db.backup import (
@@ -58,6 +59,20 @@ def make_backup(store: Store, to_dir: Path | None = None, reason: str = "manual"
     if reason != "manual":
         rotate_backups(folder)
     return target
+
+
+def backup_if_due(
+    store: Store, reason: str = "on-close", every: timedelta = timedelta(hours=12)
+) -> Path | None:
+    """An automatic backup, at most one per ``every`` (so closing often costs nothing)."""
+    if not store.database.is_sqlite:
+        return None
+    folder = store.backup_dir
+    if folder.is_dir():
+        newest = max((p.stat().st_mtime for p in folder.glob("reviewtool-*.sqlite3")), default=0.0)
+        if time.time() - newest < every.total_seconds():
+            return None
+    return make_backup(store, reason=reason)
 
 
 def rotate_backups(folder: Path, keep: int = KEEP_AUTOMATIC) -> list[Path]:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from reviewtool import __version__
 from reviewtool.domain.enums import ReviewKind
 from reviewtool.domain.errors import ReviewtoolError
-from reviewtool.services.backups import make_backup, restore_backup
+from reviewtool.services.backups import backup_if_due, make_backup, restore_backup
 from reviewtool.services.briefings import list_topic_briefings
 from reviewtool.services.bundles import export_bundle, import_bundle_files
 from reviewtool.services.conversion import convert_to_cspr
@@ -504,4 +504,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         QSettings("reviewtool", "reviewtool").setValue("geometry", self.saveGeometry())
+        try:
+            backup_if_due(self.store)
+        except ReviewtoolError as error:
+            show_error(self, "Automatic backup failed", error)
         event.accept()
