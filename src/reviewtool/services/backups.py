@@ -7,8 +7,8 @@ backed up as a full bundle (identifiers included), which can be restored by impo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
