@@ -15,7 +15,10 @@ from sqlalchemy.orm import Session
 from reviewtool.db.engine import Database, connect, database_url, explain_connection_error
 from reviewtool.db.migrate import MigrationResult, Outcome, prepare
 from reviewtool.db.seed import add_missing_builtin_codes
+from reviewtool.domain.errors import DatabaseProblem
 from reviewtool.paths import data_dir, default_backup_dir, default_database_path
+
+INSUFFICIENT_PRIVILEGE = "42501"
 
 
 def _user_file() -> Path:
@@ -63,6 +66,11 @@ class Store:
         except DBAPIError as error:
             if getattr(error, "connection_invalidated", False) or error.orig is None:
                 raise explain_connection_error(self.database, error) from None
+            if getattr(error.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+                raise DatabaseProblem(
+                    f"Your account ({self.database.url.username}) may read this database but "
+                    "not change it, so nothing was saved. Ask the administrator for editor access."
+                ) from None
             raise
         finally:
             session.close()
