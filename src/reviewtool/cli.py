@@ -102,6 +102,10 @@ def _parser() -> argparse.ArgumentParser:
     p = commands.add_parser("check", help="run the publication check on a review's outputs")
     p.add_argument("target", metavar="REF_OR_ID")
 
+    p = commands.add_parser("audit", help="export the audit trail as CSV")
+    p.add_argument("--review", metavar="REF_OR_ID", help="only this review's history")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.csv")
+
     p = commands.add_parser("backup", help="back up the database")
     p.add_argument("--to", type=Path, metavar="DIR", help="folder for the backup file")
 
@@ -255,6 +259,20 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_audit(args: argparse.Namespace) -> int:
+    from reviewtool.services.audit import export_audit_trail
+
+    if not args.out.resolve().parent.is_dir():
+        raise _bad_input(f"--out: {args.out.parent}: no such folder")
+    store = _open(args)
+    try:
+        count = export_audit_trail(store, args.out, args.review)
+    finally:
+        store.close()
+    print(f"Wrote {count} audit events to {args.out}")
+    return EXIT_OK
+
+
 def _cmd_backup(args: argparse.Namespace) -> int:
     from reviewtool.services.backups import make_backup
 
@@ -303,6 +321,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "briefing": _cmd_briefing,
     "slides": _cmd_slides,
     "check": _cmd_check,
+    "audit": _cmd_audit,
     "backup": _cmd_backup,
     "restore": _cmd_restore,
 }

@@ -205,3 +205,24 @@ def test_export_named_reviews_only(store: Store) -> None:
     assert [r.reference for r in bundle.reviews] == ["NSP-RR-2021-03", "NSP-CSPR-2021-01"]
     assert all(r.identifiers is None for r in bundle.reviews)
     assert bundle.briefings == []
+
+
+def test_audit_trail_export(store: Store, tmp_path: Path) -> None:
+    import csv
+
+    from reviewtool.services.audit import export_audit_trail
+
+    created = create_review(store, new_review_record(ReviewKind.CSPR, "AUD-1", "Child Ż"))
+    save_review(
+        store,
+        created.record.model_copy(update={"summary": 'Zmiana, "quoted"\nline'}),
+        created.version,
+    )
+    create_review(store, new_review_record(ReviewKind.CSPR, "AUD-2", "Other"))
+    out = tmp_path / "audit.csv"
+    assert export_audit_trail(store, out, "AUD-1") == 2
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [row["action"] for row in rows] == ["create", "edit"]
+    assert rows[1]["field"] == "summary" and rows[1]["new_value"] == 'Zmiana, "quoted"\nline'
+    assert rows[1]["user"] == "test.user"
+    assert export_audit_trail(store, out) == 3

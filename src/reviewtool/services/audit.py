@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -146,3 +148,50 @@ def review_history(session: Session, review_id: str) -> list[AuditEntry]:
 def review_audit_trail(store: Store, review_id: str) -> list[AuditEntry]:
     with store.transaction() as session:
         return review_history(session, review_id)
+
+
+AUDIT_COLUMNS = (
+    "when_utc",
+    "user",
+    "action",
+    "entity",
+    "entity_id",
+    "review_id",
+    "field",
+    "old_value",
+    "new_value",
+)
+
+
+def export_audit_trail(store: Store, path: Path, review_ref: str | None = None) -> int:
+    """Write the audit trail (of one review, or everything) as CSV; returns the row count."""
+    import csv
+
+    from reviewtool.bundle.write import write_text_atomically
+    from reviewtool.services.reviews import resolve_review_id
+
+    with store.transaction() as session:
+        query = select(AuditEvent).order_by(AuditEvent.at, AuditEvent.id)
+        if review_ref is not None:
+            query = query.where(AuditEvent.review_id == resolve_review_id(session, review_ref))
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(AUDIT_COLUMNS)
+        count = 0
+        for event in session.scalars(query).yield_per(1000):
+            writer.writerow(
+                [
+                    utc(event.at).isoformat(),
+                    event.user,
+                    event.action,
+                    event.entity,
+                    event.entity_id,
+                    event.review_id or "",
+                    event.field or "",
+                    event.old_value or "",
+                    event.new_value or "",
+                ]
+            )
+            count += 1
+    write_text_atomically(path, buffer.getvalue())
+    return count
