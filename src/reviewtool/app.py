@@ -40,9 +40,19 @@ def _another_database() -> str | None:
     return None
 
 
+def _ask_passphrase(parent: Any, why: str) -> str | None:
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    text, ok = QInputDialog.getText(
+        parent, "Encrypted database", f"{why}\n\nPassphrase:", QLineEdit.EchoMode.Password
+    )
+    return text if ok and text else None
+
+
 def run_app(db: str | None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from reviewtool.db.cipher import PassphraseNeeded, WrongPassphrase
     from reviewtool.domain.errors import ReviewtoolError
     from reviewtool.services.store import open_store
     from reviewtool.ui.main_window import MainWindow
@@ -52,15 +62,26 @@ def run_app(db: str | None) -> int:
     app.setOrganizationName("reviewtool")
     state: dict[str, Any] = {}
 
-    def open_database(url: str | None) -> bool:
+    def open_database(url: str | None, passphrase: str | None = None) -> bool:
         """Open a database in a new window; on failure keep the current one and say why."""
-        try:
-            store = open_store(url)
-        except ReviewtoolError as error:
-            QMessageBox.critical(
-                state.get("window"), "reviewtool - cannot open the database", str(error)
-            )
-            return False
+        attempts = 0
+        while True:
+            try:
+                store = open_store(url, passphrase=passphrase)
+                break
+            except (PassphraseNeeded, WrongPassphrase) as error:
+                attempts += 1
+                if attempts > 3:
+                    QMessageBox.critical(state.get("window"), "reviewtool", str(error))
+                    return False
+                passphrase = _ask_passphrase(state.get("window"), str(error))
+                if passphrase is None:
+                    return False
+            except ReviewtoolError as error:
+                QMessageBox.critical(
+                    state.get("window"), "reviewtool - cannot open the database", str(error)
+                )
+                return False
         old_window, old_store = state.get("window"), state.get("store")
         window = MainWindow(store, open_database=open_database)
         state.update(window=window, store=store)

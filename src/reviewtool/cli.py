@@ -106,6 +106,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--review", metavar="REF_OR_ID", help="only this review's history")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.csv")
 
+    commands.add_parser("encrypt", help="encrypt the local database file and its backups")
+    commands.add_parser("change-passphrase", help="change the encrypted database's passphrase")
+
     p = commands.add_parser("backup", help="back up the database")
     p.add_argument("--to", type=Path, metavar="DIR", help="folder for the backup file")
 
@@ -121,10 +124,41 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
 
 
+def _ask_passphrase(prompt: str, twice: bool = False) -> str | None:
+    """A passphrase typed at the terminal (never echoed); None when there is no terminal."""
+    if not sys.stdin.isatty():
+        return None
+    import getpass
+
+    first = getpass.getpass(prompt)
+    if twice and getpass.getpass("Type it again: ") != first:
+        raise _bad_input("the two passphrases are not the same")
+    return first
+
+
 def _open(args: argparse.Namespace) -> Store:
+    from reviewtool.db.cipher import PassphraseNeeded
     from reviewtool.services.store import open_store
 
-    return open_store(args.db)
+    try:
+        return open_store(args.db)
+    except PassphraseNeeded:
+        passphrase = _ask_passphrase("Passphrase for the encrypted database: ")
+        if passphrase is None:
+            raise
+        return open_store(args.db, passphrase=passphrase)
+
+
+def _new_passphrase() -> str:
+    passphrase = os.environ.get("REVIEWTOOL_NEW_PASSPHRASE") or _ask_passphrase(
+        "New passphrase: ", twice=True
+    )
+    if not passphrase:
+        raise _bad_input(
+            "give the new passphrase in REVIEWTOOL_NEW_PASSPHRASE "
+            "(or run this in a terminal to be asked for it)"
+        )
+    return passphrase
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -273,6 +307,39 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_encrypt(args: argparse.Namespace) -> int:
+    from reviewtool.services.encryption import check_new_passphrase, encrypt_database
+
+    passphrase = _new_passphrase()
+    check_new_passphrase(passphrase)
+    store = _open(args)
+    where = store.describe()
+    backups = encrypt_database(store, passphrase)
+    print(
+        f"Encrypted {where.removeprefix('Local database ')} and {backups} backup"
+        f"{'s' if backups != 1 else ''}. Keep the passphrase safe: without it the data "
+        "cannot be recovered."
+    )
+    return EXIT_OK
+
+
+def _cmd_change_passphrase(args: argparse.Namespace) -> int:
+    from reviewtool.services.encryption import change_passphrase, check_new_passphrase
+
+    store = _open(args)
+    try:
+        passphrase = _new_passphrase()
+        check_new_passphrase(passphrase)
+    except BaseException:
+        store.close()
+        raise
+    backups = change_passphrase(store, passphrase)
+    print(
+        f"Passphrase changed, for the database and {backups} backup{'s' if backups != 1 else ''}."
+    )
+    return EXIT_OK
+
+
 def _cmd_backup(args: argparse.Namespace) -> int:
     from reviewtool.services.backups import make_backup
 
@@ -322,6 +389,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "slides": _cmd_slides,
     "check": _cmd_check,
     "audit": _cmd_audit,
+    "encrypt": _cmd_encrypt,
+    "change-passphrase": _cmd_change_passphrase,
     "backup": _cmd_backup,
     "restore": _cmd_restore,
 }

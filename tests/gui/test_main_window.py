@@ -264,3 +264,17 @@ def test_bad_bundle_import_shows_the_field(
     window.import_action.trigger()
     qtbot.waitUntil(lambda: any("reviews[0].kind" in text for text in answers.asked), timeout=10000)
     assert window.reviews.model.rowCount() == 18
+
+
+def test_encrypt_from_the_menu(window: MainWindow, answers: Answers, monkeypatch: object) -> None:
+    from reviewtool.db.cipher import is_encrypted_file
+
+    reopened: list[tuple[str, str]] = []
+    window.open_database = lambda url, passphrase=None: reopened.append((url, passphrase))
+    replies = iter([("long enough passphrase", True), ("long enough passphrase", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(replies))  # type: ignore[attr-defined]
+    path = window.store.database.path
+    window.encrypt_action.trigger()
+    assert path is not None and is_encrypted_file(path)
+    assert reopened == [(str(path), "long enough passphrase")]
+    assert "now encrypted" in answers.asked[-1]

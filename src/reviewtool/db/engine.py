@@ -13,10 +13,19 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
+from reviewtool.db.cipher import (
+    SQLITE_HEADER,
+    PassphraseNeeded,
+    WrongPassphrase,
+    apply_key,
+    cipher_module,
+    is_encrypted_file,
+    open_raw,
+)
 from reviewtool.domain.errors import DatabaseProblem, InvalidInput
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 5
+__all__ = ["SQLITE_HEADER", "Database", "connect", "database_url"]
 
 
 @dataclass
@@ -24,6 +33,16 @@ class Database:
     url: URL
     engine: Engine
     sessions: sessionmaker[Session]
+    passphrase: str | None = None
+    """Kept in memory only, for backups of an encrypted database."""
+
+    @property
+    def encrypted(self) -> bool:
+        return self.passphrase is not None
+
+    def open_file(self, path: Path, read_only: bool = False) -> Any:
+        """A raw connection to another file (a backup) keyed like this database."""
+        return open_raw(path, self.passphrase, read_only=read_only)
 
     @property
     def is_sqlite(self) -> bool:
@@ -38,7 +57,8 @@ class Database:
 
     def describe(self) -> str:
         if self.path is not None:
-            return f"Local database {self.path}"
+            kind = "Encrypted local database" if self.encrypted else "Local database"
+            return f"{kind} {self.path}"
         return f"Server {self.url.render_as_string(hide_password=True)}"
 
     def close(self) -> None:
@@ -59,16 +79,22 @@ def database_url(argument: str | None, default_path: Path) -> URL:
     return url
 
 
-def connect(url: URL) -> Database:
-    """Create the engine and prove the database can be read; raise :class:`DatabaseProblem`."""
+def connect(url: URL, passphrase: str | None = None) -> Database:
+    """Create the engine and prove the database can be read; raise :class:`DatabaseProblem`.
+
+    A local file is encrypted (SQLCipher) when a passphrase is given: a new file is created
+    encrypted, an existing one must already be.
+    """
     if url.get_backend_name() == "sqlite":
-        engine = _sqlite_engine(url)
+        engine = _sqlite_engine(url, passphrase)
     else:
         try:
             engine = create_engine(url, pool_pre_ping=True)
         except (NoSuchModuleError, ImportError) as error:
             raise InvalidInput(f"--db: no driver for {url.drivername!r} ({error})") from None
-    database = Database(url, engine, sessionmaker(engine, expire_on_commit=False))
+    if url.get_backend_name() != "sqlite":
+        passphrase = None
+    database = Database(url, engine, sessionmaker(engine, expire_on_commit=False), passphrase)
     try:
         with engine.connect() as connection:
             if database.is_sqlite:
@@ -77,33 +103,53 @@ def connect(url: URL) -> Database:
                 connection.execute(text("SELECT 1"))
     except DBAPIError as error:
         engine.dispose()
+        if passphrase is not None and "not a database" in str(error.orig):
+            raise WrongPassphrase(
+                f"The passphrase does not open {database.path}. Check it and try again."
+            ) from None
         raise explain_connection_error(database, error) from None
     return database
 
 
-def _sqlite_engine(url: URL) -> Engine:
+def _sqlite_engine(url: URL, passphrase: str | None) -> Engine:
     path = Path(str(url.database)) if url.database not in (None, "", ":memory:") else None
     if path is not None:
         if path.is_dir():
             raise InvalidInput(f"{path} is a folder, not a database file")
-        if path.exists() and path.stat().st_size > 0:
-            with path.open("rb") as stream:
-                if stream.read(16) != SQLITE_HEADER:
-                    raise DatabaseProblem(
-                        f"{path} is not a reviewtool database (it is not a SQLite file, "
-                        "or it is encrypted)."
-                    )
+        if is_encrypted_file(path) and passphrase is None:
+            raise PassphraseNeeded(
+                f"{path} is encrypted (or is not a reviewtool database). Give its passphrase "
+                "(the app asks for it; on the command line set REVIEWTOOL_PASSPHRASE)."
+            )
+        if (
+            passphrase is not None
+            and path.exists()
+            and not is_encrypted_file(path)
+            and path.stat().st_size > 0
+        ):
+            raise InvalidInput(
+                f"{path} is not encrypted. To encrypt it, run: reviewtool --db {path} encrypt"
+            )
         path.parent.mkdir(parents=True, exist_ok=True)
     # The pool hands a connection to one thread at a time, so long work may run on a
     # background thread with a connection first opened on the GUI thread.
-    engine = create_engine(
-        url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS, "check_same_thread": False}
-    )
-    event.listen(engine, "connect", _configure_sqlite_connection)
+    options: dict[str, Any] = {
+        "connect_args": {"timeout": BUSY_TIMEOUT_SECONDS, "check_same_thread": False}
+    }
+    if passphrase is not None:
+        options["module"] = cipher_module()
+    engine = create_engine(url, **options)
+
+    def configure(dbapi_connection: Any, _record: Any) -> None:
+        if passphrase is not None:
+            apply_key(dbapi_connection, passphrase)  # before anything reads the file
+        _configure_sqlite_connection(dbapi_connection)
+
+    event.listen(engine, "connect", configure)
     return engine
 
 
-def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
+def _configure_sqlite_connection(dbapi_connection: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
@@ -128,7 +174,9 @@ def explain_connection_error(database: Database, error: DBAPIError) -> DatabaseP
     original = error.orig
     where = database.describe()
     message = str(original).strip().splitlines()[0] if original else str(error)
-    if isinstance(original, sqlite3.DatabaseError):
+    if isinstance(original, sqlite3.DatabaseError) or type(original).__module__.startswith(
+        "sqlcipher3"
+    ):
         lowered = message.lower()
         if "locked" in lowered or "busy" in lowered:
             return DatabaseProblem(

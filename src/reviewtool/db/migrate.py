@@ -96,14 +96,12 @@ def prepare(database: Database, backup_dir: Path) -> MigrationResult:
     backup = None
     if database.is_sqlite:
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-        backup = backup_sqlite(
-            database.engine, backup_dir / f"before-upgrade-{current}-{stamp}.sqlite3"
-        )
+        backup = backup_sqlite(database, backup_dir / f"before-upgrade-{current}-{stamp}.sqlite3")
     try:
         upgrade(database)
     except Exception as error:
         if backup is not None:
-            restore_sqlite(database.engine, backup)
+            restore_sqlite(database, backup)
         raise DatabaseProblem(
             f"Upgrading {database.describe()} from schema {current} failed ({error}). "
             + ("It has been restored as it was" + (f" (backup: {backup})." if backup else "."))

@@ -50,7 +50,7 @@ def make_backup(store: Store, to_dir: Path | None = None, reason: str = "manual"
     folder = to_dir or store.backup_dir
     folder.mkdir(parents=True, exist_ok=True)
     if store.database.is_sqlite:
-        target = backup_sqlite(store.database.engine, _free_name(folder, reason, ".sqlite3"))
+        target = backup_sqlite(store.database, _free_name(folder, reason, ".sqlite3"))
     else:
         from reviewtool.services.bundles import export_bundle
 
@@ -95,8 +95,8 @@ def restore_backup(store: Store, source: Path) -> RestoreResult:
             "a server database is restored by importing a full backup bundle "
             "(reviewtool import FILE.rtbundle.json), or with the server's own tools"
         )
-    check_sqlite_file(source)
-    revision = schema_revision_of(source)
+    check_sqlite_file(store.database, source)
+    revision = schema_revision_of(store.database, source)
     if revision is None:
         raise InvalidInput(f"{source} is not a reviewtool backup (no schema version)")
     if revision not in known_revisions():
@@ -105,7 +105,7 @@ def restore_backup(store: Store, source: Path) -> RestoreResult:
             "install that version to restore it"
         )
     safety = make_backup(store, reason="before-restore")
-    restore_sqlite(store.database.engine, source)
+    restore_sqlite(store.database, source)
     prepare(store.database, store.backup_dir)
     from reviewtool.services.search import rebuild_search_index
 

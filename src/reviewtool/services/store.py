@@ -83,11 +83,19 @@ class Store:
 
 
 def open_store(
-    db: str | None = None, user: str | None = None, backup_dir: Path | None = None
+    db: str | None = None,
+    user: str | None = None,
+    backup_dir: Path | None = None,
+    passphrase: str | None = None,
 ) -> Store:
-    """Open (creating or upgrading as needed) the database named by ``db``/``REVIEWTOOL_DB``."""
+    """Open (creating or upgrading as needed) the database named by ``db``/``REVIEWTOOL_DB``.
+
+    ``passphrase`` (or ``REVIEWTOOL_PASSPHRASE``) opens or creates an encrypted local file.
+    """
     url = database_url(db, default_database_path())
-    database = connect(url)
+    if passphrase is None:
+        passphrase = os.environ.get("REVIEWTOOL_PASSPHRASE") or None
+    database = connect(url, passphrase)
     store = Store(database, user or current_user(), backup_dir or default_backup_dir())
     try:
         store.migration = prepare(database, store.backup_dir)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMainWindow,
     QMessageBox,
@@ -27,6 +28,11 @@ from reviewtool.services.backups import backup_if_due, make_backup, restore_back
 from reviewtool.services.briefings import list_topic_briefings
 from reviewtool.services.bundles import export_bundle, import_bundle_files
 from reviewtool.services.conversion import convert_to_cspr
+from reviewtool.services.encryption import (
+    change_passphrase,
+    check_new_passphrase,
+    encrypt_database,
+)
 from reviewtool.services.reviews import (
     count_reviews,
     create_review,
@@ -141,6 +147,8 @@ class MainWindow(QMainWindow):
         backup = self._action("&Back up now", self.backup_now)
         restore = self._action("&Restore from backup…", self.restore)
         open_db = self._action("&Open database file…", self.choose_database_file)
+        self.encrypt_action = self._action("E&ncrypt this database…", self.encrypt_database)
+        self.rekey_action = self._action("Change the &passphrase…", self.change_passphrase)
         connect = self._action("&Connect to server…", self.connect_server)
         quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         file_menu = self.menuBar().addMenu("&File")
@@ -154,6 +162,8 @@ class MainWindow(QMainWindow):
             None,
             open_db,
             connect,
+            self.encrypt_action,
+            self.rekey_action,
             None,
             quit_action,
         ):
@@ -478,6 +488,72 @@ class MainWindow(QMainWindow):
         if ok and url.strip():
             self._switch_database(url.strip())
 
+    def _new_passphrase(self) -> str | None:
+        first, ok = QInputDialog.getText(
+            self,
+            "Passphrase",
+            "New passphrase (at least 8 characters). Without it the data "
+            "cannot be recovered: keep it safe.",
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok or not first:
+            return None
+        second, ok = QInputDialog.getText(
+            self, "Passphrase", "Type it again:", QLineEdit.EchoMode.Password
+        )
+        if not ok:
+            return None
+        if second != first:
+            QMessageBox.warning(self, "Passphrase", "The two passphrases are not the same.")
+            return None
+        return first
+
+    def encrypt_database(self) -> None:
+        if self.store.database.path is None or self.store.database.encrypted:
+            QMessageBox.information(
+                self, "Encrypt", "Only an unencrypted local database file can be encrypted."
+            )
+            return
+        if not self.reviews.editor.maybe_save():
+            return
+        passphrase = self._new_passphrase()
+        if passphrase is None:
+            return
+        url = str(self.store.database.path)
+        try:
+            check_new_passphrase(passphrase)
+            count = encrypt_database(self.store, passphrase)
+        except ReviewtoolError as error:
+            show_error(self, "Not encrypted", error)
+            return
+        QMessageBox.information(
+            self, "Encrypted", f"The database and {count} backups are now encrypted."
+        )
+        self._store_replaced = True  # the file changed under this window's connection
+        if self.open_database is not None:
+            self.open_database(url, passphrase)  # type: ignore[operator]
+
+    def change_passphrase(self) -> None:
+        if not self.store.database.encrypted:
+            QMessageBox.information(self, "Passphrase", "This database is not encrypted.")
+            return
+        if not self.reviews.editor.maybe_save():
+            return
+        passphrase = self._new_passphrase()
+        if passphrase is None:
+            return
+        url = str(self.store.database.path)
+        try:
+            check_new_passphrase(passphrase)
+            change_passphrase(self.store, passphrase)
+        except ReviewtoolError as error:
+            show_error(self, "Passphrase not changed", error)
+            return
+        QMessageBox.information(self, "Passphrase", "The passphrase has been changed.")
+        self._store_replaced = True  # the file changed under this window's connection
+        if self.open_database is not None:
+            self.open_database(url, passphrase)  # type: ignore[operator]
+
     def _switch_database(self, url: str) -> None:
         if self.open_database is None or not self.reviews.editor.maybe_save():
             return
@@ -504,6 +580,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         QSettings("reviewtool", "reviewtool").setValue("geometry", self.saveGeometry())
+        if getattr(self, "_store_replaced", False):
+            event.accept()
+            return
         try:
             backup_if_due(self.store)
         except ReviewtoolError as error:

@@ -202,7 +202,8 @@ class ReviewEditor(QWidget):
         return record
 
     def autosave_draft(self) -> None:
-        if self.loaded is None or not self._dirty:
+        # An encrypted database's text is never written to a plain draft file.
+        if self.loaded is None or not self._dirty or self.store.database.encrypted:
             return
         # A half-typed date cannot be saved yet: the next tick will catch the text.
         with contextlib.suppress(ReviewtoolError, OSError):
@@ -216,11 +217,10 @@ class ReviewEditor(QWidget):
             record = self.collect()
             saved = save_review(self.store, record, self.loaded.version, today=self.today)
         except EditConflict as error:
-            try:
-                path = save_draft(self.collect())
-                where = f"\n\nYour text is kept on screen and in {path}."
-            except (ReviewtoolError, OSError):
-                where = "\n\nYour text is kept on screen."
+            where = "\n\nYour text is kept on screen."
+            if not self.store.database.encrypted:
+                with contextlib.suppress(ReviewtoolError, OSError):
+                    where = f"\n\nYour text is kept on screen and in {save_draft(self.collect())}."
             QMessageBox.warning(
                 self, "Not saved: someone else changed this review", str(error) + where
             )
