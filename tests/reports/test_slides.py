@@ -137,3 +137,54 @@ def test_libreoffice_converts_the_pptx_headless(tmp_path: Path) -> None:
     assert result.returncode == 0 and converted.exists(), result.stderr
     text = subprocess.run(["pdftotext", str(converted), "-"], capture_output=True, text=True).stdout
     assert "How often unsafe sleep featured" in text
+
+
+HOSTILE = "<p:sp>&amp; ]]> \x00\x01\x0b\x1b\ufffe " + "Z" * 4000 + " \u202e tail"
+
+
+def test_hostile_text_into_every_slide_format(tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    hostile = Deck(
+        title=HOSTILE[:200],
+        subtitle=HOSTILE,
+        partnership=HOSTILE[:80],
+        brand_colour="not a colour",
+        slides=[Slide(title=HOSTILE[:120], bullets=[HOSTILE] * 3, notes=HOSTILE, quotes=[HOSTILE])],
+    )
+    pptx = write_slides_pptx(hostile, tmp_path / "h.pptx")
+    texts = [
+        shape.text_frame.text
+        for slide in Presentation(str(pptx)).slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+    ]
+    assert any("<p:sp>&amp; ]]>" in text for text in texts)
+    pdf = write_slides_pdf(hostile, tmp_path / "h.pdf")
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_hostile_text_into_docx_and_html(tmp_path: Path) -> None:
+    from datetime import date
+
+    from docx import Document
+
+    from reviewtool.reports.briefing_docx import write_briefing_docx
+    from reviewtool.reports.briefing_html import briefing_html
+    from reviewtool.reports.briefing_model import BriefingModel, BriefingSectionModel
+
+    model = BriefingModel(
+        HOSTILE[:60],
+        "#zzzzzz",
+        None,
+        HOSTILE[:300],
+        HOSTILE,
+        [BriefingSectionModel(n, HOSTILE[:50], HOSTILE, n == 6) for n in range(1, 8)],
+        "draft",
+        1,
+        date(2026, 11, 21),
+    )
+    document = Document(str(write_briefing_docx(model, tmp_path / "h.docx")))
+    assert any("<p:sp>&amp; ]]>" in p.text for p in document.paragraphs)
+    html = briefing_html(model)
+    assert "<p:sp>" not in html and "&lt;p:sp&gt;" in html and "\x00" not in html

@@ -296,3 +296,13 @@ def test_unknown_keys_are_ignored(sqlite_store: Store, tmp_path: Path) -> None:
     file.write_bytes(dumps(document))
     report = import_bundle_files(sqlite_store, [file], today=TODAY)
     assert report.created == 1
+
+
+def test_oversized_file_is_refused_before_reading(
+    sqlite_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("reviewtool.bundle.read.MAX_BUNDLE_BYTES", 1024 * 1024)
+    file = tmp_path / "huge.rtbundle.json"
+    file.write_bytes(b" " * (2 * 1024 * 1024))
+    with pytest.raises(BundleError, match="bundles are limited to 1 MB"):
+        import_bundle_files(sqlite_store, [file], today=TODAY)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reviewtool.reports.briefing_model import BriefingModel
-from reviewtool.reports.text import clean, paragraphs
+from reviewtool.reports.text import clean, paragraphs, property_text
 
 
 def write_briefing_docx(model: BriefingModel, path: Path) -> Path:
@@ -14,8 +14,8 @@ def write_briefing_docx(model: BriefingModel, path: Path) -> Path:
 
     document = Document()
     properties = document.core_properties
-    properties.title = clean(f"7-minute briefing: {model.title}")
-    properties.author = clean(model.partnership)
+    properties.title = property_text(f"7-minute briefing: {model.title}")
+    properties.author = property_text(model.partnership)
     properties.subject = "7-minute briefing"
     properties.language = model.language
     banner = document.add_paragraph()

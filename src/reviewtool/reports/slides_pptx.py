@@ -7,7 +7,7 @@ from typing import Any
 
 from reviewtool.paths import resource
 from reviewtool.reports.slides_model import Deck, Slide
-from reviewtool.reports.text import clean
+from reviewtool.reports.text import clean, property_text
 
 DEFAULT_TEMPLATE = "templates/learning-slides.pptx"
 MAX_BULLETS = 8
@@ -128,8 +128,8 @@ def write_slides_pptx(deck: Deck, path: Path, template: Path | None = None) -> P
                 _fill_body(body, lines)
         slide.notes_slide.notes_text_frame.text = clean(content.notes)
 
-    presentation.core_properties.title = clean(deck.title)
-    presentation.core_properties.author = clean(deck.partnership)
+    presentation.core_properties.title = property_text(deck.title)
+    presentation.core_properties.author = property_text(deck.partnership)
     partial = path.with_name(f".{path.name}.partial")
     try:
         presentation.save(str(partial))

@@ -28,3 +28,9 @@ def paragraphs(text: str | None) -> list[str]:
 def html_text(text: str | None) -> str:
     """Escaped for HTML, with line breaks kept."""
     return escape(clean(text)).replace("\n", "<br>")
+
+
+def property_text(text: str | None, limit: int = 255) -> str:
+    """For document properties (title, author), which Office formats cap at 255 characters."""
+    single = " ".join(clean(text).split())
+    return single if len(single) <= limit else single[: limit - 1] + "…"

@@ -19,7 +19,7 @@ from reviewtool.db.backup import (
     schema_revision_of,
 )
 from reviewtool.db.migrate import known_revisions, prepare
-from reviewtool.domain.errors import InvalidInput
+from reviewtool.domain.errors import DatabaseProblem, InvalidInput
 from reviewtool.services.store import Store
 
 KEEP_AUTOMATIC = 20
@@ -110,4 +110,12 @@ def restore_backup(store: Store, source: Path) -> RestoreResult:
     from reviewtool.services.search import rebuild_search_index
 
     rebuild_search_index(store)
+    with store.database.engine.connect() as connection:
+        verdict = [row[0] for row in connection.exec_driver_sql("PRAGMA quick_check")]
+    if verdict != ["ok"]:
+        restore_sqlite(store.database, safety)
+        raise DatabaseProblem(
+            f"The restored database failed its integrity check ({'; '.join(verdict[:3])}); "
+            "the previous state has been put back."
+        )
     return RestoreResult(source, safety)

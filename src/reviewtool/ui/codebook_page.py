@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from reviewtool.bundle.schema import CodeRecord
 from reviewtool.domain.enums import CodeGroup
 from reviewtool.domain.errors import ReviewtoolError
+from reviewtool.services.backups import make_backup
 from reviewtool.services.codebook import (
     CodeEntry,
     list_codes,
@@ -207,6 +208,7 @@ class CodebookPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
+            make_backup(self.store, reason="before-merge")
             changed = merge_codes(self.store, source, target.code)
         except ReviewtoolError as error:
             show_error(self, "Codes not merged", error)
