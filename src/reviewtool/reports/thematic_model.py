@@ -1,0 +1,126 @@
+"""The plain data of a thematic review summary (shared by PDF, HTML, XLSX and DOCX writers)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Count:
+    label: str
+    count: int
+    total: int
+
+    @property
+    def percent(self) -> str:
+        return f"{round(100 * self.count / self.total)}%" if self.total else "-"
+
+
+@dataclass(frozen=True)
+class FactorRow:
+    code: str
+    label: str
+    group: str
+    reviews: int
+    total: int
+    present: int
+    learning: int
+    good_practice: int
+    previous: int | None = None
+    previous_total: int | None = None
+
+    @property
+    def percent(self) -> str:
+        return f"{round(100 * self.reviews / self.total)}%" if self.total else "-"
+
+    @property
+    def change(self) -> str:
+        """Change in share against the comparison period, in percentage points."""
+        if self.previous is None or not self.previous_total or not self.total:
+            return ""
+        points = round(100 * self.reviews / self.total) - round(
+            100 * self.previous / self.previous_total
+        )
+        return f"{points:+d} points"
+
+
+@dataclass(frozen=True)
+class PairRow:
+    first: str
+    second: str
+    reviews: int
+
+
+@dataclass(frozen=True)
+class NationalRow:
+    label: str
+    local: Count
+    national: str
+    source: str
+    year: str
+
+
+@dataclass(frozen=True)
+class OverdueAction:
+    reference: str
+    owner: str
+    due: date | None
+    text: str
+
+
+@dataclass(frozen=True)
+class AppendixRow:
+    reference: str
+    title: str
+    kind: str
+    notified: date | None
+    decision: date | None
+    published: date | None
+    themes: list[str]
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """One review in the cases x themes matrix."""
+
+    reference: str
+    kind: str
+    notified: date | None
+    published: date | None
+    children: int
+    youngest_band: str
+    sexes: str
+    notification: str
+    codes: frozenset[str]
+
+
+@dataclass
+class ThematicModel:
+    partnership: str
+    brand_colour: str
+    title: str
+    period: str
+    basis: str
+    generated: date
+    marking: str
+    method: list[str]
+    findings: list[str]
+    reviews: int
+    children: int
+    cohort: list[Count]
+    characteristics: dict[str, list[Count]]
+    factor_groups: dict[str, list[FactorRow]]
+    recurring: list[FactorRow]
+    repeat: list[FactorRow]
+    comparison_period: str | None
+    pairs: list[PairRow]
+    trio: Count
+    national: list[NationalRow]
+    recommendations: int
+    actions_by_rag: list[Count]
+    overdue: list[OverdueAction]
+    appendix: list[AppendixRow]
+    matrix: list[MatrixRow] = field(default_factory=list)
+    codebook: list[tuple[str, str, str]] = field(default_factory=list)
+    """(code, label, group label) of every code in the matrix, in codebook order."""
