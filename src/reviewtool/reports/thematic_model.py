@@ -78,6 +78,23 @@ class AppendixRow:
     decision: date | None
     published: date | None
     themes: list[str]
+    actions: int = 0
+    actions_complete: int = 0
+    actions_overdue: int = 0
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    reference: str
+    recommendation: str
+    text: str
+    owner: str
+    due: date | None
+    status: str
+    rag: str
+    completed: date | None
+    assurance: str
+    impact: str
 
 
 @dataclass(frozen=True)
@@ -122,5 +139,6 @@ class ThematicModel:
     overdue: list[OverdueAction]
     appendix: list[AppendixRow]
     matrix: list[MatrixRow] = field(default_factory=list)
+    actions: list[ActionLine] = field(default_factory=list)
     codebook: list[tuple[str, str, str]] = field(default_factory=list)
     """(code, label, group label) of every code in the matrix, in codebook order."""

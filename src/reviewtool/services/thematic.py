@@ -31,6 +31,7 @@ from reviewtool.domain.factors import has_trio_of_vulnerabilities
 from reviewtool.domain.quantifiers import proportion_phrase, quantifier
 from reviewtool.paths import resource
 from reviewtool.reports.thematic_model import (
+    ActionLine,
     AppendixRow,
     Count,
     FactorRow,
@@ -402,13 +403,31 @@ def thematic_model(
 
     rag: Counter[Rag] = Counter()
     overdue: list[OverdueAction] = []
+    action_lines: list[ActionLine] = []
+    progress: dict[str, Counter[Rag]] = {}
     recommendations = 0
     for record in records:
         recommendations += len(record.recommendations)
+        mine = progress.setdefault(record.id, Counter())
         for recommendation in record.recommendations:
             for action in recommendation.actions:
                 state = action_rag(ActionStatus(action.status), action.due, today)
                 rag[state] += 1
+                mine[state] += 1
+                action_lines.append(
+                    ActionLine(
+                        record.reference,
+                        recommendation.text,
+                        action.text,
+                        action.owner or "",
+                        action.due,
+                        action.status.value.replace("_", " "),
+                        state.label.split(" - ")[0],
+                        action.completed,
+                        action.assurance or "",
+                        action.impact or "",
+                    )
+                )
                 if state is Rag.RED:
                     overdue.append(
                         OverdueAction(
@@ -460,6 +479,9 @@ def thematic_model(
             r.dates.decision,
             r.dates.published,
             [codes.get(c, (c,))[0] for c in dict.fromkeys(f.code for f in r.factors)],
+            actions=sum(progress[r.id].values()),
+            actions_complete=progress[r.id][Rag.GREEN],
+            actions_overdue=progress[r.id][Rag.RED],
         )
         for r in records
     ]
@@ -513,6 +535,7 @@ def thematic_model(
         overdue=sorted(overdue, key=lambda o: (o.due or date.min, o.reference)),
         appendix=appendix,
         matrix=matrix,
+        actions=action_lines,
         codebook=[
             (code, label, group_labels.get(group, group))
             for code, (label, group, _) in codes.items()
