@@ -102,6 +102,45 @@ def _parser() -> argparse.ArgumentParser:
     p = commands.add_parser("check", help="run the publication check on a review's outputs")
     p.add_argument("target", metavar="REF_OR_ID")
 
+    p = commands.add_parser("thematic", help="thematic review summary across a period")
+    p.add_argument("--from", dest="date_from", type=_iso_date, required=True, metavar="DATE")
+    p.add_argument("--to", dest="date_to", type=_iso_date, required=True, metavar="DATE")
+    p.add_argument(
+        "--by",
+        choices=["notified", "published"],
+        default="notified",
+        help="which date puts a review in the period (default: notified)",
+    )
+    p.add_argument("--kind", action="append", default=[], metavar="K", help="only these kinds")
+    p.add_argument("--compare-from", type=_iso_date, metavar="DATE")
+    p.add_argument("--compare-to", type=_iso_date, metavar="DATE")
+    p.add_argument(
+        "--threshold",
+        type=float,
+        default=0.25,
+        metavar="SHARE",
+        help="share of reviews a recurring theme needs (default 0.25)",
+    )
+    p.add_argument(
+        "--count-both",
+        action="store_true",
+        help="count a rapid review and the CSPR it led to as two cases",
+    )
+    p.add_argument(
+        "--for-publication",
+        action="store_true",
+        help="mark for publication instead of OFFICIAL-SENSITIVE",
+    )
+    p.add_argument("--out", type=Path, metavar="FILE.pdf")
+    p.add_argument("--html", type=Path, metavar="FILE")
+    p.add_argument("--xlsx", type=Path, metavar="FILE")
+    p.add_argument("--docx", type=Path, metavar="FILE")
+    p.add_argument(
+        "--override-check",
+        metavar="REASON",
+        help="write it even if the publication check finds something (recorded)",
+    )
+
     p = commands.add_parser("audit", help="export the audit trail as CSV")
     p.add_argument("--review", metavar="REF_OR_ID", help="only this review's history")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.csv")
@@ -293,6 +332,35 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_thematic(args: argparse.Namespace) -> int:
+    from reviewtool.domain.enums import ReviewKind
+    from reviewtool.services.thematic import ThematicOutputs, ThematicRequest, export_thematic
+
+    try:
+        kinds = tuple(ReviewKind(kind) for kind in args.kind)
+    except ValueError as error:
+        raise _bad_input(f"--kind: {error}") from None
+    request = ThematicRequest(
+        args.date_from,
+        args.date_to,
+        args.by,
+        kinds,
+        args.compare_from,
+        args.compare_to,
+        args.threshold,
+        args.count_both,
+        args.for_publication,
+    )
+    outputs = ThematicOutputs(args.out, args.html, args.xlsx, args.docx)
+    store = _open(args)
+    try:
+        model = export_thematic(store, request, outputs, override_reason=args.override_check)
+    finally:
+        store.close()
+    print(f"{model.reviews} reviews analysed; wrote " + ", ".join(str(p) for p in outputs.paths()))
+    return EXIT_OK
+
+
 def _cmd_audit(args: argparse.Namespace) -> int:
     from reviewtool.services.audit import export_audit_trail
 
@@ -388,6 +456,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "briefing": _cmd_briefing,
     "slides": _cmd_slides,
     "check": _cmd_check,
+    "thematic": _cmd_thematic,
     "audit": _cmd_audit,
     "encrypt": _cmd_encrypt,
     "change-passphrase": _cmd_change_passphrase,

@@ -8,12 +8,10 @@ from typing import Any
 
 import pytest
 
-from reviewtool.bundle.read import parse_bundle_bytes
 from reviewtool.domain.errors import InvalidInput
-from reviewtool.services.bundles import import_bundles, known_codes
 from reviewtool.services.store import Store
 from reviewtool.services.thematic import ThematicRequest, thematic_model
-from tests.bundle_samples import dumps, valid_bundle, valid_review
+from tests.bundle_samples import valid_review
 
 TODAY = date(2026, 11, 21)
 
@@ -119,15 +117,6 @@ FIXTURE = [
     review("P3", "2021-05-01", "rapid_review", [child(5, "male")], ["child.harm.neglect"]),
     review("P4", "2021-06-01", "rapid_review", [child(5, "male")], ["practice.early_help"]),
 ]
-
-
-@pytest.fixture
-def fixture_store(sqlite_store: Store) -> Store:
-    bundle = parse_bundle_bytes(
-        dumps(valid_bundle(reviews=FIXTURE, briefings=[])), known_codes(sqlite_store), TODAY
-    )
-    import_bundles(sqlite_store, [bundle])
-    return sqlite_store
 
 
 def model(store: Store, **changes: Any) -> Any:

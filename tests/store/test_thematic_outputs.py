@@ -1,0 +1,183 @@
+"""The thematic summary's outputs: PDF, HTML, XLSX and DOCX, from a hand-worked fixture."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from reviewtool.services.publication import PublicationBlocked
+from reviewtool.services.store import Store
+from reviewtool.services.thematic import ThematicOutputs, ThematicRequest, export_thematic
+from tests.store.test_thematic_analysis import TODAY
+
+SECTIONS = [
+    "Key findings",
+    "How the reviews were analysed",
+    "The reviews and the children",
+    "Child factors",
+    "Parent / carer factors",
+    "Professional / practice factors",
+    "Good practice",
+    "Recurring and repeat themes",
+    "Themes found together",
+    "Comparison with national figures",
+    "Recommendations and actions",
+    "Appendix: the reviews",
+]
+REQUEST = ThematicRequest(
+    date(2023, 1, 1),
+    date(2023, 12, 31),
+    compare_from=date(2021, 1, 1),
+    compare_to=date(2021, 12, 31),
+)
+
+
+def outputs(tmp_path: Path, name: str = "t") -> ThematicOutputs:
+    return ThematicOutputs(
+        tmp_path / f"{name}.pdf",
+        tmp_path / f"{name}.html",
+        tmp_path / f"{name}.xlsx",
+        tmp_path / f"{name}.docx",
+    )
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_pdf_holds_findings_sections_and_every_review(fixture_store: Store, tmp_path: Path) -> None:
+    files = outputs(tmp_path)
+    model = export_thematic(fixture_store, REQUEST, files, today=TODAY)
+    text = pdf_text(files.pdf)  # type: ignore[arg-type]
+    flat = " ".join(text.split())
+    for finding in model.findings:
+        assert " ".join(finding.split()) in flat, finding
+    for section in SECTIONS:
+        assert section in text, section
+    for reference in ("R1", "R2", "R3", "R4", "C5", "R6"):
+        assert re.search(rf"^{reference} ", text, re.MULTILINE), reference
+    assert not re.search(r"^R5 ", text, re.MULTILINE)  # folded into C5
+    assert "OFFICIAL-SENSITIVE" in text
+    fonts = subprocess.run(
+        ["pdffonts", str(files.pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert fonts and all(re.search(r"yes\s+yes\s+yes", line) for line in fonts)
+
+
+def test_html_twin_structure(fixture_store: Store, tmp_path: Path) -> None:
+    files = outputs(tmp_path)
+    export_thematic(fixture_store, REQUEST, files, today=TODAY)
+    html = files.html.read_text(encoding="utf-8")  # type: ignore[union-attr]
+    assert '<html lang="en-GB">' in html and html.count("<h1>") == 1
+    for section in SECTIONS:
+        assert f">{section.replace('/', '/')}</h2>" in html.replace("&#x27;", "'"), section
+    assert '<th scope="col">' in html and '<th scope="row">' in html
+    assert 'role="img" aria-label="Parent / carer factors: Domestic abuse: 4 of 6 reviews' in html
+
+
+def test_xlsx_matches_the_database(fixture_store: Store, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    files = outputs(tmp_path)
+    export_thematic(fixture_store, REQUEST, files, today=TODAY)
+    workbook = load_workbook(files.xlsx, read_only=True)  # type: ignore[arg-type]
+    rows = list(workbook["Cases x themes"].iter_rows(values_only=True))
+    groups, labels, codes, cases = rows[0], rows[1], rows[2], rows[3:]
+    assert labels[:2] == ("Reference", "Kind")
+    column = codes.index("parent.domestic_abuse")
+    assert groups[column] == "Parent / carer factors" and labels[column] == "Domestic abuse"
+    by_reference = {case[0]: case for case in cases}
+    assert set(by_reference) == {"R1", "R2", "R3", "R4", "C5", "R6"}
+    assert [by_reference[r][column] for r in ("R1", "R2", "R3", "R4", "C5", "R6")] == [
+        1,
+        1,
+        1,
+        0,
+        1,
+        0,
+    ]
+    assert by_reference["R3"][labels.index("Children")] == 2
+    assert by_reference["R3"][labels.index("Youngest age band")] == "under 1"
+    actions = list(workbook["Action tracker"].iter_rows(values_only=True))
+    assert actions[0][0] == "Review" and len(actions) == 1  # the fixture has no actions
+
+
+def test_docx_chapter_for_the_annual_report(fixture_store: Store, tmp_path: Path) -> None:
+    from docx import Document
+
+    files = outputs(tmp_path)
+    export_thematic(fixture_store, REQUEST, files, today=TODAY)
+    document = Document(str(files.docx))
+    headings = [
+        (p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")
+    ]
+    assert headings[0] == ("Heading 1", "Learning from practice reviews")
+    assert ("Heading 3", "C5: C5") in headings and ("Heading 2", "Recurring themes") in headings
+
+
+@pytest.mark.parametrize(
+    "period", [(date(2010, 1, 1), date(2010, 12, 31)), (date(2023, 6, 1), date(2023, 6, 30))]
+)
+def test_empty_and_one_review_periods_give_a_document(
+    fixture_store: Store,
+    tmp_path: Path,
+    period: tuple[date, date],
+) -> None:
+    files = outputs(tmp_path)
+    export_thematic(fixture_store, ThematicRequest(*period), files, today=TODAY)
+    for path in files.paths():
+        assert path.stat().st_size > 1000
+    assert "Key findings" in pdf_text(files.pdf)  # type: ignore[arg-type]
+
+
+def test_identifying_text_blocks_the_summary(fixture_store: Store, tmp_path: Path) -> None:
+    from reviewtool.services.reviews import get_review, save_review
+
+    loaded = get_review(fixture_store, "R1")
+    record = loaded.record.model_copy(update={"title": "Child R, born on 01/02/2023"})
+    save_review(fixture_store, record, loaded.version)
+    with pytest.raises(PublicationBlocked):
+        export_thematic(fixture_store, REQUEST, outputs(tmp_path), today=TODAY)
+    assert not (tmp_path / "t.pdf").exists()
+
+
+def test_thematic_command(fixture_store: Store, tmp_path: Path) -> None:
+    db = str(fixture_store.database.path)
+    fixture_store.close()
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "reviewtool", "--db", db, "thematic", *args],
+            capture_output=True,
+            text=True,
+        )
+
+    ok = run(
+        "--from",
+        "2023-01-01",
+        "--to",
+        "2023-12-31",
+        "--compare-from",
+        "2021-01-01",
+        "--compare-to",
+        "2021-12-31",
+        "--out",
+        str(tmp_path / "x.pdf"),
+        "--xlsx",
+        str(tmp_path / "x.xlsx"),
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert "6 reviews analysed" in ok.stdout and (tmp_path / "x.xlsx").exists()
+    nothing = run("--from", "2023-01-01", "--to", "2023-12-31")
+    assert nothing.returncode == 2 and "where to write" in nothing.stderr
+    backwards = run("--from", "2023-12-31", "--to", "2023-01-01", "--out", str(tmp_path / "y.pdf"))
+    assert backwards.returncode == 2 and "before" in backwards.stderr
+    wrong = run("--from", "2023-01-01", "--to", "2023-12-31", "--out", str(tmp_path / "y.docx"))
+    assert wrong.returncode == 2 and "should end in .pdf" in wrong.stderr
