@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 scripts/install-system-packages.sh test
 scripts/python-env.sh test
 export QT_QPA_PLATFORM=offscreen
-echo "== ruff"; .venv/bin/ruff check src tests db scripts
+echo "== ruff"; .venv/bin/ruff check src tests db scripts benchmarks
 echo "== mypy"; .venv/bin/mypy
 echo "== import-linter"; .venv/bin/lint-imports
 echo "== pytest"

@@ -18,7 +18,7 @@ from reviewtool.services.reviews import get_review
 from reviewtool.services.search import search_reviews
 from reviewtool.services.store import Store, open_store
 
-PREVIOUS = "0002"  # the revision before head
+PREVIOUS = "0003"  # the revision before head
 OLDEST = "0001"
 
 

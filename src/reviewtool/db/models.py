@@ -52,6 +52,8 @@ class Code(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     builtin: Mapped[bool] = mapped_column(Boolean, default=False)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    indicators: Mapped[str | None] = mapped_column(Text)
+    """Phrases that suggest this code in a review's text, one per line."""
 
 
 class Review(Base):

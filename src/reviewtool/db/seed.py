@@ -23,6 +23,19 @@ def builtin_codes() -> frozenset[str]:
     return frozenset(entry["code"] for entry in builtin_codebook())
 
 
+def fill_missing_indicators(session: Session) -> int:
+    """Give built-in codes that have none the default indicator phrases (never overwrite)."""
+    defaults = {e["code"]: "\n".join(e.get("indicators", [])) for e in builtin_codebook()}
+    filled = 0
+    for code in session.scalars(
+        select(Code).where(Code.builtin.is_(True), Code.indicators.is_(None))
+    ):
+        if defaults.get(code.code):
+            code.indicators = defaults[code.code]
+            filled += 1
+    return filled
+
+
 def add_missing_builtin_codes(session: Session) -> int:
     """Insert built-in codes the database lacks; never overwrite a partnership's edits."""
     present = set(session.scalars(select(Code.code)))
@@ -41,6 +54,7 @@ def add_missing_builtin_codes(session: Session) -> int:
                 active=entry["active"],
                 builtin=True,
                 position=position,
+                indicators="\n".join(entry.get("indicators", [])) or None,
             )
         )
     # Parents come before their children in the file, and rows are inserted in order.

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from reviewtool.db.engine import Database, connect, database_url, explain_connection_error
 from reviewtool.db.migrate import MigrationResult, Outcome, prepare
-from reviewtool.db.seed import add_missing_builtin_codes
+from reviewtool.db.seed import add_missing_builtin_codes, fill_missing_indicators
 from reviewtool.domain.errors import DatabaseProblem
 from reviewtool.paths import data_dir, default_backup_dir, default_database_path
 
@@ -101,6 +101,8 @@ def open_store(
         store.migration = prepare(database, store.backup_dir)
         with store.transaction() as session:
             add_missing_builtin_codes(session)
+            if store.migration.outcome is not Outcome.CURRENT:
+                fill_missing_indicators(session)
         if store.migration.outcome is Outcome.UPGRADED:
             from reviewtool.services.search import rebuild_search_index
 

@@ -1,0 +1,26 @@
+"""indicator phrases for theme suggestions
+
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-11-21 15:00:00
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0004"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("codes", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("indicators", sa.Text(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("codes", schema=None) as batch_op:
+        batch_op.drop_column("indicators")
