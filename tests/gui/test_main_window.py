@@ -278,3 +278,32 @@ def test_encrypt_from_the_menu(window: MainWindow, answers: Answers, monkeypatch
     assert path is not None and is_encrypted_file(path)
     assert reopened == [(str(path), "long enough passphrase")]
     assert "now encrypted" in answers.asked[-1]
+
+
+def test_suggested_codes_are_accepted_with_their_sentence(window: MainWindow) -> None:
+    open_in_editor(window, "NSP-RR-2024-05")  # Sam: not tagged with mental health pathways
+    editor = window.reviews.editor
+    editor.details.summary.setPlainText(
+        editor.details.summary.toPlainText() + " Father had been drinking heavily."
+    )
+    editor.factors.suggest_button.click()
+    listed = [editor.factors.suggestions.item(i) for i in range(editor.factors.suggestions.count())]
+    codes = {item.data(Qt.ItemDataRole.UserRole) for item in listed}
+    assert "parent.alcohol_misuse" in codes
+    assert "child.death.suicide" not in codes  # already tagged
+    row = next(
+        i
+        for i, item in enumerate(listed)
+        if item.data(Qt.ItemDataRole.UserRole) == "parent.alcohol_misuse"
+    )
+    editor.factors.suggestions.setCurrentRow(row)
+    editor.factors.accept_suggestion()
+    assert editor.save()
+    from reviewtool.services.reviews import get_review
+
+    factor = next(
+        f
+        for f in get_review(window.store, "NSP-RR-2024-05").record.factors
+        if f.code == "parent.alcohol_misuse"
+    )
+    assert factor.note == "Father had been drinking heavily."

@@ -28,6 +28,8 @@ class CodeEntry:
     builtin: bool
     reviews: int
     """How many reviews are tagged with this code."""
+    indicators: str = ""
+    """Phrases that suggest the code, one per line."""
 
 
 def list_codes(store: Store, include_inactive: bool = True) -> list[CodeEntry]:
@@ -53,6 +55,7 @@ def list_codes(store: Store, include_inactive: bool = True) -> list[CodeEntry]:
                 c.active,
                 c.builtin,
                 int(usage.get(c.code, 0)),
+                c.indicators or "",
             )
             for c in session.scalars(query)
         ]

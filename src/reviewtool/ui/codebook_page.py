@@ -35,6 +35,7 @@ from reviewtool.services.codebook import (
     save_code,
 )
 from reviewtool.services.store import Store
+from reviewtool.services.suggestions import set_indicators
 from reviewtool.ui.operations import show_error
 
 CODE = Qt.ItemDataRole.UserRole
@@ -66,6 +67,13 @@ class CodebookPage(QWidget):
         self.parent_code = QComboBox()
         self.parent_code.setAccessibleName("Parent code")
         self.active = QCheckBox("Active (offered for tagging)")
+        self.indicators = QPlainTextEdit()
+        self.indicators.setAccessibleName("Indicator phrases, one per line")
+        self.indicators.setTabChangesFocus(True)
+        self.indicators.setToolTip(
+            "Phrases in a review's text that suggest this code; a phrase "
+            'matches at the start of a word ("neglect" finds "neglected").'
+        )
         save = QPushButton("&Save code")
         save.clicked.connect(self._save)
         add = QPushButton("&Add code…")
@@ -79,6 +87,7 @@ class CodebookPage(QWidget):
         form.addRow("C&olour", self.colour)
         form.addRow("&Parent", self.parent_code)
         form.addRow(self.active)
+        form.addRow("&Indicator phrases", self.indicators)
         buttons = QHBoxLayout()
         for button in (save, add, merge):
             buttons.addWidget(button)
@@ -122,7 +131,14 @@ class CodebookPage(QWidget):
     def _show(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
         code = item.data(0, CODE) if item is not None else None
         entry = self.entries.get(code) if code else None
-        for widget in (self.label, self.definition, self.colour, self.parent_code, self.active):
+        for widget in (
+            self.label,
+            self.definition,
+            self.colour,
+            self.parent_code,
+            self.active,
+            self.indicators,
+        ):
             widget.setEnabled(entry is not None)
         if entry is None:
             return
@@ -137,6 +153,7 @@ class CodebookPage(QWidget):
                 self.parent_code.addItem(other.label, other.code)
         self.parent_code.setCurrentIndex(max(self.parent_code.findData(entry.parent), 0))
         self.active.setChecked(entry.active)
+        self.indicators.setPlainText(entry.indicators)
 
     def _save(self) -> None:
         code = self.current_code()
@@ -156,6 +173,7 @@ class CodebookPage(QWidget):
                     active=self.active.isChecked(),
                 ),
             )
+            set_indicators(self.store, code, self.indicators.toPlainText().splitlines())
         except (ReviewtoolError, ValueError) as error:
             show_error(
                 self,

@@ -7,8 +7,12 @@ from PySide6.QtWidgets import (
     QCompleter,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -19,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from reviewtool.bundle.schema import FactorRecord, ReviewRecord
 from reviewtool.domain.enums import CodeGroup, FactorRole
+from reviewtool.domain.suggestions import Suggestion
 from reviewtool.services.codebook import CodeEntry
 from reviewtool.ui.editor.base import EditorTab, optional_text
 
@@ -29,6 +34,7 @@ ROLE_LABELS = {
     FactorRole.GOOD_PRACTICE: "Good practice",
 }
 CODE = Qt.ItemDataRole.UserRole
+SENTENCE = Qt.ItemDataRole.UserRole + 1
 
 
 class FactorsTab(EditorTab):
@@ -82,6 +88,27 @@ class FactorsTab(EditorTab):
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.currentItemChanged.connect(self._show_notes)
 
+        self.suggest_button = QPushButton("&Suggest codes from the text")
+        self.suggest_button.setToolTip("Propose codes from the review's own words")
+        self.suggestions = QListWidget()
+        self.suggestions.setAccessibleName("Suggested codes, each with the sentence behind it")
+        self.suggestions.setWordWrap(True)
+        accept = QPushButton("&Accept")
+        accept.setToolTip("Tag the review with this code, keeping the sentence as evidence")
+        accept.clicked.connect(self.accept_suggestion)
+        reject = QPushButton("Re&ject")
+        reject.clicked.connect(self.reject_suggestion)
+        suggestion_buttons = QHBoxLayout()
+        suggestion_buttons.addWidget(accept)
+        suggestion_buttons.addWidget(reject)
+        suggestion_buttons.addStretch()
+        suggestions_box = QGroupBox("Suggested codes")
+        suggestions_layout = QVBoxLayout(suggestions_box)
+        suggestions_layout.addWidget(self.suggest_button)
+        suggestions_layout.addWidget(self.suggestions)
+        suggestions_layout.addLayout(suggestion_buttons)
+        self.rejected: set[str] = set()
+
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.addWidget(notes_box)
@@ -89,7 +116,7 @@ class FactorsTab(EditorTab):
         tags_label.setBuddy(self.tags)
         side_layout.addWidget(tags_label)
         side_layout.addWidget(self.tags)
-        side_layout.addStretch()
+        side_layout.addWidget(suggestions_box, 1)
         splitter = QSplitter()
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -202,6 +229,10 @@ class FactorsTab(EditorTab):
 
     def load(self, record: ReviewRecord) -> None:
         self._loading = True
+        if record.id != getattr(self, "_record_id", None):
+            self._record_id = record.id
+            self.rejected = set()
+            self.suggestions.clear()
         self.notes = {(f.code, f.role): f.note or "" for f in record.factors}
         self.order = [(f.code, f.role) for f in record.factors]
         for code, item in self.items.items():
@@ -223,6 +254,40 @@ class FactorsTab(EditorTab):
         record.tags = list(
             dict.fromkeys(tag.strip() for tag in self.tags.text().split(",") if tag.strip())
         )
+
+    def show_suggestions(self, suggestions: list[Suggestion]) -> None:
+        self.suggestions.clear()
+        for suggestion in suggestions:
+            if suggestion.code in self.rejected or suggestion.code not in self.items:
+                continue
+            label = self.codes[suggestion.code].label
+            item = QListWidgetItem(f"{label}\n“{suggestion.sentence}” ({suggestion.where})")
+            item.setData(CODE, suggestion.code)
+            item.setData(SENTENCE, suggestion.sentence)
+            self.suggestions.addItem(item)
+        if not self.suggestions.count():
+            placeholder = QListWidgetItem("No further codes suggested by the text.")
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.suggestions.addItem(placeholder)
+
+    def accept_suggestion(self) -> None:
+        item = self.suggestions.currentItem()
+        if item is None or not item.data(CODE):
+            return
+        code = item.data(CODE)
+        self.tag(code, FactorRole.PRESENT)
+        if not self.notes.get((code, FactorRole.PRESENT)):
+            self.notes[(code, FactorRole.PRESENT)] = item.data(SENTENCE)
+        self.suggestions.takeItem(self.suggestions.row(item))
+        self.tree.setCurrentItem(self.items[code])
+        self.changed.emit()
+
+    def reject_suggestion(self) -> None:
+        item = self.suggestions.currentItem()
+        if item is None or not item.data(CODE):
+            return
+        self.rejected.add(item.data(CODE))
+        self.suggestions.takeItem(self.suggestions.row(item))
 
     def tag(self, code: str, role: FactorRole) -> None:
         """Tick a code's role, as a click on it would."""

@@ -25,6 +25,7 @@ from reviewtool.services.drafts import discard_draft, load_draft, save_draft
 from reviewtool.services.reviews import LoadedReview, get_review, save_review
 from reviewtool.services.settings import DEFAULT_REFLECTIVE_QUESTIONS, load_settings
 from reviewtool.services.store import Store
+from reviewtool.services.suggestions import indicator_phrases, suggestions_for
 from reviewtool.services.tags import known_tags
 from reviewtool.ui.editor.actions_tab import ActionsTab
 from reviewtool.ui.editor.base import EditorTab
@@ -113,6 +114,7 @@ class ReviewEditor(QWidget):
             self.tabs.addTab(tab, name)
         for tab in self.editing_tabs:
             tab.changed.connect(self._changed)
+        self.factors.suggest_button.clicked.connect(self.suggest_codes)
         if self.loaded is not None:
             self._show(self.loaded.record)
 
@@ -186,6 +188,17 @@ class ReviewEditor(QWidget):
             self._set_dirty(True)
         else:
             discard_draft(loaded.record.id)
+
+    def suggest_codes(self) -> None:
+        """Propose codes from the text as it is now on screen (saved or not)."""
+        if self.loaded is None:
+            return
+        try:
+            record = self.collect()
+        except ReviewtoolError as error:
+            show_error(self, "Suggestions", error)
+            return
+        self.factors.show_suggestions(suggestions_for(record, indicator_phrases(self.store)))
 
     def clear(self) -> None:
         self.loaded = None
