@@ -48,6 +48,7 @@ from reviewtool.ui.operations import run_in_background, show_error
 from reviewtool.ui.reviews_page import ReviewsPage
 from reviewtool.ui.settings_page import SettingsPage
 from reviewtool.ui.slides_dialog import SlidesDialog
+from reviewtool.ui.thematic_dialog import ThematicDialog
 
 PAGES = ("Dashboard", "Reviews", "Actions", "Codebook", "Settings")
 SHORTCUTS = [
@@ -206,8 +207,16 @@ class MainWindow(QMainWindow):
         self.preview_action = self._action("&Preview this review's briefing", self.preview_briefing)
         topic = self._action("&Topic briefing…", self.topic_briefing)
         self.slides_action = self._action("Learning &slides…", self.learning_slides)
+        self.thematic_action = self._action("T&hematic review…", self.thematic_review, "Ctrl+T")
         reports_menu = self.menuBar().addMenu("Re&ports")
-        for item in (self.preview_action, self.briefing_action, topic, None, self.slides_action):
+        for item in (
+            self.preview_action,
+            self.briefing_action,
+            topic,
+            None,
+            self.slides_action,
+            self.thematic_action,
+        ):
             reports_menu.addSeparator() if item is None else reports_menu.addAction(item)
 
         help_menu = self.menuBar().addMenu("&Help")
@@ -371,6 +380,9 @@ class MainWindow(QMainWindow):
         choice, ok = QInputDialog.getItem(self, "Topic briefing", "Briefing:", names, 0, False)
         if ok:
             preview_briefing(self, self.store, topics[names.index(choice)].id)
+
+    def thematic_review(self) -> None:
+        ThematicDialog(self, self.store, self.today).exec()
 
     def learning_slides(self) -> None:
         editor = self.reviews.editor
