@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -52,7 +53,7 @@ class ThematicDialog(QDialog):
         self.compare_from = DateField("Compare from")
         self.compare_to = DateField("Compare to")
         self.compare_from.set_value(date(today.year - 4, 1, 1))
-        self.compare_to.set_value(date(today.year - 2, 1, 1).replace(day=1))
+        self.compare_to.set_value(date(today.year - 2, 1, 1) - timedelta(days=1))
         self.threshold = QDoubleSpinBox()
         self.threshold.setAccessibleName("Share of reviews a recurring theme needs")
         self.threshold.setRange(1, 100)
@@ -73,7 +74,9 @@ class ThematicDialog(QDialog):
         comparison.addWidget(self.compare_from)
         comparison.addWidget(self.compare_to)
         form = QFormLayout()
-        form.addRow("&Period", period)
+        period_label = QLabel("&Period")
+        period_label.setBuddy(self.date_from)
+        form.addRow(period_label, period)
         form.addRow("&By", self.by)
         kinds = QGroupBox("Kinds of review")
         kinds_layout = QVBoxLayout(kinds)
