@@ -37,6 +37,7 @@ from reviewtool.services.review_mapping import (
     record_from_review,
     utc,
 )
+from reviewtool.services.review_rows import insert_new_reviews
 from reviewtool.services.reviews import now_utc, resolve_review_id
 from reviewtool.services.search import index_records
 from reviewtool.services.store import Store
@@ -170,24 +171,14 @@ def _import_reviews(
         )
     }
     to_index: list[ReviewRecord] = []
+    new_records = [record for record in records if record.id not in existing]
+    # New reviews go in as plain rows (fast); existing ones are merged through the ORM below.
+    insert_new_reviews(session, new_records, now, user)
+    report.created += len(new_records)
+    to_index.extend(new_records)
     for record in records:
         review = existing.get(record.id)
         if review is None:
-            review = Review(id=record.id, created_at=naive_utc(now))
-            apply_record(review, record, record.updated_at)
-            session.add(review)
-            add_event(
-                session,
-                at=now,
-                user=user,
-                action="import",
-                entity="review",
-                entity_id=record.id,
-                review_id=record.id,
-                new_value=record.reference,
-            )
-            report.created += 1
-            to_index.append(record)
             continue
         stored = record_from_review(review, include_identifiers=True)
         before = flatten_review(stored)

@@ -1,0 +1,196 @@
+"""New reviews as plain table rows, for fast bulk inserts (imports of thousands of reviews).
+
+Updates of existing reviews go through the ORM (`review_mapping.apply_record`) so that the
+version check applies; new reviews have nothing to check and go in with executemany.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Table, insert
+from sqlalchemy.orm import Session
+
+from reviewtool.bundle.schema import ReviewRecord
+from reviewtool.db.models import (
+    Action,
+    Agency,
+    AuditEvent,
+    Briefing,
+    BriefingSection,
+    Child,
+    Factor,
+    Identifier,
+    LearningItem,
+    Recommendation,
+    Review,
+    Tag,
+)
+from reviewtool.services.review_mapping import DATE_FIELDS, naive_utc
+
+Rows = dict[Table, list[dict[str, Any]]]
+
+
+def add_rows(rows: Rows, record: ReviewRecord, now: datetime, user: str) -> None:
+    """Append the rows of one new review (and its import audit event) to ``rows``."""
+    review_id = record.id
+    review: dict[str, Any] = {
+        "id": review_id,
+        "reference": record.reference,
+        "kind": record.kind.value,
+        "title": record.title,
+        "status": record.status.value,
+        "notification_type": record.notification_type.value if record.notification_type else None,
+        "converted_from": record.converted_from,
+        "decision": record.decision.value if record.decision else None,
+        "criteria": "".join(sorted(c.value for c in record.criteria)),
+        "decision_rationale": record.decision_rationale,
+        "reviewer": record.reviewer,
+        "methodology": record.methodology,
+        "summary": record.summary,
+        "created_at": naive_utc(now),
+        "updated_at": naive_utc(record.updated_at),
+        "version": 1,
+    }
+    for name in DATE_FIELDS:
+        review[f"date_{name}"] = getattr(record.dates, name)
+    rows[Review.__table__].append(review)  # type: ignore[index]
+    rows[Child.__table__].extend(  # type: ignore[index]
+        {
+            "review_id": review_id,
+            "position": i,
+            "pseudonym": c.pseudonym,
+            "age_months": c.age_months,
+            "unborn": c.unborn,
+            "sex": c.sex.value,
+            "ethnicity": c.ethnicity,
+            "disability": c.disability,
+            "looked_after": c.looked_after,
+            "plan": c.plan.value,
+            "known_to_csc": c.known_to_csc,
+        }
+        for i, c in enumerate(record.children)
+    )
+    rows[Agency.__table__].extend(  # type: ignore[index]
+        {"review_id": review_id, "position": i, "name": name}
+        for i, name in enumerate(record.agencies)
+    )
+    rows[Factor.__table__].extend(  # type: ignore[index]
+        {
+            "review_id": review_id,
+            "position": i,
+            "code": f.code,
+            "role": f.role.value,
+            "note": f.note,
+        }
+        for i, f in enumerate(record.factors)
+    )
+    rows[Tag.__table__].extend(  # type: ignore[index]
+        {"review_id": review_id, "position": i, "tag": tag} for i, tag in enumerate(record.tags)
+    )
+    rows[Identifier.__table__].extend(  # type: ignore[index]
+        {"review_id": review_id, "position": i, "value": value}
+        for i, value in enumerate(record.identifiers or [])
+    )
+    rows[LearningItem.__table__].extend(  # type: ignore[index]
+        [
+            {"review_id": review_id, "kind": "learning", "position": i, "text": t}
+            for i, t in enumerate(record.learning)
+        ]
+        + [
+            {"review_id": review_id, "kind": "good_practice", "position": i, "text": t}
+            for i, t in enumerate(record.good_practice)
+        ]
+    )
+    for position, recommendation in enumerate(record.recommendations):
+        rows[Recommendation.__table__].append(  # type: ignore[index]
+            {
+                "id": recommendation.id,
+                "review_id": review_id,
+                "position": position,
+                "text": recommendation.text,
+            }
+        )
+        rows[Action.__table__].extend(  # type: ignore[index]
+            {
+                "id": a.id,
+                "recommendation_id": recommendation.id,
+                "position": i,
+                "text": a.text,
+                "owner": a.owner,
+                "due": a.due,
+                "status": a.status.value,
+                "completed": a.completed,
+                "assurance": a.assurance,
+                "impact": a.impact,
+                "dropped_reason": a.dropped_reason,
+            }
+            for i, a in enumerate(recommendation.actions)
+        )
+    if record.briefing is not None:
+        briefing_id = str(uuid.uuid4())
+        rows[Briefing.__table__].append(  # type: ignore[index]
+            {
+                "id": briefing_id,
+                "review_id": review_id,
+                "title": None,
+                "theme": None,
+                "status": record.briefing.status.value,
+                "approved_by": record.briefing.approved_by,
+                "approved_at": naive_utc(record.briefing.approved_at)
+                if record.briefing.approved_at
+                else None,
+                "created_at": naive_utc(now),
+                "updated_at": naive_utc(record.updated_at),
+                "version": 1,
+            }
+        )
+        rows[BriefingSection.__table__].extend(  # type: ignore[index]
+            {"briefing_id": briefing_id, "position": i, "heading": s.heading, "body": s.body}
+            for i, s in enumerate(record.briefing.sections)
+        )
+    rows[AuditEvent.__table__].append(  # type: ignore[index]
+        {
+            "at": naive_utc(now),
+            "user": user,
+            "action": "import",
+            "entity": "review",
+            "entity_id": review_id,
+            "review_id": review_id,
+            "field": None,
+            "old_value": None,
+            "new_value": record.reference,
+        }
+    )
+
+
+# Parents before children, so foreign keys hold at every statement.
+_ORDER = [
+    Review,
+    Child,
+    Agency,
+    Factor,
+    Tag,
+    Identifier,
+    LearningItem,
+    Recommendation,
+    Action,
+    Briefing,
+    BriefingSection,
+    AuditEvent,
+]
+
+
+def insert_new_reviews(
+    session: Session, records: list[ReviewRecord], now: datetime, user: str
+) -> None:
+    rows: Rows = defaultdict(list)
+    for record in records:
+        add_rows(rows, record, now, user)
+    for model in _ORDER:
+        table = model.__table__
+        if rows.get(table):  # type: ignore[call-overload]
+            session.execute(insert(table), rows[table])  # type: ignore[index, arg-type]
