@@ -80,6 +80,30 @@ def replace_rows(session: Session, rows: Sequence[SearchRow]) -> None:
         )
 
 
+def insert_rows(session: Session, rows: Sequence[SearchRow]) -> None:
+    """Index reviews that have no index row yet (new ones): no delete needed first."""
+    if not rows:
+        return
+    if _is_sqlite(session):
+        session.execute(
+            text(
+                "INSERT INTO review_search(rowid, review_id, title, body) "
+                "VALUES (:rowid, :review_id, :title, :body)"
+            ),
+            [
+                {
+                    "rowid": _fts_rowid(r.review_id),
+                    "review_id": r.review_id,
+                    "title": r.title,
+                    "body": r.body,
+                }
+                for r in rows
+            ],
+        )
+    else:
+        replace_rows(session, rows)
+
+
 def delete_rows(session: Session, review_ids: Iterable[str]) -> None:
     ids = list(review_ids)
     if not ids:

@@ -174,8 +174,8 @@ def _import_reviews(
     new_records = [record for record in records if record.id not in existing]
     # New reviews go in as plain rows (fast); existing ones are merged through the ORM below.
     insert_new_reviews(session, new_records, now, user)
+    index_records(session, new_records, new=True)
     report.created += len(new_records)
-    to_index.extend(new_records)
     for record in records:
         review = existing.get(record.id)
         if review is None:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from reviewtool.bundle.schema import ReviewRecord
@@ -190,7 +190,33 @@ def insert_new_reviews(
     rows: Rows = defaultdict(list)
     for record in records:
         add_rows(rows, record, now, user)
+    connection = session.connection()
+    dialect = connection.dialect
+    placeholder = "?" if dialect.paramstyle == "qmark" else "%s"
     for model in _ORDER:
-        table = model.__table__
-        if rows.get(table):  # type: ignore[call-overload]
-            session.execute(insert(table), rows[table])  # type: ignore[index, arg-type]
+        table: Table = model.__table__  # type: ignore[assignment]
+        data = rows.get(table)
+        if not data:
+            continue
+        columns = list(data[0])
+        # Straight to the driver: SQLAlchemy's per-row statement machinery costs more than
+        # the insert itself at this scale. Dates, times and booleans still go through the
+        # column types' own converters, so the stored form is exactly what the ORM writes.
+        converters = [table.c[name].type.bind_processor(dialect) for name in columns]
+        quoted = ", ".join(dialect.identifier_preparer.quote(name) for name in columns)
+        sql = (
+            f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({quoted}) "
+            f"VALUES ({', '.join([placeholder] * len(columns))})"
+        )
+        connection.exec_driver_sql(
+            sql,
+            [
+                tuple(
+                    convert(row[name])
+                    if convert is not None and row[name] is not None
+                    else row[name]
+                    for name, convert in zip(columns, converters, strict=True)
+                )
+                for row in data
+            ],
+        )

@@ -54,8 +54,13 @@ def search_text(record: ReviewRecord) -> index.SearchRow:
     return index.SearchRow(record.id, title, body)
 
 
-def index_records(session: Session, records: Iterable[ReviewRecord]) -> None:
-    index.replace_rows(session, [search_text(record) for record in records])
+def index_records(session: Session, records: Iterable[ReviewRecord], new: bool = False) -> None:
+    """(Re)index reviews; ``new`` for reviews that were never indexed (a faster insert)."""
+    rows = [search_text(record) for record in records]
+    if new:
+        index.insert_rows(session, rows)
+    else:
+        index.replace_rows(session, rows)
 
 
 def split_snippet(snippet: str) -> tuple[tuple[str, bool], ...]:
