@@ -163,3 +163,22 @@ def test_action_rag_is_derived(status: ActionStatus, due: date | None, rag: Rag)
 )
 def test_trio_of_vulnerabilities(codes: set[str], trio: bool) -> None:
     assert has_trio_of_vulnerabilities(codes) is trio
+
+
+def test_fast_working_day_count_agrees_with_walking_the_calendar() -> None:
+    import random
+    from datetime import timedelta
+
+    def walked(start: date, end: date) -> int:
+        count, day = 0, start
+        while day < end:
+            day += timedelta(days=1)
+            count += is_working_day(day)
+        return count
+
+    rng = random.Random(5)
+    for _ in range(300):
+        start = date(2013, 1, 1) + timedelta(days=rng.randrange(5000))
+        end = start + timedelta(days=rng.randrange(800))
+        assert working_days_between(start, end) == walked(start, end), (start, end)
+        assert working_days_between(end, start) == -walked(start, end)
