@@ -37,6 +37,7 @@ from reviewtool.services.review_mapping import (
     record_from_review,
     utc,
 )
+from reviewtool.services.review_read import read_reviews
 from reviewtool.services.review_rows import insert_new_reviews
 from reviewtool.services.reviews import now_utc, resolve_review_id
 from reviewtool.services.search import index_records
@@ -318,16 +319,10 @@ def build_bundle(
         else:
             ids = list(session.scalars(select(Review.id).order_by(Review.reference, Review.id)))
         records: list[ReviewRecord] = []
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start : start + CHUNK]
-            loaded = {
-                r.id: r
-                for r in session.scalars(
-                    select(Review).where(Review.id.in_(chunk)).options(*full_review_loading())
-                )
-            }
-            records.extend(record_from_review(loaded[i], include_identifiers) for i in chunk)
-            session.expunge_all()
+        for start in range(0, len(ids), CHUNK * 4):
+            records.extend(
+                read_reviews(session, ids[start : start + CHUNK * 4], include_identifiers)
+            )
             if progress:
                 progress(len(records), len(ids))
         codebook = [
