@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewtool.bundle.schema import (
@@ -64,68 +64,37 @@ def _grouped(
     return grouped
 
 
+def _by_review(
+    session: Session, model: Any, ids: Sequence[str], key: str = "review_id", ordered: bool = True
+) -> dict[str, list[Any]]:
+    table = model.__table__
+    return _grouped(session, table, table.c[key], ids, [table.c.position] if ordered else [])
+
+
 def read_reviews(
-    session: Session, ids: Sequence[str], include_identifiers: bool
+    session: Session, ids: Sequence[str], include_identifiers: bool, for_analysis: bool = False
 ) -> list[ReviewRecord]:
-    """The reviews with these ids, in the order given, as complete records."""
+    """The reviews with these ids, in the order given, as records.
+
+    ``for_analysis`` leaves out what a thematic analysis never reads (agencies, tags, learning,
+    briefings), so those lists come back empty.
+    """
     if not ids:
         return []
-    reviews = _grouped(session, Review.__table__, Review.__table__.c.id, ids, [])
-    children = _grouped(
-        session, Child.__table__, Child.__table__.c.review_id, ids, [Child.__table__.c.position]
-    )
-    agencies = _grouped(
-        session, Agency.__table__, Agency.__table__.c.review_id, ids, [Agency.__table__.c.position]
-    )
-    factors = _grouped(
-        session, Factor.__table__, Factor.__table__.c.review_id, ids, [Factor.__table__.c.position]
-    )
-    tags = _grouped(
-        session, Tag.__table__, Tag.__table__.c.review_id, ids, [Tag.__table__.c.position]
-    )
-    items = _grouped(
-        session,
-        LearningItem.__table__,
-        LearningItem.__table__.c.review_id,
-        ids,
-        [LearningItem.__table__.c.position],
-    )
-    identifiers = (
-        _grouped(
-            session,
-            Identifier.__table__,
-            Identifier.__table__.c.review_id,
-            ids,
-            [Identifier.__table__.c.position],
-        )
-        if include_identifiers
-        else {}
-    )
-    recommendations = _grouped(
-        session,
-        Recommendation.__table__,
-        Recommendation.__table__.c.review_id,
-        ids,
-        [Recommendation.__table__.c.position],
-    )
+    none: dict[str, list[Any]] = {}
+    reviews = _by_review(session, Review, ids, key="id", ordered=False)
+    children = _by_review(session, Child, ids)
+    factors = _by_review(session, Factor, ids)
+    agencies = none if for_analysis else _by_review(session, Agency, ids)
+    tags = none if for_analysis else _by_review(session, Tag, ids)
+    items = none if for_analysis else _by_review(session, LearningItem, ids)
+    identifiers = _by_review(session, Identifier, ids) if include_identifiers else none
+    recommendations = _by_review(session, Recommendation, ids)
     recommendation_ids = [r.id for rows in recommendations.values() for r in rows]
-    actions = _grouped(
-        session,
-        Action.__table__,
-        Action.__table__.c.recommendation_id,
-        recommendation_ids,
-        [Action.__table__.c.position],
-    )
-    briefing_table: Table = Briefing.__table__  # type: ignore[assignment]
-    briefings = _grouped(session, briefing_table, briefing_table.c.review_id, ids, [])
+    actions = _by_review(session, Action, recommendation_ids, key="recommendation_id")
+    briefings = none if for_analysis else _by_review(session, Briefing, ids, ordered=False)
     briefing_ids = [b.id for rows in briefings.values() for b in rows]
-    sections = _grouped(
-        session,
-        BriefingSection.__table__,
-        BriefingSection.__table__.c.briefing_id,
-        briefing_ids,
-        [BriefingSection.__table__.c.position],
-    )
+    sections = _by_review(session, BriefingSection, briefing_ids, key="briefing_id")
 
     # Rows from our own tables are valid by construction: build records without re-validating,
     # converting stored values to the record's enum types.

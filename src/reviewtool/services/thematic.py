@@ -42,7 +42,7 @@ from reviewtool.reports.thematic_model import (
     PairRow,
     ThematicModel,
 )
-from reviewtool.services.bundles import build_bundle
+from reviewtool.services.review_read import read_reviews
 from reviewtool.services.settings import load_settings
 from reviewtool.services.store import Store
 
@@ -100,7 +100,7 @@ def _select_cohort(
         query = query.where(Review.kind.in_([k.value for k in request.kinds]))
     with store.transaction() as session:
         ids = list(session.scalars(query.order_by(when, Review.reference)))
-    records = build_bundle(store, ids).reviews if ids else []
+        records = read_reviews(session, ids, include_identifiers=False, for_analysis=True)
     if request.count_both:
         return records, 0
     converted = {r.converted_from for r in records if r.converted_from}
