@@ -10,6 +10,8 @@ from reviewtool.reports.colours import contrast_ratio, safe_colour
 from reviewtool.reports.text import clean
 from reviewtool.reports.thematic_model import Count, FactorRow, ThematicModel
 
+OVERDUE_SHOWN = 100
+
 
 def _e(text: object) -> str:
     return escape(clean(str(text)))
@@ -183,11 +185,14 @@ def thematic_html(model: ThematicModel) -> str:
         + _counts("RAG status", model.actions_by_rag)
         + (
             _table(
-                "Overdue actions",
+                f"Overdue actions (the {min(len(model.overdue), OVERDUE_SHOWN)} longest overdue "
+                f"of {len(model.overdue)}; the spreadsheet lists them all)"
+                if len(model.overdue) > OVERDUE_SHOWN
+                else "Overdue actions",
                 ["Review", "Owner", "Due", "Action"],
                 [
                     [o.reference, o.owner, o.due.strftime("%d/%m/%Y") if o.due else "", o.text]
-                    for o in model.overdue
+                    for o in model.overdue[:OVERDUE_SHOWN]
                 ],
             )
             if model.overdue

@@ -9,7 +9,8 @@ from reviewtool.reports.colours import safe_colour, text_on, tint
 from reviewtool.reports.fonts import BOLD, REGULAR, pdf_markup, register_fonts
 from reviewtool.reports.thematic_model import Count, FactorRow, ThematicModel
 
-APPENDIX_CHUNK = 400
+OVERDUE_SHOWN = 100
+APPENDIX_CHUNK = 12  # small tables never split across pages, which is costly in ReportLab
 CHART_ROWS = 12
 
 
@@ -305,19 +306,34 @@ def write_thematic_pdf(model: ThematicModel, path: Path) -> Path:
     )
     story += counts_table("RAG status", model.actions_by_rag)
     if model.overdue:
+        shown = model.overdue[:OVERDUE_SHOWN]
         story.append(Paragraph("Overdue actions", style["h2"]))
-        rows = [["Review", "Owner", "Due", "Action"]] + [
+        if len(model.overdue) > len(shown):
+            story.append(
+                Paragraph(
+                    f"The {len(shown)} longest overdue of {len(model.overdue)}; the spreadsheet's "
+                    "action tracker lists them all.",
+                    style["body"],
+                )
+            )
+        rows = [
             [
                 Paragraph(pdf_markup(o.reference), style["cell"]),
                 Paragraph(pdf_markup(o.owner), style["cell"]),
                 _date(o.due),
                 Paragraph(pdf_markup(o.text), style["cell"]),
             ]
-            for o in model.overdue
+            for o in shown
         ]
-        story.append(
-            table(rows, [usable * 0.2, usable * 0.22, usable * 0.13, usable * 0.45], numeric_from=9)
-        )
+        widths = [usable * 0.2, usable * 0.22, usable * 0.13, usable * 0.45]
+        for start in range(0, len(rows), APPENDIX_CHUNK):
+            story.append(
+                table(
+                    [["Review", "Owner", "Due", "Action"], *rows[start : start + APPENDIX_CHUNK]],
+                    widths,
+                    numeric_from=9,
+                )
+            )
 
     story.append(h1("Appendix: the reviews"))
     header = ["Reference", "Kind", "Notified", "Published", "Themes"]
