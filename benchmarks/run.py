@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -51,7 +50,6 @@ def run_task(task: str, data: Path) -> tuple[dict[str, float], float]:
         "REVIEWTOOL_HOME": str(data / "home"),
         "PYTHONPATH": str(ROOT / "src"),
     }
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     result = subprocess.run(
         [sys.executable, str(HERE / "tasks.py"), task, str(data)],
         capture_output=True,
@@ -61,9 +59,8 @@ def run_task(task: str, data: Path) -> tuple[dict[str, float], float]:
     )
     if result.returncode != 0:
         raise SystemExit(f"{task} failed:\n{result.stderr}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    # ru_maxrss of children is the largest so far: a task below the earlier peak reads as 0.
-    return json.loads(result.stdout.strip().splitlines()[-1]), max(peak, before) / 1024
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    return figures, float(figures.get("peak_mb", 0.0))
 
 
 def prepare(data: Path) -> None:

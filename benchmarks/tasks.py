@@ -404,5 +404,9 @@ TASKS = {
 
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    import resource
+
     task, data_dir = sys.argv[1], Path(sys.argv[2])
-    print(json.dumps(TASKS[task](data_dir)))
+    result = TASKS[task](data_dir)
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result))
