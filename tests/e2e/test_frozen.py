@@ -1,0 +1,64 @@
+"""The PyInstaller build: a one-folder program that runs without Python installed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils from scripts/test.sh")
+def test_frozen_program_runs_headless(tmp_path: Path) -> None:
+    build = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(tmp_path / "dist"),
+            "--workpath",
+            str(tmp_path / "work"),
+            str(ROOT / "packaging" / "reviewtool.spec"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=1200,
+    )
+    assert build.returncode == 0, build.stderr[-3000:]
+    program = tmp_path / "dist" / "reviewtool" / "reviewtool"
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
+    env.update(REVIEWTOOL_HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="offscreen")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(program), *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            timeout=300,
+        )
+
+    version = run("--version")
+    assert version.returncode == 0 and version.stdout.startswith("reviewtool ")
+    assert run("demo").returncode == 0  # migrations and resources found inside the bundle
+    pdf = tmp_path / "briefing.pdf"
+    exported = run("briefing", "NSP-CSPR-2021-01", "--out", str(pdf))
+    assert exported.returncode == 0, exported.stderr
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "Reflective questions" in text
+    for out in ("slides.pptx", "briefing.docx"):
+        target = "slides" if out.endswith("pptx") else "briefing"
+        result = run(target, "NSP-CSPR-2021-01", "--out", str(tmp_path / out))
+        assert result.returncode == 0, result.stderr
