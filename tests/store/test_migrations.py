@@ -183,3 +183,7 @@ def test_models_match_migrations_on_postgresql_too(store: Store) -> None:
             assert compare_metadata(context, Base.metadata) == []
     finally:
         engine.dispose()
+
+
+def test_head_revision_constant_matches_the_migrations() -> None:
+    assert migrate.head_revision() == migrate.HEAD_REVISION

@@ -182,3 +182,32 @@ def test_fast_working_day_count_agrees_with_walking_the_calendar() -> None:
         end = start + timedelta(days=rng.randrange(800))
         assert working_days_between(start, end) == walked(start, end), (start, end)
         assert working_days_between(end, start) == -walked(start, end)
+
+
+def test_shipped_bank_holidays_match_the_holidays_package() -> None:
+    import holidays
+
+    from reviewtool.domain.working_days import _shipped
+
+    first, last, by_year = _shipped()
+    assert (first, last) == (2000, 2040)
+    package = holidays.country_holidays("GB", subdiv="ENG", years=range(first, last + 1))
+    assert {d for days in by_year.values() for d in days} == set(package)
+
+
+def test_fast_due_dates_agree_with_walking_the_calendar() -> None:
+    import random
+    from datetime import timedelta
+
+    def walked(start: date, count: int) -> date:
+        day = start
+        while count:
+            day += timedelta(days=1)
+            count -= is_working_day(day)
+        return day
+
+    rng = random.Random(9)
+    for _ in range(400):
+        start = date(2001, 1, 1) + timedelta(days=rng.randrange(14000))
+        count = rng.randrange(0, 40)
+        assert add_working_days(start, count) == walked(start, count), (start, count)

@@ -7,14 +7,32 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 
+@lru_cache(maxsize=1)
+def _shipped() -> tuple[int, int, dict[int, frozenset[date]]]:
+    """England and Wales bank holidays shipped as data (scripts/update_bank_holidays.py)."""
+    import json
+
+    from reviewtool.paths import resource
+
+    with resource("bank-holidays-england-wales.json").open(encoding="utf-8") as stream:
+        data = json.load(stream)
+    by_year: dict[int, set[date]] = {}
+    for text in data["dates"]:
+        day = date.fromisoformat(text)
+        by_year.setdefault(day.year, set()).add(day)
+    return data["first_year"], data["last_year"], {y: frozenset(d) for y, d in by_year.items()}
+
+
 @lru_cache(maxsize=64)
 def _bank_holidays(year: int) -> frozenset[date]:
-    # Imported lazily: the holidays package is large and start-up must stay light.
+    first, last, by_year = _shipped()
+    if first <= year <= last:
+        return by_year.get(year, frozenset())
+    # Outside the shipped years, ask the holidays package (imported only then: it is large).
     import holidays
 
     # Wales shares England's bank holidays; "ENG" includes substitute days.
-    calendar = holidays.country_holidays("GB", subdiv="ENG", years=year)
-    return frozenset(calendar.keys())
+    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year).keys())
 
 
 def is_bank_holiday(day: date) -> bool:
@@ -33,8 +51,19 @@ def add_working_days(start: date, count: int) -> date:
     """
     if count < 0:
         raise ValueError("count must not be negative")
-    day = start
-    remaining = count
+    # Any 7 days in a row hold exactly 5 weekdays: jump whole weeks, then walk the rest
+    # (and one more day for each bank holiday the jump passed over).
+    if count == 0:
+        return start
+    weeks, rest = divmod(count, 5)
+    day = start + timedelta(weeks=weeks)
+    remaining = rest + (5 * weeks - working_days_between(start, day))
+    if remaining == 0:
+        # The jump counted exactly enough but may have landed on a weekend or holiday: the
+        # due date is the working day on which the count was reached.
+        while not is_working_day(day):
+            day -= timedelta(days=1)
+        return day
     while remaining:
         day += timedelta(days=1)
         if is_working_day(day):
