@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
 from reviewtool import __version__
@@ -40,15 +43,17 @@ from reviewtool.services.reviews import (
     new_review_record,
 )
 from reviewtool.services.store import Store
-from reviewtool.ui.actions_page import ActionsPage
 from reviewtool.ui.briefing_export import export_briefing_dialog, preview_briefing
-from reviewtool.ui.codebook_page import CodebookPage
-from reviewtool.ui.dashboard_page import DashboardPage
 from reviewtool.ui.operations import run_in_background, show_error
 from reviewtool.ui.reviews_page import ReviewsPage
-from reviewtool.ui.settings_page import SettingsPage
 from reviewtool.ui.slides_dialog import SlidesDialog
 from reviewtool.ui.thematic_dialog import ThematicDialog
+
+if TYPE_CHECKING:
+    from reviewtool.ui.actions_page import ActionsPage
+    from reviewtool.ui.codebook_page import CodebookPage
+    from reviewtool.ui.dashboard_page import DashboardPage
+    from reviewtool.ui.settings_page import SettingsPage
 
 PAGES = ("Dashboard", "Reviews", "Actions", "Codebook", "Settings")
 SHORTCUTS = [
@@ -75,20 +80,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("reviewtool")
         self.resize(1360, 860)
 
-        self.dashboard = DashboardPage(store, self.today)
+        # Only the review list is built at start; the other pages when first shown.
         self.reviews = ReviewsPage(store, self.today)
-        self.actions_page = ActionsPage(store, self.today)
-        self.codebook = CodebookPage(store)
-        self.settings_page = SettingsPage(store)
+        self._pages: dict[int, QWidget] = {1: self.reviews}
+        self._slots = [QWidget() for _ in PAGES]
         self.stack = QStackedWidget()
-        for page in (
-            self.dashboard,
-            self.reviews,
-            self.actions_page,
-            self.codebook,
-            self.settings_page,
-        ):
-            self.stack.addWidget(page)
+        for slot in self._slots:
+            QVBoxLayout(slot).setContentsMargins(0, 0, 0, 0)
+            self.stack.addWidget(slot)
+        self._slots[1].layout().addWidget(self.reviews)  # type: ignore[union-attr]
         self.nav = QListWidget()
         self.nav.setAccessibleName("Sections")
         self.nav.addItems(PAGES)
@@ -112,10 +112,6 @@ class MainWindow(QMainWindow):
         self.reviews.editor.convertRequested.connect(self.convert_current)
         self._connect_briefing_buttons()
         self.reviews.editor.saved.connect(lambda _id: self.statusBar().showMessage("Saved", 3000))
-        self.dashboard.openReview.connect(self.open_review)
-        self.actions_page.openReview.connect(self.open_review)
-        self.codebook.codebookChanged.connect(self._codebook_changed)
-        self.settings_page.settingsChanged.connect(self._settings_changed)
         self.database_label.setText(store.describe())
         self.nav.setCurrentRow(1)
         self.reviews.refresh()
@@ -231,10 +227,54 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     # --- pages -----------------------------------------------------------------------
+    def _page(self, number: int) -> QWidget:
+        """The page at ``number``, built the first time it is needed."""
+        page = self._pages.get(number)
+        if page is None:
+            if number == 0:
+                from reviewtool.ui.dashboard_page import DashboardPage
+
+                page = DashboardPage(self.store, self.today)
+                page.openReview.connect(self.open_review)
+            elif number == 2:
+                from reviewtool.ui.actions_page import ActionsPage
+
+                page = ActionsPage(self.store, self.today)
+                page.openReview.connect(self.open_review)
+            elif number == 3:
+                from reviewtool.ui.codebook_page import CodebookPage
+
+                page = CodebookPage(self.store)
+                page.codebookChanged.connect(self._codebook_changed)
+            else:
+                from reviewtool.ui.settings_page import SettingsPage
+
+                page = SettingsPage(self.store)
+                page.settingsChanged.connect(self._settings_changed)
+            self._pages[number] = page
+            self._slots[number].layout().addWidget(page)  # type: ignore[union-attr]
+        return page
+
+    @property
+    def dashboard(self) -> DashboardPage:
+        return self._page(0)  # type: ignore[return-value]
+
+    @property
+    def actions_page(self) -> ActionsPage:
+        return self._page(2)  # type: ignore[return-value]
+
+    @property
+    def codebook(self) -> CodebookPage:
+        return self._page(3)  # type: ignore[return-value]
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self._page(4)  # type: ignore[return-value]
+
     def show_page(self, row: int) -> None:
+        page = self._page(row)
         self.stack.setCurrentIndex(row)
-        page = self.stack.currentWidget()
-        if page in (self.dashboard, self.actions_page, self.codebook, self.settings_page):
+        if page is not self.reviews:
             page.refresh()  # type: ignore[attr-defined]
 
     def _edit_focused(self, what: str) -> None:
