@@ -28,14 +28,7 @@ from reviewtool import __version__
 from reviewtool.domain.enums import ReviewKind
 from reviewtool.domain.errors import ReviewtoolError
 from reviewtool.services.backups import backup_if_due, make_backup, restore_backup
-from reviewtool.services.briefings import list_topic_briefings
 from reviewtool.services.bundles import export_bundle, import_bundle_files
-from reviewtool.services.conversion import convert_to_cspr
-from reviewtool.services.encryption import (
-    change_passphrase,
-    check_new_passphrase,
-    encrypt_database,
-)
 from reviewtool.services.reviews import (
     count_reviews,
     create_review,
@@ -43,11 +36,8 @@ from reviewtool.services.reviews import (
     new_review_record,
 )
 from reviewtool.services.store import Store
-from reviewtool.ui.briefing_export import export_briefing_dialog, preview_briefing
 from reviewtool.ui.operations import run_in_background, show_error
 from reviewtool.ui.reviews_page import ReviewsPage
-from reviewtool.ui.slides_dialog import SlidesDialog
-from reviewtool.ui.thematic_dialog import ThematicDialog
 
 if TYPE_CHECKING:
     from reviewtool.ui.actions_page import ActionsPage
@@ -359,6 +349,8 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
+            from reviewtool.services.conversion import convert_to_cspr
+
             created = convert_to_cspr(self.store, record.id)
         except ReviewtoolError as error:
             show_error(self, "Not converted", error)
@@ -404,14 +396,20 @@ class MainWindow(QMainWindow):
     def preview_briefing(self) -> None:
         review_id = self._current_for_report()
         if review_id:
+            from reviewtool.ui.briefing_export import preview_briefing
+
             preview_briefing(self, self.store, review_id)
 
     def export_briefing(self) -> None:
         review_id = self._current_for_report()
         if review_id:
+            from reviewtool.ui.briefing_export import export_briefing_dialog
+
             export_briefing_dialog(self, self.store, review_id)
 
     def topic_briefing(self) -> None:
+        from reviewtool.services.briefings import list_topic_briefings
+
         topics = list_topic_briefings(self.store)
         if not topics:
             QMessageBox.information(self, "Topic briefings", "There are no topic briefings yet.")
@@ -419,13 +417,19 @@ class MainWindow(QMainWindow):
         names = [f"{t.title} ({t.status})" for t in topics]
         choice, ok = QInputDialog.getItem(self, "Topic briefing", "Briefing:", names, 0, False)
         if ok:
+            from reviewtool.ui.briefing_export import preview_briefing
+
             preview_briefing(self, self.store, topics[names.index(choice)].id)
 
     def thematic_review(self) -> None:
+        from reviewtool.ui.thematic_dialog import ThematicDialog
+
         ThematicDialog(self, self.store, self.today).exec()
 
     def learning_slides(self) -> None:
         editor = self.reviews.editor
+        from reviewtool.ui.slides_dialog import SlidesDialog
+
         SlidesDialog(self, self.store, editor.review_id).exec()
 
     # --- files -------------------------------------------------------------------------
@@ -573,6 +577,11 @@ class MainWindow(QMainWindow):
             return
         url = str(self.store.database.path)
         try:
+            from reviewtool.services.encryption import (
+                check_new_passphrase,
+                encrypt_database,
+            )
+
             check_new_passphrase(passphrase)
             count = encrypt_database(self.store, passphrase)
         except ReviewtoolError as error:
@@ -596,6 +605,11 @@ class MainWindow(QMainWindow):
             return
         url = str(self.store.database.path)
         try:
+            from reviewtool.services.encryption import (
+                change_passphrase,
+                check_new_passphrase,
+            )
+
             check_new_passphrase(passphrase)
             change_passphrase(self.store, passphrase)
         except ReviewtoolError as error:
