@@ -181,3 +181,25 @@ def test_thematic_command(fixture_store: Store, tmp_path: Path) -> None:
     assert backwards.returncode == 2 and "before" in backwards.stderr
     wrong = run("--from", "2023-01-01", "--to", "2023-12-31", "--out", str(tmp_path / "y.docx"))
     assert wrong.returncode == 2 and "should end in .pdf" in wrong.stderr
+
+
+def test_contents_page_numbers_are_where_the_sections_start(
+    fixture_store: Store, tmp_path: Path
+) -> None:
+    files = ThematicOutputs(pdf=tmp_path / "c.pdf")
+    export_thematic(fixture_store, REQUEST, files, today=TODAY)
+
+    def page(number: int) -> str:
+        return subprocess.run(
+            ["pdftotext", "-f", str(number), "-l", str(number), "-raw", str(files.pdf), "-"],
+            capture_output=True,
+            text=True,
+        ).stdout
+
+    contents = page(2)
+    for section in SECTIONS:
+        match = re.search(rf"^{re.escape(section)} (\d+)$", contents, re.MULTILINE)
+        assert match, section
+        assert re.search(rf"^{re.escape(section)}$", page(int(match.group(1))), re.MULTILINE), (
+            section
+        )

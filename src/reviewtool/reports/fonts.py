@@ -127,3 +127,43 @@ def pdf_markup(text: str | None, font_name: str = REGULAR) -> str:
 def _wrap(text: str, font: str | None) -> str:
     escaped = xml_escape(text).replace("\n", "<br/>")
     return f'<font name="{font}">{escaped}</font>' if font else escaped
+
+
+def _all_covered(text: str, coverage: frozenset[int]) -> bool:
+    return all(ord(char) in coverage for char in set(text))
+
+
+def draw_text_runs(
+    canvas: Any, x: float, y: float, text: str, size: float, font_name: str = REGULAR
+) -> None:
+    """Draw one line of (already cleaned) user text at (x, y), each character in a font
+    that has it."""
+    main = _coverage(font_name)
+    shown = visual_order(text)
+    if _all_covered(shown, main):  # the common case: one run in the main font
+        canvas.setFont(font_name, size)
+        canvas.drawString(x, y, shown)
+        return
+    arabic, symbols = _coverage(ARABIC), _coverage(FALLBACK)
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    run: list[str] = []
+    current: str | None = None
+
+    def flush() -> float:
+        if not run:
+            return 0.0
+        piece = "".join(run)
+        font = current or font_name
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, piece)
+        return float(stringWidth(piece, font, size))
+
+    for char in shown:
+        font = _font_for(char, main, arabic, symbols)
+        if font != current and run:
+            x += flush()
+            run = []
+        current = font
+        run.append(char)
+    flush()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
 from reviewtool.reports.colours import safe_colour, text_on, tint
 from reviewtool.reports.fonts import BOLD, REGULAR, pdf_markup, register_fonts
+from reviewtool.reports.row_table import row_table
 from reviewtool.reports.thematic_model import Count, FactorRow, ThematicModel
 
 OVERDUE_SHOWN = 100
@@ -179,179 +181,198 @@ def write_thematic_pdf(model: ThematicModel, path: Path) -> Path:
         widths = [usable * 0.34] + [usable * (0.66 / (len(header) - 1))] * (len(header) - 1)
         return table(data, widths)
 
-    story: list[Any] = [
-        Spacer(1, 40 * mm),
-        Paragraph(pdf_markup(model.title, BOLD), style["cover"]),
-        Spacer(1, 8 * mm),
-        Paragraph(pdf_markup(model.partnership, BOLD), style["h2"]),
-        Paragraph(pdf_markup(f"Reviews from {model.period}"), style["body"]),
-        Paragraph(pdf_markup(f"Prepared {model.generated:%d %B %Y}"), style["body"]),
-        Spacer(1, 10 * mm),
-        Paragraph(pdf_markup(model.marking, BOLD), style["h2"]),
-        NextPageTemplate("body"),
-        PageBreak(),
-    ]
-    toc = TableOfContents()
-    toc.levelStyles = [ParagraphStyle("toc", fontName=REGULAR, fontSize=11, leading=16)]
-    toc.tableStyle = TableStyle(
-        [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), REGULAR)]
-    )
-    story += [Paragraph("Contents", style["h1"]), toc, PageBreak()]
-
-    story.append(h1("Key findings"))
-    story += [Paragraph(pdf_markup(f), style["finding"], bulletText="•") for f in model.findings]
-    story.append(h1("How the reviews were analysed"))
-    story += [Paragraph(pdf_markup(line), style["body"]) for line in model.method]
-
-    story.append(h1("The reviews and the children"))
-    story.append(
-        Paragraph(
-            pdf_markup(
-                f"{model.reviews} review{'s' if model.reviews != 1 else ''} about {model.children} "
-                f"child{'ren' if model.children != 1 else ''}."
-            ),
-            style["body"],
+    def build_story() -> tuple[list[Any], Any, int, int]:
+        """Fresh flowables for one build (ReportLab flowables keep layout state)."""
+        story: list[Any] = [
+            Spacer(1, 40 * mm),
+            Paragraph(pdf_markup(model.title, BOLD), style["cover"]),
+            Spacer(1, 8 * mm),
+            Paragraph(pdf_markup(model.partnership, BOLD), style["h2"]),
+            Paragraph(pdf_markup(f"Reviews from {model.period}"), style["body"]),
+            Paragraph(pdf_markup(f"Prepared {model.generated:%d %B %Y}"), style["body"]),
+            Spacer(1, 10 * mm),
+            Paragraph(pdf_markup(model.marking, BOLD), style["h2"]),
+            NextPageTemplate("body"),
+            PageBreak(),
+        ]
+        toc = TableOfContents()
+        toc.levelStyles = [ParagraphStyle("toc", fontName=REGULAR, fontSize=11, leading=16)]
+        toc.tableStyle = TableStyle(
+            [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), REGULAR)]
         )
-    )
-    if model.cohort:
-        story += counts_table("Kind of review", model.cohort)
-    for title, counts in model.characteristics.items():
-        if counts:
-            story += counts_table(title, counts)
+        contents_at = len(story) + 1
+        story += [Paragraph("Contents", style["h1"]), toc, PageBreak()]
 
-    for group, group_rows in model.factor_groups.items():
-        story.append(h1(group))
-        if not group_rows:
-            story.append(
-                Paragraph("None of the reviews was tagged with these factors.", style["body"])
-            )
-            continue
-        story += chart(group_rows, group)
-        story.append(factor_table(group_rows))
+        story.append(h1("Key findings"))
+        story += [
+            Paragraph(pdf_markup(f), style["finding"], bulletText="•") for f in model.findings
+        ]
+        story.append(h1("How the reviews were analysed"))
+        story += [Paragraph(pdf_markup(line), style["body"]) for line in model.method]
 
-    story.append(h1("Recurring and repeat themes"))
-    story.append(Paragraph(pdf_markup(model.method[3]), style["body"]))
-    if model.recurring:
-        story.append(factor_table(model.recurring))
-    else:
-        story.append(Paragraph("No theme met the test for a recurring theme.", style["body"]))
-    if model.comparison_period:
+        story.append(h1("The reviews and the children"))
         story.append(
             Paragraph(
-                pdf_markup(f"Repeat themes: also recurring in {model.comparison_period}."),
-                style["h2"],
+                pdf_markup(
+                    f"{model.reviews} review{'s' if model.reviews != 1 else ''} about "
+                    f"{model.children} child{'ren' if model.children != 1 else ''}."
+                ),
+                style["body"],
             )
         )
-        story.append(
-            Paragraph(
-                pdf_markup(", ".join(r.label for r in model.repeat) or "None."), style["body"]
-            )
-        )
+        if model.cohort:
+            story += counts_table("Kind of review", model.cohort)
+        for title, counts in model.characteristics.items():
+            if counts:
+                story += counts_table(title, counts)
 
-    story.append(h1("Themes found together"))
-    story.append(
-        Paragraph(
-            pdf_markup(
-                "Trio of vulnerabilities (domestic abuse, parental mental ill-health and alcohol "
-                f"or drug misuse on the same review): {model.trio.count} of {model.trio.total} "
-                f"reviews ({model.trio.percent})."
-            ),
-            style["body"],
-        )
-    )
-    if model.pairs:
-        rows = [["Factor", "Found with", "Reviews"]] + [
-            [
-                Paragraph(pdf_markup(p.first), style["cell"]),
-                Paragraph(pdf_markup(p.second), style["cell"]),
-                str(p.reviews),
-            ]
-            for p in model.pairs
-        ]
-        story.append(table(rows, [usable * 0.42, usable * 0.42, usable * 0.16], numeric_from=2))
+        for group, group_rows in model.factor_groups.items():
+            story.append(h1(group))
+            if not group_rows:
+                story.append(
+                    Paragraph("None of the reviews was tagged with these factors.", style["body"])
+                )
+                continue
+            story += chart(group_rows, group)
+            story.append(factor_table(group_rows))
 
-    story.append(h1("Comparison with national figures"))
-    story.append(
-        Paragraph(
-            "Each national figure is quoted with its source and year. Panel and "
-            "DfE series count differently and are never mixed.",
-            style["body"],
-        )
-    )
-    if model.national:
-        rows = [["Measure", "Here", "National", "Source and year"]] + [
-            [
-                Paragraph(pdf_markup(n.label), style["cell"]),
-                f"{n.local.count} of {n.local.total} {n.local.label} ({n.local.percent})",
-                n.national,
-                Paragraph(pdf_markup(f"{n.source}, {n.year}"), style["cell"]),
-            ]
-            for n in model.national
-        ]
-        story.append(
-            table(
-                rows, [usable * 0.28, usable * 0.24, usable * 0.14, usable * 0.34], numeric_from=9
-            )
-        )
-
-    story.append(h1("Recommendations and actions"))
-    story.append(
-        Paragraph(
-            pdf_markup(
-                f"{model.recommendations} recommendations with "
-                f"{sum(c.count for c in model.actions_by_rag)} actions."
-            ),
-            style["body"],
-        )
-    )
-    story += counts_table("RAG status", model.actions_by_rag)
-    if model.overdue:
-        shown = model.overdue[:OVERDUE_SHOWN]
-        story.append(Paragraph("Overdue actions", style["h2"]))
-        if len(model.overdue) > len(shown):
+        story.append(h1("Recurring and repeat themes"))
+        story.append(Paragraph(pdf_markup(model.method[3]), style["body"]))
+        if model.recurring:
+            story.append(factor_table(model.recurring))
+        else:
+            story.append(Paragraph("No theme met the test for a recurring theme.", style["body"]))
+        if model.comparison_period:
             story.append(
                 Paragraph(
-                    f"The {len(shown)} longest overdue of {len(model.overdue)}; the spreadsheet's "
-                    "action tracker lists them all.",
-                    style["body"],
+                    pdf_markup(f"Repeat themes: also recurring in {model.comparison_period}."),
+                    style["h2"],
                 )
             )
-        rows = [
-            [
-                Paragraph(pdf_markup(o.reference), style["cell"]),
-                Paragraph(pdf_markup(o.owner), style["cell"]),
-                _date(o.due),
-                Paragraph(pdf_markup(o.text), style["cell"]),
+            story.append(
+                Paragraph(
+                    pdf_markup(", ".join(r.label for r in model.repeat) or "None."), style["body"]
+                )
+            )
+
+        story.append(h1("Themes found together"))
+        story.append(
+            Paragraph(
+                pdf_markup(
+                    "Trio of vulnerabilities (domestic abuse, parental mental ill-health and "
+                    "alcohol or drug misuse on the same review): "
+                    f"{model.trio.count} of {model.trio.total} "
+                    f"reviews ({model.trio.percent})."
+                ),
+                style["body"],
+            )
+        )
+        if model.pairs:
+            rows = [["Factor", "Found with", "Reviews"]] + [
+                [
+                    Paragraph(pdf_markup(p.first), style["cell"]),
+                    Paragraph(pdf_markup(p.second), style["cell"]),
+                    str(p.reviews),
+                ]
+                for p in model.pairs
             ]
-            for o in shown
-        ]
-        widths = [usable * 0.2, usable * 0.22, usable * 0.13, usable * 0.45]
-        for start in range(0, len(rows), APPENDIX_CHUNK):
+            story.append(table(rows, [usable * 0.42, usable * 0.42, usable * 0.16], numeric_from=2))
+
+        story.append(h1("Comparison with national figures"))
+        story.append(
+            Paragraph(
+                "Each national figure is quoted with its source and year. Panel and "
+                "DfE series count differently and are never mixed.",
+                style["body"],
+            )
+        )
+        if model.national:
+            rows = [["Measure", "Here", "National", "Source and year"]] + [
+                [
+                    Paragraph(pdf_markup(n.label), style["cell"]),
+                    f"{n.local.count} of {n.local.total} {n.local.label} ({n.local.percent})",
+                    n.national,
+                    Paragraph(pdf_markup(f"{n.source}, {n.year}"), style["cell"]),
+                ]
+                for n in model.national
+            ]
             story.append(
                 table(
-                    [["Review", "Owner", "Due", "Action"], *rows[start : start + APPENDIX_CHUNK]],
-                    widths,
+                    rows,
+                    [usable * 0.28, usable * 0.24, usable * 0.14, usable * 0.34],
                     numeric_from=9,
                 )
             )
 
-    story.append(h1("Appendix: the reviews"))
-    header = ["Reference", "Kind", "Notified", "Published", "Themes"]
-    widths = [usable * 0.17, usable * 0.17, usable * 0.11, usable * 0.11, usable * 0.44]
-    for start in range(0, len(model.appendix), APPENDIX_CHUNK):
-        rows = [header] + [
-            [
-                Paragraph(pdf_markup(a.reference), style["cell"]),
-                Paragraph(pdf_markup(a.kind), style["cell"]),
-                _date(a.notified),
-                _date(a.published),
-                Paragraph(pdf_markup(", ".join(a.themes)), style["cell"]),
+        story.append(h1("Recommendations and actions"))
+        story.append(
+            Paragraph(
+                pdf_markup(
+                    f"{model.recommendations} recommendations with "
+                    f"{sum(c.count for c in model.actions_by_rag)} actions."
+                ),
+                style["body"],
+            )
+        )
+        story += counts_table("RAG status", model.actions_by_rag)
+        if model.overdue:
+            shown = model.overdue[:OVERDUE_SHOWN]
+            story.append(Paragraph("Overdue actions", style["h2"]))
+            if len(model.overdue) > len(shown):
+                story.append(
+                    Paragraph(
+                        f"The {len(shown)} longest overdue of {len(model.overdue)}; the "
+                        "spreadsheet's action tracker lists them all.",
+                        style["body"],
+                    )
+                )
+            rows = [
+                [
+                    Paragraph(pdf_markup(o.reference), style["cell"]),
+                    Paragraph(pdf_markup(o.owner), style["cell"]),
+                    _date(o.due),
+                    Paragraph(pdf_markup(o.text), style["cell"]),
+                ]
+                for o in shown
             ]
-            for a in model.appendix[start : start + APPENDIX_CHUNK]
-        ]
-        story.append(table(rows, widths, numeric_from=9))
-    if not model.appendix:
-        story.append(Paragraph("No reviews in this period.", style["body"]))
+            widths = [usable * 0.2, usable * 0.22, usable * 0.13, usable * 0.45]
+            for start in range(0, len(rows), APPENDIX_CHUNK):
+                story.append(
+                    table(
+                        [
+                            ["Review", "Owner", "Due", "Action"],
+                            *rows[start : start + APPENDIX_CHUNK],
+                        ],
+                        widths,
+                        numeric_from=9,
+                    )
+                )
+
+        story.append(h1("Appendix: the reviews"))
+        front_end = len(story)
+        if model.appendix:
+            story.append(
+                row_table(
+                    ["Reference", "Kind", "Notified", "Published", "Themes"],
+                    [
+                        [
+                            a.reference,
+                            a.kind,
+                            _date(a.notified),
+                            _date(a.published),
+                            ", ".join(a.themes),
+                        ]
+                        for a in model.appendix
+                    ],
+                    [usable * 0.17, usable * 0.17, usable * 0.11, usable * 0.11, usable * 0.44],
+                    header_fill=brand,
+                    header_text=text_on(brand),
+                    stripe=tint(brand, 0.92),
+                )
+            )
+        if not model.appendix:
+            story.append(Paragraph("No reviews in this period.", style["body"]))
+        return story, toc, contents_at, front_end
 
     def decorate(canvas: Any, doc: Any) -> None:
         canvas.saveState()
@@ -381,26 +402,53 @@ def write_thematic_pdf(model: ThematicModel, path: Path) -> Path:
             if text:
                 self.notify("TOCEntry", (0, text, self.page))
 
-    partial = path.with_name(f".{path.name}.partial")
     frame = Frame(margin, 16 * mm, usable, height - 30 * mm, id="body")
-    doc = Document(
-        str(partial),
-        pagesize=A4,
-        title=f"{model.title}: {model.period}",
-        author=model.partnership,
-        subject="Thematic review",
-        creator="reviewtool",
-        lang="en-GB",
-        initialFontName=REGULAR,
+
+    def document(target: Any) -> Any:
+        made = Document(
+            target,
+            pagesize=A4,
+            title=f"{model.title}: {model.period}",
+            author=model.partnership,
+            subject="Thematic review",
+            creator="reviewtool",
+            lang="en-GB",
+            initialFontName=REGULAR,
+        )
+        made.addPageTemplates(
+            [
+                PageTemplate("cover", [frame], onPage=cover),
+                PageTemplate("body", [frame], onPage=decorate),
+            ]
+        )
+        return made
+
+    # The contents lists sections up to the appendix heading, so their page numbers come
+    # from the front matter alone (cheap passes); the whole document, whose appendix may run
+    # to hundreds of pages, is then laid out once with the contents as a fixed table.
+    story, toc, contents_at, front_end = build_story()
+    document(io.BytesIO()).multiBuild(story[:front_end])
+    entries = [(entry[1], entry[2]) for entry in (toc._entries or toc._lastEntries)]
+    contents_style = ParagraphStyle("contents", fontName=REGULAR, fontSize=11, leading=16)
+    contents = Table(
+        [[Paragraph(pdf_markup(text), contents_style), str(page)] for text, page in entries],
+        colWidths=[usable * 0.88, usable * 0.12],
     )
-    doc.addPageTemplates(
-        [
-            PageTemplate("cover", [frame], onPage=cover),
-            PageTemplate("body", [frame], onPage=decorate),
-        ]
+    contents.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("FONTSIZE", (0, 0), (-1, -1), 11),
+                ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
     )
+    story, _, _, _ = build_story()
+    story[contents_at] = contents
+    partial = path.with_name(f".{path.name}.partial")
     try:
-        doc.multiBuild(story)
+        document(str(partial)).build(story)
         partial.replace(path)
     finally:
         partial.unlink(missing_ok=True)
