@@ -334,7 +334,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _cmd_thematic(args: argparse.Namespace) -> int:
     from reviewtool.domain.enums import ReviewKind
-    from reviewtool.services.thematic import ThematicOutputs, ThematicRequest, export_thematic
+    from reviewtool.services.thematic import ThematicRequest
+    from reviewtool.services.thematic_export import ThematicOutputs, export_thematic
 
     try:
         kinds = tuple(ReviewKind(kind) for kind in args.kind)

@@ -12,7 +12,8 @@ import pytest
 
 from reviewtool.services.publication import PublicationBlocked
 from reviewtool.services.store import Store
-from reviewtool.services.thematic import ThematicOutputs, ThematicRequest, export_thematic
+from reviewtool.services.thematic import ThematicRequest
+from reviewtool.services.thematic_export import ThematicOutputs, export_thematic
 from tests.store.test_thematic_analysis import TODAY
 
 SECTIONS = [

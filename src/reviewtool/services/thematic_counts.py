@@ -1,0 +1,196 @@
+"""Counting for the thematic review: factors, characteristics, pairs, national figures."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from itertools import combinations
+
+from sqlalchemy import select
+
+from reviewtool.bundle.schema import ReviewRecord
+from reviewtool.db.models import Code
+from reviewtool.domain.children import AGE_BAND_ORDER, AgeBand, age_band
+from reviewtool.domain.enums import FactorRole, NotificationType
+from reviewtool.paths import resource
+from reviewtool.reports.thematic_model import Count, FactorRow, NationalRow, PairRow
+from reviewtool.services.store import Store
+
+PLAN_LABELS = {
+    "none": "No plan",
+    "cin": "Child in need",
+    "cp": "Child protection plan",
+    "previous_cp": "Previous child protection plan",
+    "unknown": "Not known",
+}
+
+
+def codebook_rows(store: Store) -> dict[str, tuple[str, str, int]]:
+    with store.transaction() as session:
+        return {
+            c.code: (c.label, c.group, c.position)
+            for c in session.scalars(select(Code).order_by(Code.position, Code.code))
+        }
+
+
+def factor_rows(
+    records: Sequence[ReviewRecord],
+    codes: dict[str, tuple[str, str, int]],
+    previous: Counter[str] | None,
+    previous_total: int | None,
+) -> list[FactorRow]:
+    reviews: Counter[str] = Counter()
+    roles: dict[FactorRole, Counter[str]] = {role: Counter() for role in FactorRole}
+    for record in records:
+        for code in {f.code for f in record.factors}:
+            reviews[code] += 1
+        for role in FactorRole:
+            for code in {f.code for f in record.factors if f.role is role}:
+                roles[role][code] += 1
+    rows = [
+        FactorRow(
+            code=code,
+            label=codes.get(code, (code, "", 0))[0],
+            group=codes.get(code, ("", code.split(".")[0], 0))[1],
+            reviews=count,
+            total=len(records),
+            present=roles[FactorRole.PRESENT][code],
+            learning=roles[FactorRole.LEARNING][code],
+            good_practice=roles[FactorRole.GOOD_PRACTICE][code],
+            previous=previous.get(code, 0) if previous is not None else None,
+            previous_total=previous_total,
+        )
+        for code, count in reviews.items()
+    ]
+    rows.sort(key=lambda r: (-r.reviews, codes.get(r.code, ("", "", 10**6))[2], r.label))
+    return rows
+
+
+def code_counts(records: Sequence[ReviewRecord]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for record in records:
+        counts.update({f.code for f in record.factors})
+    return counts
+
+
+def is_recurring(reviews: int, total: int, threshold: float) -> bool:
+    return reviews >= 2 and total > 0 and reviews / total >= threshold
+
+
+def child_characteristics(records: Sequence[ReviewRecord]) -> dict[str, list[Count]]:
+    children = [child for record in records for child in record.children]
+    total = len(children)
+
+    def count(label_of: dict[str, str] | None, values: list[str], order: list[str]) -> list[Count]:
+        counter = Counter(values)
+        keys = [k for k in order if counter[k]] + sorted(k for k in counter if k not in order)
+        return [Count((label_of or {}).get(k, k), counter[k], len(values)) for k in keys]
+
+    def yes_no(values: list[bool | None]) -> list[str]:
+        return ["Yes" if v else "No" if v is False else "Not known" for v in values]
+
+    notification = [
+        {"death": "Death", "serious_harm": "Serious harm", "other": "Other"}.get(
+            r.notification_type.value if r.notification_type else "", "Not notified / not known"
+        )
+        for r in records
+    ]
+    return (
+        {
+            "Age band (children)": count(
+                None,
+                [age_band(c.age_months, c.unborn).value for c in children],
+                [band.value for band in AGE_BAND_ORDER],
+            ),
+            "Sex (children)": count(
+                None,
+                [c.sex.value.capitalize() for c in children],
+                ["Male", "Female", "Other", "Unknown"],
+            ),
+            "Ethnicity (children)": count(
+                None, [c.ethnicity or "Not recorded" for c in children], []
+            ),
+            "Disability (children)": count(
+                None, yes_no([c.disability for c in children]), ["Yes", "No"]
+            ),
+            "Looked after (children)": count(
+                None, yes_no([c.looked_after for c in children]), ["Yes", "No"]
+            ),
+            "Known to children's social care": count(
+                None, yes_no([c.known_to_csc for c in children]), ["Yes", "No"]
+            ),
+            "Plan status (children)": count(
+                PLAN_LABELS, [c.plan.value for c in children], list(PLAN_LABELS)
+            ),
+            "Notification type (reviews)": count(
+                None, notification, ["Death", "Serious harm", "Other"]
+            ),
+        }
+        if total or records
+        else {}
+    )
+
+
+def pairs(records: Sequence[ReviewRecord], codes: dict[str, tuple[str, str, int]]) -> list[PairRow]:
+    together: Counter[tuple[str, str]] = Counter()
+    for record in records:
+        present = sorted({f.code for f in record.factors if not f.code.startswith("good.")})
+        together.update(combinations(present, 2))
+    rows = [
+        PairRow(codes.get(a, (a,))[0], codes.get(b, (b,))[0], n)
+        for (a, b), n in together.items()
+        if n >= 2
+    ]
+    rows.sort(key=lambda p: (-p.reviews, p.first, p.second))
+    return rows[:15]
+
+
+def national_rows(records: Sequence[ReviewRecord]) -> list[NationalRow]:
+    with resource("national_figures.json").open(encoding="utf-8") as stream:
+        figures = json.load(stream)["figures"]
+    children = [c for r in records for c in r.children]
+    harm = [r for r in records if r.notification_type is NotificationType.SERIOUS_HARM]
+    deaths = [r for r in records if r.notification_type is NotificationType.DEATH]
+
+    def tagged(subset: Sequence[ReviewRecord], *codes: str) -> int:
+        return sum(1 for r in subset if {f.code for f in r.factors} & set(codes))
+
+    local = {
+        "children_under_1": Count(
+            "",
+            sum(1 for c in children if age_band(c.age_months, c.unborn) in (AgeBand.UNDER_1,)),
+            len(children),
+        ),
+        "known_to_csc": Count("", sum(1 for c in children if c.known_to_csc), len(children)),
+        "domestic_abuse_non_fatal": Count("", tagged(harm, "parent.domestic_abuse"), len(harm)),
+        "parental_mental_health_non_fatal": Count(
+            "", tagged(harm, "parent.mental_health"), len(harm)
+        ),
+        "sudi_of_deaths": Count("", tagged(deaths, "child.death.sudi"), len(deaths)),
+        "suicide_of_deaths": Count("", tagged(deaths, "child.death.suicide"), len(deaths)),
+        "neglect": Count("", tagged(records, "child.harm.neglect"), len(records)),
+        "cp_plan_now_or_before": Count(
+            "", sum(1 for c in children if c.plan.value in ("cp", "previous_cp")), len(children)
+        ),
+        "child_mental_health": Count(
+            "", tagged(records, "child.mental_health_self_harm"), len(records)
+        ),
+        "parental_alcohol": Count("", tagged(records, "parent.alcohol_misuse"), len(records)),
+        "parental_drugs": Count("", tagged(records, "parent.drug_misuse"), len(records)),
+    }
+    rows = []
+    for figure in figures:
+        mine = local.get(figure["measure"])
+        if mine is None or mine.total == 0:
+            continue
+        rows.append(
+            NationalRow(
+                label=figure["label"],
+                local=Count(figure["base"], mine.count, mine.total),
+                national=f"{figure['value']}{figure['unit']}",
+                source=figure["source"],
+                year=figure["year"],
+            )
+        )
+    return rows

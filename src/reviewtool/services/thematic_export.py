@@ -1,0 +1,92 @@
+"""Writing a thematic review's outputs, after the publication check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from reviewtool.domain.errors import InvalidInput
+from reviewtool.reports.thematic_model import ThematicModel
+from reviewtool.services.store import Store
+from reviewtool.services.thematic import ThematicRequest, thematic_model
+
+
+@dataclass(frozen=True)
+class ThematicOutputs:
+    pdf: Path | None = None
+    html: Path | None = None
+    xlsx: Path | None = None
+    docx: Path | None = None
+
+    def paths(self) -> list[Path]:
+        return [p for p in (self.pdf, self.html, self.xlsx, self.docx) if p is not None]
+
+
+def thematic_parts(model: ThematicModel) -> list[tuple[str, str]]:
+    """Every text the summary carries, for the publication check."""
+    parts = [("findings", text) for text in model.findings]
+    parts += [
+        ("appendix", f"{a.reference} {a.title} {', '.join(a.themes)}") for a in model.appendix
+    ]
+    parts += [
+        (
+            f"action of {line.reference}",
+            " ".join([line.recommendation, line.text, line.owner, line.assurance, line.impact]),
+        )
+        for line in model.actions
+    ]
+    return parts
+
+
+def export_thematic(
+    store: Store,
+    request: ThematicRequest,
+    outputs: ThematicOutputs,
+    today: date | None = None,
+    override_reason: str | None = None,
+) -> ThematicModel:
+    """Analyse, check for identifying details, then write each output asked for."""
+    from reviewtool.services.publication import guard, identifiers_of
+
+    if not outputs.paths():
+        raise InvalidInput(
+            "say where to write the summary (--out FILE.pdf, --html, --xlsx, --docx)"
+        )
+    for path, suffixes in (
+        (outputs.pdf, (".pdf",)),
+        (outputs.html, (".html", ".htm")),
+        (outputs.xlsx, (".xlsx",)),
+        (outputs.docx, (".docx",)),
+    ):
+        if path is None:
+            continue
+        if path.suffix.lower() not in suffixes:
+            raise InvalidInput(f"{path.name} should end in {' or '.join(suffixes)}")
+        if not path.resolve().parent.is_dir():
+            raise InvalidInput(f"{path.parent}: no such folder")
+    model = thematic_model(store, request, today)
+    guard(
+        store,
+        f"The thematic summary for {model.period}",
+        thematic_parts(model),
+        identifiers_of(store, None),
+        override_reason,
+    )
+    if outputs.pdf:
+        from reviewtool.reports.thematic_pdf import write_thematic_pdf
+
+        write_thematic_pdf(model, outputs.pdf)
+    if outputs.html:
+        from reviewtool.reports.thematic_html import write_thematic_html
+
+        write_thematic_html(model, outputs.html)
+    if outputs.xlsx:
+        from reviewtool.reports.thematic_xlsx import write_thematic_xlsx
+
+        write_thematic_xlsx(model, outputs.xlsx)
+    if outputs.docx:
+        from reviewtool.reports.annual_docx import write_annual_chapter_docx
+
+        write_annual_chapter_docx(model, outputs.docx)
+    return model
