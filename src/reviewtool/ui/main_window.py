@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QMainWindow,
     QMessageBox,
@@ -27,8 +24,7 @@ from PySide6.QtWidgets import (
 from reviewtool import __version__
 from reviewtool.domain.enums import ReviewKind
 from reviewtool.domain.errors import ReviewtoolError
-from reviewtool.services.backups import backup_if_due, make_backup, restore_backup
-from reviewtool.services.bundles import export_bundle, import_bundle_files
+from reviewtool.services.backups import backup_if_due, make_backup
 from reviewtool.services.reviews import (
     count_reviews,
     create_review,
@@ -36,7 +32,9 @@ from reviewtool.services.reviews import (
     new_review_record,
 )
 from reviewtool.services.store import Store
-from reviewtool.ui.operations import run_in_background, show_error
+from reviewtool.ui.file_actions import FileActions
+from reviewtool.ui.operations import show_error
+from reviewtool.ui.report_actions import ReportActions
 from reviewtool.ui.reviews_page import ReviewsPage
 
 if TYPE_CHECKING:
@@ -59,7 +57,7 @@ SHORTCUTS = [
 ]
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileActions, ReportActions, QMainWindow):
     def __init__(
         self, store: Store, today: date | None = None, open_database: object = None
     ) -> None:
@@ -383,248 +381,7 @@ class MainWindow(QMainWindow):
         self.reviews.refresh()
 
     # --- reports -----------------------------------------------------------------------
-    def _current_for_report(self) -> str | None:
-        """The review in the editor, saved first so the report shows what is on screen."""
-        editor = self.reviews.editor
-        if editor.loaded is None:
-            QMessageBox.information(self, "reviewtool", "Select a review first.")
-            return None
-        if not editor.maybe_save():
-            return None
-        return editor.loaded.record.id
-
-    def preview_briefing(self) -> None:
-        review_id = self._current_for_report()
-        if review_id:
-            from reviewtool.ui.briefing_export import preview_briefing
-
-            preview_briefing(self, self.store, review_id)
-
-    def export_briefing(self) -> None:
-        review_id = self._current_for_report()
-        if review_id:
-            from reviewtool.ui.briefing_export import export_briefing_dialog
-
-            export_briefing_dialog(self, self.store, review_id)
-
-    def topic_briefing(self) -> None:
-        from reviewtool.services.briefings import list_topic_briefings
-
-        topics = list_topic_briefings(self.store)
-        if not topics:
-            QMessageBox.information(self, "Topic briefings", "There are no topic briefings yet.")
-            return
-        names = [f"{t.title} ({t.status})" for t in topics]
-        choice, ok = QInputDialog.getItem(self, "Topic briefing", "Briefing:", names, 0, False)
-        if ok:
-            from reviewtool.ui.briefing_export import preview_briefing
-
-            preview_briefing(self, self.store, topics[names.index(choice)].id)
-
-    def thematic_review(self) -> None:
-        from reviewtool.ui.thematic_dialog import ThematicDialog
-
-        ThematicDialog(self, self.store, self.today).exec()
-
-    def learning_slides(self) -> None:
-        editor = self.reviews.editor
-        from reviewtool.ui.slides_dialog import SlidesDialog
-
-        SlidesDialog(self, self.store, editor.review_id).exec()
-
     # --- files -------------------------------------------------------------------------
-    def import_bundles(self) -> None:
-        if not self.reviews.editor.maybe_save():
-            return
-        files, _ = QFileDialog.getOpenFileNames(
-            self, "Import review bundles", "", "Review bundles (*.rtbundle.json *.json)"
-        )
-        if not files:
-            return
-        paths = [Path(f) for f in files]
-
-        def work(progress: object) -> object:
-            if self.store.database.is_sqlite:
-                make_backup(self.store, reason="before-import")
-            return import_bundle_files(self.store, paths, progress=progress)  # type: ignore[arg-type]
-
-        def done(report: object) -> None:
-            QMessageBox.information(self, "Import finished", report.describe())  # type: ignore[attr-defined]
-            self.reviews.fill_themes()
-            self.reviews.refresh()
-
-        run_in_background(self, "Importing bundles…", work, done)
-
-    def export_bundle(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export reviews", "reviews.rtbundle.json", "Review bundles (*.rtbundle.json)"
-        )
-        if not path:
-            return
-        include = (
-            QMessageBox.question(
-                self,
-                "Export reviews",
-                "Include the protected identifiers (real names, addresses, schools)?\n\n"
-                "Only say yes if the file stays within your organisation's secure systems.",
-                QMessageBox.StandardButton.No | QMessageBox.StandardButton.Yes,
-                QMessageBox.StandardButton.No,
-            )
-            == QMessageBox.StandardButton.Yes
-        )
-        run_in_background(
-            self,
-            "Exporting…",
-            lambda progress: export_bundle(
-                self.store, Path(path), include_identifiers=include, progress=progress
-            ),
-            lambda result: self.statusBar().showMessage(
-                f"Exported {result.reviews} reviews to {result.path}", 8000
-            ),
-        )
-
-    def backup_now(self) -> None:
-        try:
-            path = make_backup(self.store)
-        except ReviewtoolError as error:
-            show_error(self, "Backup failed", error)
-            return
-        QMessageBox.information(self, "Backup", f"Backed up to\n{path}")
-
-    def restore(self) -> None:
-        if not self.reviews.editor.maybe_save():
-            return
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            "Restore from a backup",
-            str(self.store.backup_dir),
-            "reviewtool backups (*.sqlite3)",
-        )
-        if not path:
-            return
-        answer = QMessageBox.warning(
-            self,
-            "Restore from backup",
-            f"Replace everything in the database with the backup\n{path}?\n\n"
-            "The current state is backed up first.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            result = restore_backup(self.store, Path(path))
-        except ReviewtoolError as error:
-            show_error(self, "Not restored", error)
-            return
-        self.reviews.editor.clear()
-        self.reviews._current_id = None
-        self.reviews.refresh()
-        QMessageBox.information(
-            self, "Restored", f"Restored. The previous state is kept in\n{result.safety_backup}"
-        )
-
-    def choose_database_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            "Open or create a database file",
-            "",
-            "reviewtool databases (*.sqlite3)",
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )
-        if path:
-            self._switch_database(path)
-
-    def connect_server(self) -> None:
-        url, ok = QInputDialog.getText(
-            self,
-            "Connect to a server",
-            "PostgreSQL address (postgresql://user:password@host/database):",
-        )
-        if ok and url.strip():
-            self._switch_database(url.strip())
-
-    def _new_passphrase(self) -> str | None:
-        first, ok = QInputDialog.getText(
-            self,
-            "Passphrase",
-            "New passphrase (at least 8 characters). Without it the data "
-            "cannot be recovered: keep it safe.",
-            QLineEdit.EchoMode.Password,
-        )
-        if not ok or not first:
-            return None
-        second, ok = QInputDialog.getText(
-            self, "Passphrase", "Type it again:", QLineEdit.EchoMode.Password
-        )
-        if not ok:
-            return None
-        if second != first:
-            QMessageBox.warning(self, "Passphrase", "The two passphrases are not the same.")
-            return None
-        return first
-
-    def encrypt_database(self) -> None:
-        if self.store.database.path is None or self.store.database.encrypted:
-            QMessageBox.information(
-                self, "Encrypt", "Only an unencrypted local database file can be encrypted."
-            )
-            return
-        if not self.reviews.editor.maybe_save():
-            return
-        passphrase = self._new_passphrase()
-        if passphrase is None:
-            return
-        url = str(self.store.database.path)
-        try:
-            from reviewtool.services.encryption import (
-                check_new_passphrase,
-                encrypt_database,
-            )
-
-            check_new_passphrase(passphrase)
-            count = encrypt_database(self.store, passphrase)
-        except ReviewtoolError as error:
-            show_error(self, "Not encrypted", error)
-            return
-        QMessageBox.information(
-            self, "Encrypted", f"The database and {count} backups are now encrypted."
-        )
-        self._store_replaced = True  # the file changed under this window's connection
-        if self.open_database is not None:
-            self.open_database(url, passphrase)  # type: ignore[operator]
-
-    def change_passphrase(self) -> None:
-        if not self.store.database.encrypted:
-            QMessageBox.information(self, "Passphrase", "This database is not encrypted.")
-            return
-        if not self.reviews.editor.maybe_save():
-            return
-        passphrase = self._new_passphrase()
-        if passphrase is None:
-            return
-        url = str(self.store.database.path)
-        try:
-            from reviewtool.services.encryption import (
-                change_passphrase,
-                check_new_passphrase,
-            )
-
-            check_new_passphrase(passphrase)
-            change_passphrase(self.store, passphrase)
-        except ReviewtoolError as error:
-            show_error(self, "Passphrase not changed", error)
-            return
-        QMessageBox.information(self, "Passphrase", "The passphrase has been changed.")
-        self._store_replaced = True  # the file changed under this window's connection
-        if self.open_database is not None:
-            self.open_database(url, passphrase)  # type: ignore[operator]
-
-    def _switch_database(self, url: str) -> None:
-        if self.open_database is None or not self.reviews.editor.maybe_save():
-            return
-        self.open_database(url)  # type: ignore[operator]
-
     # --- help and closing ---------------------------------------------------------------
     def show_shortcuts(self) -> None:
         rows = "".join(f"<tr><td><b>{key}</b></td><td>{what}</td></tr>" for key, what in SHORTCUTS)

@@ -1,0 +1,223 @@
+"""The main window's File menu: bundles, backups, other databases, encryption."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow, QMessageBox
+
+from reviewtool.domain.errors import ReviewtoolError
+from reviewtool.services.store import Store
+from reviewtool.ui.operations import run_in_background, show_error
+
+if TYPE_CHECKING:
+    from reviewtool.ui.reviews_page import ReviewsPage
+
+    _Window = QMainWindow
+else:
+    _Window = object
+
+from reviewtool.services.backups import make_backup, restore_backup
+from reviewtool.services.bundles import export_bundle, import_bundle_files
+
+
+class FileActions(_Window):
+    """Mixed into the main window, which provides these attributes."""
+
+    store: Store
+    reviews: ReviewsPage
+    open_database: Any
+    _store_replaced: bool
+
+    def import_bundles(self) -> None:
+        if not self.reviews.editor.maybe_save():
+            return
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Import review bundles", "", "Review bundles (*.rtbundle.json *.json)"
+        )
+        if not files:
+            return
+        paths = [Path(f) for f in files]
+
+        def work(progress: object) -> object:
+            if self.store.database.is_sqlite:
+                make_backup(self.store, reason="before-import")
+            return import_bundle_files(self.store, paths, progress=progress)  # type: ignore[arg-type]
+
+        def done(report: object) -> None:
+            QMessageBox.information(self, "Import finished", report.describe())  # type: ignore[attr-defined]
+            self.reviews.fill_themes()
+            self.reviews.refresh()
+
+        run_in_background(self, "Importing bundles…", work, done)
+
+    def export_bundle(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export reviews", "reviews.rtbundle.json", "Review bundles (*.rtbundle.json)"
+        )
+        if not path:
+            return
+        include = (
+            QMessageBox.question(
+                self,
+                "Export reviews",
+                "Include the protected identifiers (real names, addresses, schools)?\n\n"
+                "Only say yes if the file stays within your organisation's secure systems.",
+                QMessageBox.StandardButton.No | QMessageBox.StandardButton.Yes,
+                QMessageBox.StandardButton.No,
+            )
+            == QMessageBox.StandardButton.Yes
+        )
+        run_in_background(
+            self,
+            "Exporting…",
+            lambda progress: export_bundle(
+                self.store, Path(path), include_identifiers=include, progress=progress
+            ),
+            lambda result: self.statusBar().showMessage(
+                f"Exported {result.reviews} reviews to {result.path}", 8000
+            ),
+        )
+
+    def backup_now(self) -> None:
+        try:
+            path = make_backup(self.store)
+        except ReviewtoolError as error:
+            show_error(self, "Backup failed", error)
+            return
+        QMessageBox.information(self, "Backup", f"Backed up to\n{path}")
+
+    def restore(self) -> None:
+        if not self.reviews.editor.maybe_save():
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Restore from a backup",
+            str(self.store.backup_dir),
+            "reviewtool backups (*.sqlite3)",
+        )
+        if not path:
+            return
+        answer = QMessageBox.warning(
+            self,
+            "Restore from backup",
+            f"Replace everything in the database with the backup\n{path}?\n\n"
+            "The current state is backed up first.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            result = restore_backup(self.store, Path(path))
+        except ReviewtoolError as error:
+            show_error(self, "Not restored", error)
+            return
+        self.reviews.editor.clear()
+        self.reviews._current_id = None
+        self.reviews.refresh()
+        QMessageBox.information(
+            self, "Restored", f"Restored. The previous state is kept in\n{result.safety_backup}"
+        )
+
+    def choose_database_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Open or create a database file",
+            "",
+            "reviewtool databases (*.sqlite3)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self._switch_database(path)
+
+    def connect_server(self) -> None:
+        url, ok = QInputDialog.getText(
+            self,
+            "Connect to a server",
+            "PostgreSQL address (postgresql://user:password@host/database):",
+        )
+        if ok and url.strip():
+            self._switch_database(url.strip())
+
+    def _new_passphrase(self) -> str | None:
+        first, ok = QInputDialog.getText(
+            self,
+            "Passphrase",
+            "New passphrase (at least 8 characters). Without it the data "
+            "cannot be recovered: keep it safe.",
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok or not first:
+            return None
+        second, ok = QInputDialog.getText(
+            self, "Passphrase", "Type it again:", QLineEdit.EchoMode.Password
+        )
+        if not ok:
+            return None
+        if second != first:
+            QMessageBox.warning(self, "Passphrase", "The two passphrases are not the same.")
+            return None
+        return first
+
+    def encrypt_database(self) -> None:
+        if self.store.database.path is None or self.store.database.encrypted:
+            QMessageBox.information(
+                self, "Encrypt", "Only an unencrypted local database file can be encrypted."
+            )
+            return
+        if not self.reviews.editor.maybe_save():
+            return
+        passphrase = self._new_passphrase()
+        if passphrase is None:
+            return
+        url = str(self.store.database.path)
+        try:
+            from reviewtool.services.encryption import (
+                check_new_passphrase,
+                encrypt_database,
+            )
+
+            check_new_passphrase(passphrase)
+            count = encrypt_database(self.store, passphrase)
+        except ReviewtoolError as error:
+            show_error(self, "Not encrypted", error)
+            return
+        QMessageBox.information(
+            self, "Encrypted", f"The database and {count} backups are now encrypted."
+        )
+        self._store_replaced = True  # the file changed under this window's connection
+        if self.open_database is not None:
+            self.open_database(url, passphrase)  # type: ignore[operator]
+
+    def change_passphrase(self) -> None:
+        if not self.store.database.encrypted:
+            QMessageBox.information(self, "Passphrase", "This database is not encrypted.")
+            return
+        if not self.reviews.editor.maybe_save():
+            return
+        passphrase = self._new_passphrase()
+        if passphrase is None:
+            return
+        url = str(self.store.database.path)
+        try:
+            from reviewtool.services.encryption import (
+                change_passphrase,
+                check_new_passphrase,
+            )
+
+            check_new_passphrase(passphrase)
+            change_passphrase(self.store, passphrase)
+        except ReviewtoolError as error:
+            show_error(self, "Passphrase not changed", error)
+            return
+        QMessageBox.information(self, "Passphrase", "The passphrase has been changed.")
+        self._store_replaced = True  # the file changed under this window's connection
+        if self.open_database is not None:
+            self.open_database(url, passphrase)  # type: ignore[operator]
+
+    def _switch_database(self, url: str) -> None:
+        if self.open_database is None or not self.reviews.editor.maybe_save():
+            return
+        self.open_database(url)  # type: ignore[operator]
