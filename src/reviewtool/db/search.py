@@ -49,26 +49,12 @@ def _is_sqlite(session: Session) -> bool:
 
 
 def replace_rows(session: Session, rows: Sequence[SearchRow]) -> None:
+    """Index reviews, replacing any row they already have."""
     if not rows:
         return
     if _is_sqlite(session):
-        keys = [{"rowid": _fts_rowid(row.review_id)} for row in rows]
-        session.execute(text("DELETE FROM review_search WHERE rowid = :rowid"), keys)
-        session.execute(
-            text(
-                "INSERT INTO review_search(rowid, review_id, title, body) "
-                "VALUES (:rowid, :review_id, :title, :body)"
-            ),
-            [
-                {
-                    "rowid": _fts_rowid(r.review_id),
-                    "review_id": r.review_id,
-                    "title": r.title,
-                    "body": r.body,
-                }
-                for r in rows
-            ],
-        )
+        delete_rows(session, [row.review_id for row in rows])
+        insert_rows(session, rows)
     else:
         session.execute(
             text(
@@ -84,24 +70,24 @@ def insert_rows(session: Session, rows: Sequence[SearchRow]) -> None:
     """Index reviews that have no index row yet (new ones): no delete needed first."""
     if not rows:
         return
-    if _is_sqlite(session):
-        session.execute(
-            text(
-                "INSERT INTO review_search(rowid, review_id, title, body) "
-                "VALUES (:rowid, :review_id, :title, :body)"
-            ),
-            [
-                {
-                    "rowid": _fts_rowid(r.review_id),
-                    "review_id": r.review_id,
-                    "title": r.title,
-                    "body": r.body,
-                }
-                for r in rows
-            ],
-        )
-    else:
+    if not _is_sqlite(session):
         replace_rows(session, rows)
+        return
+    session.execute(
+        text(
+            "INSERT INTO review_search(rowid, review_id, title, body) "
+            "VALUES (:rowid, :review_id, :title, :body)"
+        ),
+        [
+            {
+                "rowid": _fts_rowid(r.review_id),
+                "review_id": r.review_id,
+                "title": r.title,
+                "body": r.body,
+            }
+            for r in rows
+        ],
+    )
 
 
 def delete_rows(session: Session, review_ids: Iterable[str]) -> None:
