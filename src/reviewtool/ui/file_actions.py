@@ -167,55 +167,46 @@ class FileActions(_Window):
                 self, "Encrypt", "Only an unencrypted local database file can be encrypted."
             )
             return
-        if not self.reviews.editor.maybe_save():
-            return
-        passphrase = self._new_passphrase()
-        if passphrase is None:
-            return
-        url = str(self.store.database.path)
-        try:
-            from reviewtool.services.encryption import (
-                check_new_passphrase,
-                encrypt_database,
-            )
+        from reviewtool.services.encryption import encrypt_database
 
-            check_new_passphrase(passphrase)
-            count = encrypt_database(self.store, passphrase)
-        except ReviewtoolError as error:
-            show_error(self, "Not encrypted", error)
-            return
-        QMessageBox.information(
-            self, "Encrypted", f"The database and {count} backups are now encrypted."
+        self._with_new_passphrase(
+            lambda passphrase: encrypt_database(self.store, passphrase),
+            "Not encrypted",
+            "The database and its backups are now encrypted.",
         )
-        self._store_replaced = True  # the file changed under this window's connection
-        if self.open_database is not None:
-            self.open_database(url, passphrase)  # type: ignore[operator]
 
     def change_passphrase(self) -> None:
         if not self.store.database.encrypted:
             QMessageBox.information(self, "Passphrase", "This database is not encrypted.")
             return
+        from reviewtool.services.encryption import change_passphrase
+
+        self._with_new_passphrase(
+            lambda passphrase: change_passphrase(self.store, passphrase),
+            "Passphrase not changed",
+            "The passphrase has been changed.",
+        )
+
+    def _with_new_passphrase(self, change: Any, failed: str, done: str) -> None:
+        """Ask for a new passphrase, apply ``change`` to the closed file, reopen with it."""
         if not self.reviews.editor.maybe_save():
             return
         passphrase = self._new_passphrase()
         if passphrase is None:
             return
+        from reviewtool.services.encryption import check_new_passphrase
+
         url = str(self.store.database.path)
         try:
-            from reviewtool.services.encryption import (
-                change_passphrase,
-                check_new_passphrase,
-            )
-
             check_new_passphrase(passphrase)
-            change_passphrase(self.store, passphrase)
+            change(passphrase)
         except ReviewtoolError as error:
-            show_error(self, "Passphrase not changed", error)
+            show_error(self, failed, error)
             return
-        QMessageBox.information(self, "Passphrase", "The passphrase has been changed.")
+        QMessageBox.information(self, "Passphrase", done)
         self._store_replaced = True  # the file changed under this window's connection
         if self.open_database is not None:
-            self.open_database(url, passphrase)  # type: ignore[operator]
+            self.open_database(url, passphrase)
 
     def _switch_database(self, url: str) -> None:
         if self.open_database is None or not self.reviews.editor.maybe_save():
