@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from reviewtool.reports.charts import horizontal_bars
 from reviewtool.reports.colours import safe_colour, text_on, tint
 from reviewtool.reports.fonts import BOLD, REGULAR, pdf_markup, register_fonts
 from reviewtool.reports.row_table import row_table
@@ -124,37 +125,16 @@ def write_thematic_pdf(model: ThematicModel, path: Path) -> Path:
         return [table(rows, [usable * 0.6, usable * 0.2, usable * 0.2]), Spacer(1, 4 * mm)]
 
     def chart(rows: list[FactorRow], title: str) -> list[Any]:
-        from reportlab.graphics.charts.barcharts import HorizontalBarChart
-        from reportlab.graphics.shapes import Drawing
-
-        shown = rows[:CHART_ROWS][::-1]
+        shown = rows[:CHART_ROWS]
         if not shown:
             return []
-        bar_height = 14
-        drawing = Drawing(usable, bar_height * len(shown) + 30)
-        bars = HorizontalBarChart()
-        bars.x, bars.y = 190, 15
-        bars.width, bars.height = usable - 220, bar_height * len(shown)
-        bars.data = [[r.reviews for r in shown]]
-        bars.categoryAxis.categoryNames = [r.label[:38] for r in shown]
-        bars.categoryAxis.labels.fontName = REGULAR
-        bars.categoryAxis.labels.fontSize = 8
-        bars.categoryAxis.labels.boxAnchor = "e"
-        bars.valueAxis.labels.fontName = REGULAR
-        bars.valueAxis.labels.fontSize = 7.5
-        bars.valueAxis.valueMin = 0
-        bars.valueAxis.valueStep = max(1, max(r.reviews for r in shown) // 5)
-        bars.bars[0].fillColor = colors.HexColor(brand)
-        bars.barLabelFormat = "%d"
-        bars.barLabels.fontName = REGULAR
-        bars.barLabels.fontSize = 7.5
-        bars.barLabels.boxAnchor = "w"
-        bars.barLabels.dx = 3
-        drawing.add(bars)
+        drawing = horizontal_bars(
+            [r.label for r in shown], [r.reviews for r in shown], usable, brand
+        )
         caption = Paragraph(
             pdf_markup(
-                f"Figure: {title}: reviews featuring each of the {len(shown)} most frequent "
-                "factors (the table below gives every figure)."
+                f"Figure: {title}: reviews featuring each of the {len(shown)} most "
+                "frequent factors (the table below gives every figure)."
             ),
             style["small"],
         )
