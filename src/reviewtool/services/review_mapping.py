@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.strategy_options import _AbstractLoad
@@ -70,16 +72,35 @@ def naive_utc(value: datetime) -> datetime:
     return utc(value).replace(tzinfo=None)
 
 
-def record_from_review(review: Review, include_identifiers: bool) -> ReviewRecord:
-    briefing = None
-    if review.briefing is not None:
-        briefing = ReviewBriefing(
-            status=BriefingStatus(review.briefing.status),
-            sections=[Section(heading=s.heading, body=s.body) for s in review.briefing.sections],
-            approved_by=review.briefing.approved_by,
-            approved_at=utc(review.briefing.approved_at) if review.briefing.approved_at else None,
+def build_record(
+    review: Any,
+    *,
+    children: Sequence[Any],
+    agencies: Sequence[Any],
+    factors: Sequence[Any],
+    tags: Sequence[Any],
+    items: Sequence[Any],
+    identifiers: Sequence[Any] | None,
+    recommendations: Sequence[Any],
+    actions_of: Callable[[Any], Sequence[Any]],
+    briefing: Any | None,
+    sections: Sequence[Any],
+) -> ReviewRecord:
+    """A review record from stored rows: ORM objects or plain rows, which share their names.
+
+    Stored data met every rule when it was written, so records are built without
+    re-validating (converting stored values to the record's enum types); this is what makes
+    reading thousands of reviews quick.
+    """
+    review_briefing = None
+    if briefing is not None:
+        review_briefing = ReviewBriefing.model_construct(
+            status=BriefingStatus(briefing.status),
+            sections=[Section.model_construct(heading=s.heading, body=s.body) for s in sections],
+            approved_by=briefing.approved_by,
+            approved_at=utc(briefing.approved_at) if briefing.approved_at else None,
         )
-    return ReviewRecord(
+    return ReviewRecord.model_construct(
         id=review.id,
         reference=review.reference,
         kind=ReviewKind(review.kind),
@@ -90,14 +111,16 @@ def record_from_review(review: Review, include_identifiers: bool) -> ReviewRecor
         notification_type=NotificationType(review.notification_type)
         if review.notification_type
         else None,
-        dates=ReviewDates(**{name: getattr(review, f"date_{name}") for name in DATE_FIELDS}),
+        dates=ReviewDates.model_construct(
+            **{name: getattr(review, f"date_{name}") for name in DATE_FIELDS}
+        ),
         decision=Decision(review.decision) if review.decision else None,
         decision_rationale=review.decision_rationale,
         criteria=[Criterion(c) for c in review.criteria],
         reviewer=review.reviewer,
         methodology=review.methodology,
         children=[
-            ChildRecord(
+            ChildRecord.model_construct(
                 pseudonym=c.pseudonym,
                 age_months=c.age_months,
                 unborn=c.unborn,
@@ -108,23 +131,24 @@ def record_from_review(review: Review, include_identifiers: bool) -> ReviewRecor
                 plan=Plan(c.plan),
                 known_to_csc=c.known_to_csc,
             )
-            for c in review.children
+            for c in children
         ],
-        agencies=[a.name for a in review.agencies],
+        agencies=[a.name for a in agencies],
         summary=review.summary,
         factors=[
-            FactorRecord(code=f.code, role=FactorRole(f.role), note=f.note) for f in review.factors
+            FactorRecord.model_construct(code=f.code, role=FactorRole(f.role), note=f.note)
+            for f in factors
         ],
-        tags=[t.tag for t in review.tags],
-        identifiers=[i.value for i in review.identifiers] if include_identifiers else None,
-        learning=[i.text for i in review.items if i.kind == "learning"],
-        good_practice=[i.text for i in review.items if i.kind == "good_practice"],
+        tags=[t.tag for t in tags],
+        identifiers=[i.value for i in identifiers] if identifiers is not None else None,
+        learning=[i.text for i in items if i.kind == "learning"],
+        good_practice=[i.text for i in items if i.kind == "good_practice"],
         recommendations=[
-            RecommendationRecord(
+            RecommendationRecord.model_construct(
                 id=r.id,
                 text=r.text,
                 actions=[
-                    ActionRecord(
+                    ActionRecord.model_construct(
                         id=a.id,
                         text=a.text,
                         owner=a.owner,
@@ -135,12 +159,29 @@ def record_from_review(review: Review, include_identifiers: bool) -> ReviewRecor
                         impact=a.impact,
                         dropped_reason=a.dropped_reason,
                     )
-                    for a in r.actions
+                    for a in actions_of(r)
                 ],
             )
-            for r in review.recommendations
+            for r in recommendations
         ],
-        briefing=briefing,
+        briefing=review_briefing,
+    )
+
+
+def record_from_review(review: Review, include_identifiers: bool) -> ReviewRecord:
+    """The record of a review loaded as an ORM object (see `full_review_loading`)."""
+    return build_record(
+        review,
+        children=review.children,
+        agencies=review.agencies,
+        factors=review.factors,
+        tags=review.tags,
+        items=review.items,
+        identifiers=review.identifiers if include_identifiers else None,
+        recommendations=review.recommendations,
+        actions_of=lambda recommendation: recommendation.actions,
+        briefing=review.briefing,
+        sections=review.briefing.sections if review.briefing is not None else [],
     )
 
 

@@ -14,14 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewtool.bundle.schema import (
-    ActionRecord,
-    ChildRecord,
-    FactorRecord,
-    RecommendationRecord,
-    ReviewBriefing,
-    ReviewDates,
     ReviewRecord,
-    Section,
 )
 from reviewtool.db.models import (
     Action,
@@ -36,19 +29,7 @@ from reviewtool.db.models import (
     Review,
     Tag,
 )
-from reviewtool.domain.enums import (
-    ActionStatus,
-    BriefingStatus,
-    Criterion,
-    Decision,
-    FactorRole,
-    NotificationType,
-    Plan,
-    ReviewKind,
-    ReviewStatus,
-    Sex,
-)
-from reviewtool.services.review_mapping import DATE_FIELDS, utc
+from reviewtool.services.review_mapping import build_record
 
 CHUNK = 900  # under SQLite's limit on bound parameters
 
@@ -96,93 +77,23 @@ def read_reviews(
     briefing_ids = [b.id for rows in briefings.values() for b in rows]
     sections = _by_review(session, BriefingSection, briefing_ids, key="briefing_id")
 
-    # Rows from our own tables are valid by construction: build records without re-validating,
-    # converting stored values to the record's enum types.
     records = []
     for review_id in ids:
         (review,) = reviews[review_id]
-        briefing = None
-        if briefings.get(review_id):
-            (row,) = briefings[review_id]
-            briefing = ReviewBriefing.model_construct(
-                status=BriefingStatus(row.status),
-                sections=[
-                    Section.model_construct(heading=s.heading, body=s.body)
-                    for s in sections.get(row.id, [])
-                ],
-                approved_by=row.approved_by,
-                approved_at=utc(row.approved_at) if row.approved_at else None,
-            )
+        briefing = briefings[review_id][0] if briefings.get(review_id) else None
         records.append(
-            ReviewRecord.model_construct(
-                id=review.id,
-                reference=review.reference,
-                kind=ReviewKind(review.kind),
-                title=review.title,
-                status=ReviewStatus(review.status),
-                updated_at=utc(review.updated_at),
-                converted_from=review.converted_from,
-                notification_type=NotificationType(review.notification_type)
-                if review.notification_type
-                else None,
-                dates=ReviewDates.model_construct(
-                    **{name: getattr(review, f"date_{name}") for name in DATE_FIELDS}
-                ),
-                decision=Decision(review.decision) if review.decision else None,
-                decision_rationale=review.decision_rationale,
-                criteria=[Criterion(c) for c in review.criteria],
-                reviewer=review.reviewer,
-                methodology=review.methodology,
-                children=[
-                    ChildRecord.model_construct(
-                        pseudonym=c.pseudonym,
-                        age_months=c.age_months,
-                        unborn=c.unborn,
-                        sex=Sex(c.sex),
-                        ethnicity=c.ethnicity,
-                        disability=c.disability,
-                        looked_after=c.looked_after,
-                        plan=Plan(c.plan),
-                        known_to_csc=c.known_to_csc,
-                    )
-                    for c in children.get(review_id, [])
-                ],
-                agencies=[a.name for a in agencies.get(review_id, [])],
-                summary=review.summary,
-                factors=[
-                    FactorRecord.model_construct(code=f.code, role=FactorRole(f.role), note=f.note)
-                    for f in factors.get(review_id, [])
-                ],
-                tags=[t.tag for t in tags.get(review_id, [])],
-                identifiers=[i.value for i in identifiers.get(review_id, [])]
-                if include_identifiers
-                else None,
-                learning=[i.text for i in items.get(review_id, []) if i.kind == "learning"],
-                good_practice=[
-                    i.text for i in items.get(review_id, []) if i.kind == "good_practice"
-                ],
-                recommendations=[
-                    RecommendationRecord.model_construct(
-                        id=r.id,
-                        text=r.text,
-                        actions=[
-                            ActionRecord.model_construct(
-                                id=a.id,
-                                text=a.text,
-                                owner=a.owner,
-                                due=a.due,
-                                status=ActionStatus(a.status),
-                                completed=a.completed,
-                                assurance=a.assurance,
-                                impact=a.impact,
-                                dropped_reason=a.dropped_reason,
-                            )
-                            for a in actions.get(r.id, [])
-                        ],
-                    )
-                    for r in recommendations.get(review_id, [])
-                ],
+            build_record(
+                review,
+                children=children.get(review_id, []),
+                agencies=agencies.get(review_id, []),
+                factors=factors.get(review_id, []),
+                tags=tags.get(review_id, []),
+                items=items.get(review_id, []),
+                identifiers=identifiers.get(review_id, []) if include_identifiers else None,
+                recommendations=recommendations.get(review_id, []),
+                actions_of=lambda recommendation: actions.get(recommendation.id, []),
                 briefing=briefing,
+                sections=sections.get(briefing.id, []) if briefing is not None else [],
             )
         )
     return records
