@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,6 +46,16 @@ def _open(args: argparse.Namespace) -> Store:
         return open_store(args.db, passphrase=passphrase)
 
 
+@contextmanager
+def _opened(args: argparse.Namespace) -> Iterator[Store]:
+    """The database for one command, closed however the command ends."""
+    store = _open(args)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
 def _new_passphrase() -> str:
     passphrase = os.environ.get("REVIEWTOOL_NEW_PASSPHRASE") or _ask_passphrase(
         "New passphrase: ", twice=True
@@ -60,14 +72,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     from reviewtool.services.backups import make_backup
     from reviewtool.services.bundles import import_bundles, read_bundles
 
-    store = _open(args)
-    try:
+    with _opened(args) as store:
         bundles = read_bundles(store, args.files)  # every file is checked before any write
         if store.database.is_sqlite:
             make_backup(store, reason="before-import")
         report = import_bundles(store, bundles)
-    finally:
-        store.close()
     print(report.describe())
     return EXIT_OK
 
@@ -80,11 +89,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise _bad_input(f"{target} is a folder; give a file name such as reviews.rtbundle.json")
     if not target.resolve().parent.is_dir():
         raise _bad_input(f"{target.parent}: no such folder")
-    store = _open(args)
-    try:
+    with _opened(args) as store:
         result = export_bundle(store, target, args.review, args.include_identifiers)
-    finally:
-        store.close()
     note = " with identifiers" if args.include_identifiers else ""
     print(
         f"Exported {result.reviews} reviews and {result.briefings} topic briefings{note} "
@@ -96,11 +102,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from reviewtool.services.demo import load_demo
 
-    store = _open(args)
-    try:
+    with _opened(args) as store:
         report = load_demo(store)
-    finally:
-        store.close()
     print("Demo reviews: " + report.describe())
     return EXIT_OK
 
@@ -114,11 +117,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     except ValueError as error:
         choices = ", ".join(k.value for k in ReviewKind)
         raise _bad_input(f"--kind: {error}; choose from {choices}") from None
-    store = _open(args)
-    try:
+    with _opened(args) as store:
         rows = list_reviews(store, ReviewFilter(kinds=kinds, text=args.search))
-    finally:
-        store.close()
     for row in rows:
         notified = row.notified.isoformat() if row.notified else "-"
         line = f"{row.reference}\t{row.title}\t{row.kind.value}\t{row.status}\t{notified}"
@@ -132,8 +132,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_briefing(args: argparse.Namespace) -> int:
     from reviewtool.services.briefings import export_briefing
 
-    store = _open(args)
-    try:
+    with _opened(args) as store:
         path = export_briefing(
             store,
             args.target,
@@ -141,8 +140,6 @@ def cmd_briefing(args: argparse.Namespace) -> int:
             action_plan=args.action_plan,
             override_reason=args.override_check,
         )
-    finally:
-        store.close()
     print(f"Wrote {path}")
     return EXIT_OK
 
@@ -150,8 +147,7 @@ def cmd_briefing(args: argparse.Namespace) -> int:
 def cmd_slides(args: argparse.Namespace) -> int:
     from reviewtool.services.slides import export_slides
 
-    store = _open(args)
-    try:
+    with _opened(args) as store:
         path = export_slides(
             store,
             args.out,
@@ -161,8 +157,6 @@ def cmd_slides(args: argparse.Namespace) -> int:
             args.date_to,
             override_reason=args.override_check,
         )
-    finally:
-        store.close()
     print(f"Wrote {path}")
     return EXIT_OK
 
@@ -170,11 +164,8 @@ def cmd_slides(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from reviewtool.services.publication import check_review
 
-    store = _open(args)
-    try:
+    with _opened(args) as store:
         hits = check_review(store, args.target)
-    finally:
-        store.close()
     for hit in hits:
         print(f"{hit.where}\t{hit.rule}\t{hit.context}")
     if hits:
@@ -209,11 +200,8 @@ def cmd_thematic(args: argparse.Namespace) -> int:
         args.for_publication,
     )
     outputs = ThematicOutputs(args.out, args.html, args.xlsx, args.docx)
-    store = _open(args)
-    try:
+    with _opened(args) as store:
         model = export_thematic(store, request, outputs, override_reason=args.override_check)
-    finally:
-        store.close()
     print(f"{model.reviews} reviews analysed; wrote " + ", ".join(str(p) for p in outputs.paths()))
     return EXIT_OK
 
@@ -223,11 +211,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
     if not args.out.resolve().parent.is_dir():
         raise _bad_input(f"--out: {args.out.parent}: no such folder")
-    store = _open(args)
-    try:
+    with _opened(args) as store:
         count = export_audit_trail(store, args.out, args.review)
-    finally:
-        store.close()
     print(f"Wrote {count} audit events to {args.out}")
     return EXIT_OK
 
@@ -268,11 +253,8 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from reviewtool.services.backups import make_backup
 
-    store = _open(args)
-    try:
+    with _opened(args) as store:
         path = make_backup(store, args.to)
-    finally:
-        store.close()
     print(f"Backed up to {path}")
     return EXIT_OK
 
@@ -280,11 +262,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from reviewtool.services.backups import restore_backup
 
-    store = _open(args)
-    try:
+    with _opened(args) as store:
         result = restore_backup(store, args.file)
-    finally:
-        store.close()
     print(
         f"Restored from {result.restored_from}. "
         f"The previous state was kept in {result.safety_backup}"
