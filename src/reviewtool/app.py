@@ -56,6 +56,7 @@ def run_app(db: str | None) -> int:
     from reviewtool.domain.errors import ReviewtoolError
     from reviewtool.services.store import open_store
     from reviewtool.ui.main_window import MainWindow
+    from reviewtool.ui.operations import run_quietly
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("reviewtool")
@@ -67,7 +68,8 @@ def run_app(db: str | None) -> int:
         attempts = 0
         while True:
             try:
-                store = open_store(url, passphrase=passphrase)
+                # The whole-file check runs once the window is up (below), not before it.
+                store = open_store(url, passphrase=passphrase, check_integrity_now=False)
                 break
             except (PassphraseNeeded, WrongPassphrase) as error:
                 attempts += 1
@@ -86,12 +88,25 @@ def run_app(db: str | None) -> int:
         window = MainWindow(store, open_database=open_database)
         state.update(window=window, store=store)
         window.show()
+        state["check"] = run_quietly(
+            window, store.check_integrity, lambda _: None, lambda error: damaged(window, error)
+        )
         if old_window is not None:
             old_window.close()
             old_window.deleteLater()
         if old_store is not None:
             old_store.close()
         return True
+
+    def damaged(window: Any, error: BaseException) -> None:
+        """The background integrity check failed: nothing more may be written to this file."""
+        window.centralWidget().setEnabled(False)
+        QMessageBox.critical(window, "reviewtool - the database is damaged", str(error))
+        choice = _another_database()
+        while choice is not None and not open_database(choice):
+            choice = _another_database()
+        if choice is None:
+            app.quit()
 
     while not open_database(db):
         db = _another_database()

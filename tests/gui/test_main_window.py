@@ -307,3 +307,41 @@ def test_suggested_codes_are_accepted_with_their_sentence(window: MainWindow) ->
         if f.code == "parent.alcohol_misuse"
     )
     assert factor.note == "Father had been drinking heavily."
+
+
+def test_quiet_background_work_reports_its_failure(qtbot: QtBot, window: MainWindow) -> None:
+    from reviewtool.domain.errors import DatabaseProblem
+    from reviewtool.ui.operations import run_quietly
+
+    failures: list[BaseException] = []
+
+    def damaged() -> None:
+        raise DatabaseProblem("the file is damaged")
+
+    worker = run_quietly(window, damaged, lambda _: None, failures.append)
+    qtbot.waitUntil(lambda: bool(failures))
+    assert str(failures[0]) == "the file is damaged"
+    assert worker is not None
+
+
+def test_list_fetches_themes_in_batches_as_rows_are_shown(sqlite_store: Store) -> None:
+    from reviewtool.services.demo import load_demo
+    from reviewtool.services.reviews import review_themes
+    from reviewtool.ui.review_table import THEMES_COLUMN
+
+    load_demo(sqlite_store)
+    calls: list[list[str]] = []
+
+    def loader(ids: list[str]) -> dict[str, tuple[str, ...]]:
+        calls.append(ids)
+        return review_themes(sqlite_store, ids)
+
+    model = ReviewTableModel(loader)
+    model.set_rows(list_reviews(sqlite_store, with_themes=False))
+    assert all(model.row_at(i).themes is None for i in range(model.rowCount()))
+    assert not calls
+    expected = {r.id: ", ".join(r.themes or ()) for r in list_reviews(sqlite_store)}
+    shown = [model.data(model.index(i, THEMES_COLUMN)) for i in range(model.rowCount())]
+    assert shown == [expected[model.row_at(i).id] for i in range(model.rowCount())]
+    assert any(shown)
+    assert len(calls) == 1  # one batch covered all 18 demo reviews

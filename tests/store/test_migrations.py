@@ -187,3 +187,45 @@ def test_models_match_migrations_on_postgresql_too(store: Store) -> None:
 
 def test_head_revision_constant_matches_the_migrations() -> None:
     assert migrate.head_revision() == migrate.HEAD_REVISION
+
+
+def _damage_a_table_page(path: Path) -> None:
+    """Overwrite one page in the middle of the file (not the schema page) with garbage."""
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        (root,) = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'review_factors'"
+        ).fetchone()
+    with path.open("r+b") as stream:
+        stream.seek((root - 1) * page_size)
+        stream.write(b"\x0d" + b"\xff" * (page_size - 1))
+
+
+def test_integrity_check_can_run_after_opening(tmp_path: Path) -> None:
+    """The app opens without the whole-file check and runs it in the background: it must
+    still find a damaged file, and a plain open must refuse it."""
+    from reviewtool.services.demo import load_demo
+
+    path = tmp_path / "damaged.sqlite3"
+    store = open_store(str(path), backup_dir=tmp_path / "backups")
+    load_demo(store)
+    store.close()
+    _damage_a_table_page(path)
+
+    opened = open_store(str(path), backup_dir=tmp_path / "backups", check_integrity_now=False)
+    try:
+        with pytest.raises(DatabaseProblem, match=r"failed its integrity check|damaged"):
+            opened.check_integrity()
+    finally:
+        opened.close()
+    with pytest.raises(DatabaseProblem, match=r"failed its integrity check|damaged"):
+        open_store(str(path), backup_dir=tmp_path / "backups")
+
+
+def test_integrity_check_passes_on_a_sound_file(tmp_path: Path) -> None:
+    store = open_store(str(tmp_path / "sound.sqlite3"), check_integrity_now=False)
+    try:
+        store.check_integrity()
+    finally:
+        store.close()

@@ -100,10 +100,11 @@ def test_xlsx_matches_the_database(fixture_store: Store, tmp_path: Path) -> None
         1,
         1,
         1,
-        0,
+        None,
         1,
-        0,
+        None,
     ]
+    assert groups[0] == "1 = the theme was found in the review; blank = not found"
     assert by_reference["R3"][labels.index("Children")] == 2
     assert by_reference["R3"][labels.index("Youngest age band")] == "under 1"
     actions = list(workbook["Action tracker"].iter_rows(values_only=True))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reviewtool.domain.publication_check import (
     RULE_ADDRESS,
@@ -107,3 +109,71 @@ def test_reports_every_hit_once() -> None:
         (RULE_NAME_PART, "Smith"),
         (RULE_POSTCODE, "SW1A 1AA"),
     ]
+
+
+def _reference_identifier_spans(text: str, identifiers: list[str]) -> list[tuple[int, int]]:
+    """The simple way: every prepared needle as its own regex over the folded text."""
+    import re
+
+    from reviewtool.domain.publication_check import _folded_with_map, prepare_identifiers
+
+    needles = prepare_identifiers(identifiers)
+    ordered = sorted(
+        [n for group in needles.by_first_word.values() for n in group] + needles.other,
+        key=lambda n: -len(n.folded),
+    )
+    folded, positions = _folded_with_map(text)
+    taken: list[tuple[int, int]] = []
+    for needle in ordered:
+        for match in re.finditer(rf"(?<!\w){re.escape(needle.folded)}(?!\w)", folded):
+            start, end = positions[match.start()], positions[match.end() - 1] + 1
+            if not any(start < e and s < end for s, e in taken):
+                taken.append((start, end))
+    return sorted(taken)
+
+
+@given(
+    words=st.lists(
+        st.sampled_from(
+            [
+                "Zoë",
+                "ZOE",
+                "Wiśniewska",
+                "wisniewska",
+                "O'Brien",
+                "ann",
+                "Anna",
+                "Ann-Marie",
+                "Straße",
+                "strasse",
+                "(AB)",
+                "ab",
+                "the",
+                "café",
+                "İpek",
+                "ß",
+                "Nguyễn",
+                "x",
+            ]
+        ),
+        max_size=12,
+    ),
+    separators=st.lists(st.sampled_from([" ", ", ", "-", "'", "\n", "", "."]), max_size=12),
+    identifiers=st.lists(
+        st.sampled_from(
+            ["Zoë Wiśniewska", "Ann", "O'Brien", "Ann-Marie Straße", "(AB)", "İpek Nguyễn", "Café"]
+        ),
+        max_size=4,
+    ),
+)
+def test_indexed_identifier_search_finds_what_a_regex_per_identifier_finds(
+    words: list[str], separators: list[str], identifiers: list[str]
+) -> None:
+    text = "".join(w + (separators[i] if i < len(separators) else " ") for i, w in enumerate(words))
+    hits = [
+        hit
+        for hit in check_text(text, "s", identifiers)
+        if hit.rule in ("protected identifier", "part of a protected name")
+    ]
+    expected = _reference_identifier_spans(text, identifiers)
+    assert sorted(hit.found for hit in hits) == sorted(text[s:e] for s, e in expected)

@@ -35,7 +35,7 @@ CodeId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$", max_l
 
 class Record(BaseModel):
     # Unknown keys are ignored (BUNDLE.md: "preserved or ignored, never a crash").
-    model_config = ConfigDict(extra="ignore", validate_assignment=False)
+    model_config = ConfigDict(extra="ignore", validate_assignment=False, defer_build=True)
 
 
 class CodeRecord(Record):

@@ -79,11 +79,13 @@ def database_url(argument: str | None, default_path: Path) -> URL:
     return url
 
 
-def connect(url: URL, passphrase: str | None = None) -> Database:
+def connect(url: URL, passphrase: str | None = None, check_integrity: bool = True) -> Database:
     """Create the engine and prove the database can be read; raise :class:`DatabaseProblem`.
 
     A local file is encrypted (SQLCipher) when a passphrase is given: a new file is created
-    encrypted, an existing one must already be.
+    encrypted, an existing one must already be. ``check_integrity=False`` reads only the
+    schema here, for a caller that runs :func:`check_integrity` itself (the app does, on a
+    background thread, so a large file does not hold up the window).
     """
     if url.get_backend_name() == "sqlite":
         engine = _sqlite_engine(url, passphrase)
@@ -97,8 +99,10 @@ def connect(url: URL, passphrase: str | None = None) -> Database:
     database = Database(url, engine, sessionmaker(engine, expire_on_commit=False), passphrase)
     try:
         with engine.connect() as connection:
-            if database.is_sqlite:
+            if database.is_sqlite and check_integrity:
                 _quick_check(connection, database.path)
+            elif database.is_sqlite:
+                connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").fetchall()
             else:
                 connection.execute(text("SELECT 1"))
     except DBAPIError as error:
@@ -159,6 +163,17 @@ def _configure_sqlite_connection(dbapi_connection: Any) -> None:
     # 32 MB of page cache (the default is 2 MB): large imports and reports touch many pages.
     cursor.execute("PRAGMA cache_size = -32000")
     cursor.close()
+
+
+def check_integrity(database: Database) -> None:
+    """SQLite's quick check over the whole file; raise :class:`DatabaseProblem` if it fails."""
+    if not database.is_sqlite:
+        return
+    try:
+        with database.engine.connect() as connection:
+            _quick_check(connection, database.path)
+    except DBAPIError as error:
+        raise explain_connection_error(database, error) from None
 
 
 def _quick_check(connection: Any, path: Path | None) -> None:

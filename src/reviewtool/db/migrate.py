@@ -72,6 +72,11 @@ def current_revision(database: Database) -> str | None:
         return str(row[0]) if row else None
 
 
+def needs_migration(database: Database) -> bool:
+    """True unless the database is already at this version's schema."""
+    return current_revision(database) != HEAD_REVISION
+
+
 def upgrade(database: Database, revision: str = "head") -> None:
     """Run migrations up to ``revision`` in one transaction."""
     from alembic import command

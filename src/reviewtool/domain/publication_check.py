@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 RULE_IDENTIFIER = "protected identifier"
 RULE_NAME_PART = "part of a protected name"
@@ -96,6 +96,8 @@ class Hit:
 
 def fold(text: str) -> str:
     """Lower case without accents: "Wiśniewska" and "WISNIEWSKA" compare equal."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ł", "l")
 
@@ -126,7 +128,25 @@ class _Needle:
     rule: str
 
 
-def _needles(identifiers: Iterable[str]) -> list[_Needle]:
+_WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+_WORD_CHAR = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class Needles:
+    """Identifiers prepared once for checking many texts: folded, longest first, and indexed
+    by their first word so each word of a text is looked up, not every identifier tried."""
+
+    by_first_word: dict[str, list[_Needle]]
+    other: list[_Needle]
+    """The few that do not start with a letter or digit, tried one by one."""
+
+    def __bool__(self) -> bool:
+        return bool(self.by_first_word or self.other)
+
+
+def prepare_identifiers(identifiers: Iterable[str]) -> Needles:
     needles: dict[str, str] = {}
     for identifier in identifiers:
         folded = fold(identifier.strip())
@@ -138,8 +158,32 @@ def _needles(identifiers: Iterable[str]) -> list[_Needle]:
                 part_folded = fold(part.strip(".,"))
                 if len(part_folded) >= 3 and part_folded not in _SKIPPED_NAME_PARTS:
                     needles.setdefault(part_folded, RULE_NAME_PART)
+    by_first_word: dict[str, list[_Needle]] = {}
+    other: list[_Needle] = []
     # Longest first, so a full name is reported as such rather than as its parts.
-    return [_Needle(text, rule) for text, rule in sorted(needles.items(), key=lambda n: -len(n[0]))]
+    for text, rule in sorted(needles.items(), key=lambda n: -len(n[0])):
+        first = _WORD.match(text)
+        if first is None:
+            other.append(_Needle(text, rule))
+        else:
+            by_first_word.setdefault(first.group(), []).append(_Needle(text, rule))
+    return Needles(by_first_word, other)
+
+
+def _needle_spans(folded: str, needles: Needles) -> list[tuple[int, str, int, int]]:
+    """(-length, rule, start, end) of every whole-word occurrence of a needle."""
+    spans = []
+    for word in _WORD.finditer(folded):
+        for needle in needles.by_first_word.get(word.group(), ()):
+            end = word.start() + len(needle.folded)
+            if folded.startswith(needle.folded, word.start()) and not _WORD_CHAR.match(folded, end):
+                spans.append((-len(needle.folded), needle.rule, word.start(), end))
+    for needle in needles.other:
+        pattern = re.compile(rf"(?<!\w){re.escape(needle.folded)}(?!\w)")
+        for match in pattern.finditer(folded):
+            spans.append((-len(needle.folded), needle.rule, match.start(), match.end()))
+    spans.sort(key=lambda span: (span[0], span[2]))
+    return spans
 
 
 def _context(text: str, start: int, end: int, width: int = 40) -> str:
@@ -151,7 +195,7 @@ def _context(text: str, start: int, end: int, width: int = 40) -> str:
     )
 
 
-def check_text(text: str, where: str, identifiers: Sequence[str]) -> list[Hit]:
+def check_text(text: str, where: str, identifiers: Sequence[str] | Needles) -> list[Hit]:
     hits: list[Hit] = []
     taken: list[tuple[int, int]] = []
 
@@ -161,20 +205,24 @@ def check_text(text: str, where: str, identifiers: Sequence[str]) -> list[Hit]:
         taken.append((start, end))
         hits.append(Hit(rule, text[start:end], where, _context(text, start, end)))
 
-    folded, positions = _folded_with_map(text)
-    for needle in _needles(identifiers):
-        pattern = re.compile(rf"(?<!\w){re.escape(needle.folded)}(?!\w)")
-        for match in pattern.finditer(folded):
-            start = positions[match.start()]
-            end = positions[match.end() - 1] + 1
-            add(needle.rule, start, end)
-    for rule, pattern in (
-        (RULE_EMAIL, _EMAIL),
-        (RULE_DOB, _DOB),
-        (RULE_POSTCODE, _POSTCODE),
-        (RULE_ADDRESS, _ADDRESS),
-        (RULE_PHONE, _PHONE),
-    ):
+    if not isinstance(identifiers, Needles):
+        identifiers = prepare_identifiers(identifiers)
+    # Folding with a map back to the original is slow: only done once something matched.
+    if identifiers and _needle_spans(fold(text), identifiers):
+        folded, positions = _folded_with_map(text)
+        for _, rule, folded_start, folded_end in _needle_spans(folded, identifiers):
+            add(rule, positions[folded_start], positions[folded_end - 1] + 1)
+    # Every general rule needs an "@" (e-mail) or a digit (the rest): most text has neither,
+    # and a plain scan for them is far cheaper than five patterns.
+    rules: list[tuple[str, re.Pattern[str]]] = [(RULE_EMAIL, _EMAIL)] if "@" in text else []
+    if _DIGIT.search(text):
+        rules += [
+            (RULE_DOB, _DOB),
+            (RULE_POSTCODE, _POSTCODE),
+            (RULE_ADDRESS, _ADDRESS),
+            (RULE_PHONE, _PHONE),
+        ]
+    for rule, pattern in rules:
         for match in pattern.finditer(text):
             group = 1 if pattern.groups else 0
             if rule == RULE_PHONE and not 10 <= sum(c.isdigit() for c in match.group(1)) <= 13:
@@ -185,4 +233,14 @@ def check_text(text: str, where: str, identifiers: Sequence[str]) -> list[Hit]:
 
 def check_document(parts: Iterable[tuple[str, str]], identifiers: Sequence[str]) -> list[Hit]:
     """Every hit in a document given as (where, text) parts."""
-    return [hit for where, text in parts for hit in check_text(text, where, identifiers)]
+    needles = prepare_identifiers(identifiers)
+    # The same text often stands in several places (a recommendation beside each of its
+    # actions): it is checked once, and its hits reported at every place.
+    checked: dict[str, list[Hit]] = {}
+    hits: list[Hit] = []
+    for where, text in parts:
+        found = checked.get(text)
+        if found is None:
+            found = checked[text] = check_text(text, where, needles)
+        hits += [hit if hit.where == where else replace(hit, where=where) for hit in found]
+    return hits

@@ -27,15 +27,22 @@ def row_table(
 ) -> Any:
     from reportlab.lib import colors
     from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus.flowables import Flowable
 
     leading = size * 1.25
 
     def lines_of(row: Sequence[str], font: str) -> list[list[str]]:
         return [
-            simpleSplit(clean(cell), font, size, width - 2 * PADDING) or [""]
+            _wrapped(clean(cell), font, width - 2 * PADDING)
             for cell, width in zip(row, widths, strict=True)
         ]
+
+    def _wrapped(text: str, font: str, width: float) -> list[str]:
+        # Most cells are one short line: one measurement instead of one per word.
+        if "\n" not in text and stringWidth(text, font, size) <= width:
+            return [text]
+        return simpleSplit(text, font, size, width) or [""]
 
     class RowTable(Flowable):  # type: ignore[misc]
         def __init__(self, wrapped: list[list[list[str]]], heights: list[float]) -> None:

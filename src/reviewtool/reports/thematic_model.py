@@ -81,6 +81,8 @@ class AppendixRow:
     actions: int = 0
     actions_complete: int = 0
     actions_overdue: int = 0
+    kind_short: str = ""
+    """The kind in a few words ("CSPR"), for one-line listings."""
 
 
 @dataclass(frozen=True)

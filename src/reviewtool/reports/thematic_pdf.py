@@ -13,6 +13,10 @@ from reviewtool.reports.row_table import row_table
 from reviewtool.reports.thematic_model import Count, FactorRow, ThematicModel
 
 OVERDUE_SHOWN = 100
+APPENDIX_THEMES_UP_TO = 250
+"""Up to this many reviews the appendix lists each one's themes; beyond it, one line per
+review (a thousand reviews' themes would run to hundreds of pages: the spreadsheet's cases x
+themes sheet holds them)."""
 APPENDIX_CHUNK = 12  # small tables never split across pages, which is costly in ReportLab
 CHART_ROWS = 12
 
@@ -161,7 +165,7 @@ def write_thematic_pdf(model: ThematicModel, path: Path) -> Path:
         widths = [usable * 0.34] + [usable * (0.66 / (len(header) - 1))] * (len(header) - 1)
         return table(data, widths)
 
-    def build_story() -> tuple[list[Any], Any, int, int]:
+    def build_story(with_appendix: bool = True) -> tuple[list[Any], Any, int, int]:
         """Fresh flowables for one build (ReportLab flowables keep layout state)."""
         story: list[Any] = [
             Spacer(1, 40 * mm),
@@ -330,7 +334,9 @@ def write_thematic_pdf(model: ThematicModel, path: Path) -> Path:
 
         story.append(h1("Appendix: the reviews"))
         front_end = len(story)
-        if model.appendix:
+        if not with_appendix:
+            return story, toc, contents_at, front_end
+        if model.appendix and len(model.appendix) <= APPENDIX_THEMES_UP_TO:
             story.append(
                 row_table(
                     ["Reference", "Kind", "Notified", "Published", "Themes"],
@@ -345,6 +351,42 @@ def write_thematic_pdf(model: ThematicModel, path: Path) -> Path:
                         for a in model.appendix
                     ],
                     [usable * 0.17, usable * 0.17, usable * 0.11, usable * 0.11, usable * 0.44],
+                    header_fill=brand,
+                    header_text=text_on(brand),
+                    stripe=tint(brand, 0.92),
+                )
+            )
+        elif model.appendix:
+            story.append(
+                Paragraph(
+                    f"All {len(model.appendix)} reviews, one line each. The themes of each "
+                    "review are in the spreadsheet (the cases x themes sheet).",
+                    style["body"],
+                )
+            )
+            story.append(
+                row_table(
+                    ["Reference", "Kind", "Notified", "Published", "Themes", "Actions done"],
+                    [
+                        [
+                            a.reference,
+                            a.kind_short or a.kind,
+                            _date(a.notified),
+                            _date(a.published),
+                            str(len(a.themes)),
+                            f"{a.actions_complete} of {a.actions}"
+                            + (f", {a.actions_overdue} overdue" if a.actions_overdue else ""),
+                        ]
+                        for a in model.appendix
+                    ],
+                    [
+                        usable * 0.22,
+                        usable * 0.2,
+                        usable * 0.12,
+                        usable * 0.12,
+                        usable * 0.09,
+                        usable * 0.25,
+                    ],
                     header_fill=brand,
                     header_text=text_on(brand),
                     stripe=tint(brand, 0.92),
@@ -406,7 +448,7 @@ def write_thematic_pdf(model: ThematicModel, path: Path) -> Path:
     # The contents lists sections up to the appendix heading, so their page numbers come
     # from the front matter alone (cheap passes); the whole document, whose appendix may run
     # to hundreds of pages, is then laid out once with the contents as a fixed table.
-    story, toc, contents_at, front_end = build_story()
+    story, toc, contents_at, front_end = build_story(with_appendix=False)
     document(io.BytesIO()).multiBuild(story[:front_end])
     entries = [(entry[1], entry[2]) for entry in (toc._entries or toc._lastEntries)]
     contents_style = ParagraphStyle("contents", fontName=REGULAR, fontSize=11, leading=16)

@@ -17,6 +17,7 @@ CASE_COLUMNS = [
     "Sex of children",
     "Notification",
 ]
+MATRIX_KEY = "1 = the theme was found in the review; blank = not found"
 ACTION_COLUMNS = [
     "Review",
     "Recommendation",
@@ -41,10 +42,11 @@ def write_thematic_xlsx(model: ThematicModel, path: Path) -> Path:
     import xlsxwriter
 
     partial = path.with_name(f".{path.name}.partial")
-    # constant_memory writes each row as it goes: large reviews sets stay small in memory.
+    # Shared strings (XlsxWriter's default, not constant_memory): a recommendation repeated
+    # beside each of its actions is stored once, which makes the file smaller and the writing
+    # faster, for some more memory while it is written.
     workbook = xlsxwriter.Workbook(
-        str(partial),
-        {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False},
+        str(partial), {"strings_to_formulas": False, "strings_to_urls": False}
     )
     try:
         bold = workbook.add_format({"bold": True})
@@ -53,6 +55,8 @@ def write_thematic_xlsx(model: ThematicModel, path: Path) -> Path:
         used = {code for row in model.matrix for code in row.codes}
         codes = [entry for entry in model.codebook if entry[0] in used]
         width = len(CASE_COLUMNS)
+        column_of = {code: width + i for i, (code, _, _) in enumerate(codes)}
+        cases.write_string(0, 0, MATRIX_KEY)
         cases.write_row(0, width, [group for _, _, group in codes], bold)
         cases.write_row(1, 0, [*CASE_COLUMNS, *[label for _, label, _ in codes]], bold)
         cases.write_row(2, 0, ["(code)"], bold)
@@ -67,26 +71,30 @@ def write_thematic_xlsx(model: ThematicModel, path: Path) -> Path:
             cases.write_string(number, 5, row.youngest_band)
             cases.write_string(number, 6, row.sexes)
             cases.write_string(number, 7, row.notification)
-            cases.write_row(number, width, [1 if code in row.codes else 0 for code, _, _ in codes])
+            # Only the themes found: a blank cell is "not found" (SUM and COUNT work as they
+            # would with zeros, and 10,000 reviews do not need three quarters of a million 0s).
+            for code in row.codes:
+                cases.write_number(number, column_of[code], 1)
         actions = workbook.add_worksheet("Action tracker")
         actions.write_row(0, 0, ACTION_COLUMNS, bold)
+        write = actions.write_string  # straight to strings: no type sniffing per cell
         for number, line in enumerate(model.actions, start=1):
-            actions.write_row(
-                number,
-                0,
-                [
-                    _cell(line.reference),
-                    _cell(line.recommendation),
-                    _cell(line.text),
-                    _cell(line.owner),
-                ],
-            )
+            for column, text in (
+                (0, line.reference),
+                (1, line.recommendation),
+                (2, line.text),
+                (3, line.owner),
+                (5, line.status),
+                (6, line.rag),
+                (8, line.assurance),
+                (9, line.impact),
+            ):
+                if text:
+                    write(number, column, _cell(text))
             if line.due is not None:
                 actions.write_datetime(number, 4, line.due, day)
-            actions.write_row(number, 5, [line.status, line.rag])
             if line.completed is not None:
                 actions.write_datetime(number, 7, line.completed, day)
-            actions.write_row(number, 8, [_cell(line.assurance), _cell(line.impact)])
     finally:
         workbook.close()
     partial.replace(path)

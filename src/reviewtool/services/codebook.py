@@ -32,15 +32,22 @@ class CodeEntry:
     """Phrases that suggest the code, one per line."""
 
 
-def list_codes(store: Store, include_inactive: bool = True) -> list[CodeEntry]:
+def list_codes(
+    store: Store, include_inactive: bool = True, with_usage: bool = True
+) -> list[CodeEntry]:
+    """The codebook in order; ``with_usage`` counts each code's reviews (a scan of every tag,
+    so pickers that never show the count leave it at 0)."""
     with store.transaction() as session:
-        usage = dict(
-            session.execute(
-                select(Factor.code, func.count(func.distinct(Factor.review_id))).group_by(
-                    Factor.code
+        usage: dict[str, int] = {}
+        if with_usage:
+            usage = {
+                code: int(count)
+                for code, count in session.execute(
+                    select(Factor.code, func.count(func.distinct(Factor.review_id))).group_by(
+                        Factor.code
+                    )
                 )
-            ).all()
-        )
+            }
         query = select(Code).order_by(Code.position, Code.code)
         if not include_inactive:
             query = query.where(Code.active.is_(True))

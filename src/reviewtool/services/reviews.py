@@ -47,9 +47,9 @@ class LoadedReview:
     version: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ReviewSummary:
-    """One row of the review list."""
+    """One row of the review list (thousands are made at once: slots, not frozen)."""
 
     id: str
     reference: str
@@ -60,7 +60,8 @@ class ReviewSummary:
     decision: date | None
     published: date | None
     rapid_review_due: date | None
-    themes: tuple[str, ...]
+    themes: tuple[str, ...] | None
+    """Labels of its main themes; None when listed without them (see ``review_themes``)."""
     updated_at: datetime
     deadline: DeadlineState | None = None
     deadline_what: str = ""
@@ -287,9 +288,16 @@ def current_deadline(review: Any, today: date) -> tuple[str, DeadlineState | Non
 
 
 def list_reviews(
-    store: Store, filters: ReviewFilter | None = None, today: date | None = None
+    store: Store,
+    filters: ReviewFilter | None = None,
+    today: date | None = None,
+    with_themes: bool = True,
 ) -> list[ReviewSummary]:
-    """Reviews matching ``filters``: best search match first, otherwise newest first."""
+    """Reviews matching ``filters``: best search match first, otherwise newest first.
+
+    ``with_themes=False`` leaves each row's themes as None, for a view that fetches them
+    (``review_themes``) only for the rows on screen.
+    """
     filters = filters or ReviewFilter()
     today = today or date.today()
     snippets: dict[str, tuple[tuple[str, bool], ...]] = {}
@@ -311,7 +319,7 @@ def list_reviews(
         if filters.limit and not order and not filters.overdue_only:
             query = query.limit(filters.limit)
         reviews = session.execute(query).all()
-        themes = _main_themes(session, [r.id for r in reviews])
+        themes = _main_themes(session, [r.id for r in reviews]) if with_themes else None
         deadlines = {r.id: current_deadline(r, today) for r in reviews}
         if filters.overdue_only:
             reviews = [
@@ -329,10 +337,11 @@ def list_reviews(
                 notified=r.date_notified,
                 decision=r.date_decision,
                 published=r.date_published,
-                rapid_review_due=rapid_review_due(r.date_notified)
-                if r.kind == ReviewKind.RAPID_REVIEW and r.date_notified
+                rapid_review_due=state.due
+                if (state := deadlines[r.id][1]) is not None
+                and deadlines[r.id][0] == "Rapid review"
                 else None,
-                themes=themes.get(r.id, ()),
+                themes=themes.get(r.id, ()) if themes is not None else None,
                 updated_at=utc(r.updated_at),
                 deadline=deadlines[r.id][1],
                 deadline_what=deadlines[r.id][0],
@@ -347,37 +356,51 @@ def list_reviews(
     return rows
 
 
+_WHOLE_TABLE_AT = 2000
+
+
+def review_themes(store: Store, review_ids: list[str]) -> dict[str, tuple[str, ...]]:
+    """Labels of the main themes of each of these reviews (every id present, maybe empty)."""
+    with store.transaction() as session:
+        found = _main_themes(session, review_ids)
+    return {review_id: found.get(review_id, ()) for review_id in review_ids}
+
+
 def _main_themes(
     session: Session, review_ids: list[str], per_review: int = 4
 ) -> dict[str, tuple[str, ...]]:
     """Labels of each review's first few non-good-practice codes, fetched in bulk.
 
-    A window function keeps only the first few per review in the database, so a list of
-    thousands of reviews does not fetch every tag.
+    Plain (review, code) rows in order, one query per chunk of ids, labels looked up in
+    Python: far cheaper than a join with a window function over thousands of reviews.
     """
-    found: dict[str, list[str]] = defaultdict(list)
-    for start in range(0, len(review_ids), 900):
-        chunk = review_ids[start : start + 900]
-        ranked = (
-            select(
-                Factor.review_id.label("review_id"),
-                Code.label.label("label"),
-                func.row_number()
-                .over(partition_by=Factor.review_id, order_by=Factor.position)
-                .label("rank"),
+    connection = session.connection()  # Core rows: the ORM layer costs more than the query
+    labels_of = {
+        code: label
+        for code, label in connection.execute(
+            select(Code.code, Code.label).where(Code.group != "good")
+        )
+    }
+    wanted = set(review_ids)
+    if len(review_ids) > _WHOLE_TABLE_AT:
+        # Most reviews: one ordered pass over every tag beats thousands of bound ids.
+        chunks = [select(Factor.review_id, Factor.code)]
+    else:
+        chunks = [
+            select(Factor.review_id, Factor.code).where(
+                Factor.review_id.in_(review_ids[start : start + 900])
             )
-            .join(Code, Code.code == Factor.code)
-            .where(Factor.review_id.in_(chunk), Code.group != "good")
-            .subquery()
-        )
-        # A few more than needed: the same label can come twice (one code, two roles).
-        rows = session.execute(
-            select(ranked.c.review_id, ranked.c.label)
-            .where(ranked.c.rank <= per_review * 2)
-            .order_by(ranked.c.review_id, ranked.c.rank)
-        )
-        for review_id, label in rows:
+            for start in range(0, len(review_ids), 900)
+        ]
+    found: dict[str, list[str]] = defaultdict(list)
+    for query in chunks:
+        rows = connection.execute(query.order_by(Factor.review_id, Factor.position)).all()
+        for review_id, code in rows:
+            label = labels_of.get(code)
+            if label is None or review_id not in wanted:
+                continue
             labels = found[review_id]
+            # The same label can come twice (one code, two roles).
             if len(labels) < per_review and label not in labels:
                 labels.append(label)
     return {key: tuple(value) for key, value in found.items()}

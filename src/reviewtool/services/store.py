@@ -12,8 +12,14 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from reviewtool.db.engine import Database, connect, database_url, explain_connection_error
-from reviewtool.db.migrate import MigrationResult, Outcome, prepare
+from reviewtool.db.engine import (
+    Database,
+    check_integrity,
+    connect,
+    database_url,
+    explain_connection_error,
+)
+from reviewtool.db.migrate import MigrationResult, Outcome, needs_migration, prepare
 from reviewtool.db.seed import add_missing_builtin_codes, fill_missing_indicators
 from reviewtool.domain.errors import DatabaseProblem
 from reviewtool.paths import data_dir, default_backup_dir, default_database_path
@@ -78,6 +84,10 @@ class Store:
     def describe(self) -> str:
         return self.database.describe()
 
+    def check_integrity(self) -> None:
+        """Check the whole local file; raise :class:`DatabaseProblem` if it is damaged."""
+        check_integrity(self.database)
+
     def close(self) -> None:
         self.database.close()
 
@@ -87,17 +97,22 @@ def open_store(
     user: str | None = None,
     backup_dir: Path | None = None,
     passphrase: str | None = None,
+    check_integrity_now: bool = True,
 ) -> Store:
     """Open (creating or upgrading as needed) the database named by ``db``/``REVIEWTOOL_DB``.
 
     ``passphrase`` (or ``REVIEWTOOL_PASSPHRASE``) opens or creates an encrypted local file.
+    A local file is integrity-checked first; with ``check_integrity_now=False`` the caller
+    runs ``Store.check_integrity`` itself (before a migration the check always runs here).
     """
     url = database_url(db, default_database_path())
     if passphrase is None:
         passphrase = os.environ.get("REVIEWTOOL_PASSPHRASE") or None
-    database = connect(url, passphrase)
+    database = connect(url, passphrase, check_integrity=check_integrity_now)
     store = Store(database, user or current_user(), backup_dir or default_backup_dir())
     try:
+        if not check_integrity_now and needs_migration(database):
+            check_integrity(database)
         store.migration = prepare(database, store.backup_dir)
         with store.transaction() as session:
             add_missing_builtin_codes(session)

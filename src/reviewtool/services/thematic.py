@@ -12,12 +12,10 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from reviewtool.bundle.schema import ReviewRecord
 from reviewtool.db.models import Review
 from reviewtool.domain.actions import Rag, action_rag
 from reviewtool.domain.children import AGE_BAND_ORDER, AgeBand, age_band
 from reviewtool.domain.enums import (
-    ActionStatus,
     CodeGroup,
     ReviewKind,
 )
@@ -31,7 +29,6 @@ from reviewtool.reports.thematic_model import (
     OverdueAction,
     ThematicModel,
 )
-from reviewtool.services.review_read import read_reviews
 from reviewtool.services.settings import load_settings
 from reviewtool.services.store import Store
 from reviewtool.services.thematic_counts import (
@@ -43,6 +40,7 @@ from reviewtool.services.thematic_counts import (
     national_rows,
     pairs,
 )
+from reviewtool.services.thematic_data import Case, read_cases
 from reviewtool.services.thematic_findings import findings
 
 DEFAULT_THRESHOLD = 0.25
@@ -80,7 +78,7 @@ def _period(start: date, end: date) -> str:
 
 def _select_cohort(
     store: Store, request: ThematicRequest, start: date, end: date
-) -> tuple[list[ReviewRecord], int]:
+) -> tuple[list[Case], int]:
     """The reviews in the period, with converted rapid reviews folded into their CSPR."""
     when = (
         func.coalesce(Review.date_notified, Review.date_decision)
@@ -91,8 +89,7 @@ def _select_cohort(
     if request.kinds:
         query = query.where(Review.kind.in_([k.value for k in request.kinds]))
     with store.transaction() as session:
-        ids = list(session.scalars(query.order_by(when, Review.reference)))
-        records = read_reviews(session, ids, include_identifiers=False, for_analysis=True)
+        records = read_cases(session, query.order_by(when, Review.reference))
     if request.count_both:
         return records, 0
     converted = {r.converted_from for r in records if r.converted_from}
@@ -108,7 +105,7 @@ def thematic_model(
     settings = load_settings(store)
     codes = codebook_rows(store)
     records, folded = _select_cohort(store, request, request.date_from, request.date_to)
-    previous_records: list[ReviewRecord] | None = None
+    previous_records: list[Case] | None = None
     if request.compare_from and request.compare_to:
         previous_records, _ = _select_cohort(
             store, request, request.compare_from, request.compare_to
@@ -129,7 +126,7 @@ def thematic_model(
     characteristics = child_characteristics(records)
     trio = Count(
         "Trio of vulnerabilities",
-        sum(1 for r in records if has_trio_of_vulnerabilities(f.code for f in r.factors)),
+        sum(1 for r in records if has_trio_of_vulnerabilities(r.codes)),
         len(records),
     )
 
@@ -143,7 +140,7 @@ def thematic_model(
         mine = progress.setdefault(record.id, Counter())
         for recommendation in record.recommendations:
             for action in recommendation.actions:
-                state = action_rag(ActionStatus(action.status), action.due, today)
+                state = action_rag(action.status, action.due, today)
                 rag[state] += 1
                 mine[state] += 1
                 action_lines.append(
@@ -207,13 +204,14 @@ def thematic_model(
             r.reference,
             r.title,
             r.kind.label,
-            r.dates.notified,
-            r.dates.decision,
-            r.dates.published,
+            r.notified,
+            r.decision,
+            r.published,
             [codes.get(c, (c,))[0] for c in dict.fromkeys(f.code for f in r.factors)],
             actions=sum(progress[r.id].values()),
             actions_complete=progress[r.id][Rag.GREEN],
             actions_overdue=progress[r.id][Rag.RED],
+            kind_short=r.kind.short_label,
         )
         for r in records
     ]
@@ -221,8 +219,8 @@ def thematic_model(
         MatrixRow(
             reference=r.reference,
             kind=r.kind.label,
-            notified=r.dates.notified,
-            published=r.dates.published,
+            notified=r.notified,
+            published=r.published,
             children=len(r.children),
             youngest_band=min(
                 (age_band(c.age_months, c.unborn) for c in r.children),
@@ -231,7 +229,7 @@ def thematic_model(
             ).value,
             sexes=", ".join(sorted({c.sex.value for c in r.children})),
             notification=r.notification_type.value if r.notification_type else "",
-            codes=frozenset(f.code for f in r.factors),
+            codes=r.codes,
         )
         for r in records
     ]

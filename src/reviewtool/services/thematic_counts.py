@@ -9,13 +9,13 @@ from itertools import combinations
 
 from sqlalchemy import select
 
-from reviewtool.bundle.schema import ReviewRecord
 from reviewtool.db.models import Code
 from reviewtool.domain.children import AGE_BAND_ORDER, AgeBand, age_band
 from reviewtool.domain.enums import FactorRole, NotificationType
 from reviewtool.paths import resource
 from reviewtool.reports.thematic_model import Count, FactorRow, NationalRow, PairRow
 from reviewtool.services.store import Store
+from reviewtool.services.thematic_data import Case
 
 PLAN_LABELS = {
     "none": "No plan",
@@ -35,7 +35,7 @@ def codebook_rows(store: Store) -> dict[str, tuple[str, str, int]]:
 
 
 def factor_rows(
-    records: Sequence[ReviewRecord],
+    records: Sequence[Case],
     codes: dict[str, tuple[str, str, int]],
     previous: Counter[str] | None,
     previous_total: int | None,
@@ -43,11 +43,9 @@ def factor_rows(
     reviews: Counter[str] = Counter()
     roles: dict[FactorRole, Counter[str]] = {role: Counter() for role in FactorRole}
     for record in records:
-        for code in {f.code for f in record.factors}:
-            reviews[code] += 1
-        for role in FactorRole:
-            for code in {f.code for f in record.factors if f.role is role}:
-                roles[role][code] += 1
+        reviews.update(record.codes)
+        for role, code in {(f.role, f.code) for f in record.factors}:
+            roles[role][code] += 1
     rows = [
         FactorRow(
             code=code,
@@ -67,10 +65,10 @@ def factor_rows(
     return rows
 
 
-def code_counts(records: Sequence[ReviewRecord]) -> Counter[str]:
+def code_counts(records: Sequence[Case]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for record in records:
-        counts.update({f.code for f in record.factors})
+        counts.update(record.codes)
     return counts
 
 
@@ -78,7 +76,7 @@ def is_recurring(reviews: int, total: int, threshold: float) -> bool:
     return reviews >= 2 and total > 0 and reviews / total >= threshold
 
 
-def child_characteristics(records: Sequence[ReviewRecord]) -> dict[str, list[Count]]:
+def child_characteristics(records: Sequence[Case]) -> dict[str, list[Count]]:
     children = [child for record in records for child in record.children]
     total = len(children)
 
@@ -132,10 +130,10 @@ def child_characteristics(records: Sequence[ReviewRecord]) -> dict[str, list[Cou
     )
 
 
-def pairs(records: Sequence[ReviewRecord], codes: dict[str, tuple[str, str, int]]) -> list[PairRow]:
+def pairs(records: Sequence[Case], codes: dict[str, tuple[str, str, int]]) -> list[PairRow]:
     together: Counter[tuple[str, str]] = Counter()
     for record in records:
-        present = sorted({f.code for f in record.factors if not f.code.startswith("good.")})
+        present = sorted(code for code in record.codes if not code.startswith("good."))
         together.update(combinations(present, 2))
     rows = [
         PairRow(codes.get(a, (a,))[0], codes.get(b, (b,))[0], n)
@@ -146,15 +144,15 @@ def pairs(records: Sequence[ReviewRecord], codes: dict[str, tuple[str, str, int]
     return rows[:15]
 
 
-def national_rows(records: Sequence[ReviewRecord]) -> list[NationalRow]:
+def national_rows(records: Sequence[Case]) -> list[NationalRow]:
     with resource("national_figures.json").open(encoding="utf-8") as stream:
         figures = json.load(stream)["figures"]
     children = [c for r in records for c in r.children]
     harm = [r for r in records if r.notification_type is NotificationType.SERIOUS_HARM]
     deaths = [r for r in records if r.notification_type is NotificationType.DEATH]
 
-    def tagged(subset: Sequence[ReviewRecord], *codes: str) -> int:
-        return sum(1 for r in subset if {f.code for f in r.factors} & set(codes))
+    def tagged(subset: Sequence[Case], *codes: str) -> int:
+        return sum(1 for r in subset if not r.codes.isdisjoint(codes))
 
     local = {
         "children_under_1": Count(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from reviewtool.domain.errors import InvalidInput
 from reviewtool.reports.thematic_model import ThematicModel
+from reviewtool.services.bulk_work import without_gc_pauses
 from reviewtool.services.store import Store
 from reviewtool.services.thematic import ThematicRequest, thematic_model
 
@@ -29,13 +30,15 @@ def thematic_parts(model: ThematicModel) -> list[tuple[str, str]]:
     parts += [
         ("appendix", f"{a.reference} {a.title} {', '.join(a.themes)}") for a in model.appendix
     ]
-    parts += [
-        (
-            f"action of {line.reference}",
-            " ".join([line.recommendation, line.text, line.owner, line.assurance, line.impact]),
-        )
-        for line in model.actions
-    ]
+    for line in model.actions:
+        where = f"action of {line.reference}"
+        # Each field its own part: a recommendation repeated beside each action is then one
+        # text, checked once.
+        parts += [
+            (where, text)
+            for text in (line.recommendation, line.text, line.owner, line.assurance, line.impact)
+            if text
+        ]
     return parts
 
 
@@ -47,8 +50,6 @@ def export_thematic(
     override_reason: str | None = None,
 ) -> ThematicModel:
     """Analyse, check for identifying details, then write each output asked for."""
-    from reviewtool.services.publication import guard, identifiers_of
-
     if not outputs.paths():
         raise InvalidInput(
             "say where to write the summary (--out FILE.pdf, --html, --xlsx, --docx)"
@@ -65,6 +66,19 @@ def export_thematic(
             raise InvalidInput(f"{path.name} should end in {' or '.join(suffixes)}")
         if not path.resolve().parent.is_dir():
             raise InvalidInput(f"{path.parent}: no such folder")
+    with without_gc_pauses():
+        return _analyse_check_write(store, request, outputs, today, override_reason)
+
+
+def _analyse_check_write(
+    store: Store,
+    request: ThematicRequest,
+    outputs: ThematicOutputs,
+    today: date | None,
+    override_reason: str | None,
+) -> ThematicModel:
+    from reviewtool.services.publication import guard, identifiers_of
+
     model = thematic_model(store, request, today)
     guard(
         store,

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from reviewtool.bundle.schema import ReviewRecord
 from reviewtool.domain.actions import Rag
 from reviewtool.domain.children import AgeBand, age_band
 from reviewtool.domain.enums import CodeGroup
 from reviewtool.domain.quantifiers import proportion_phrase, quantifier
 from reviewtool.reports.thematic_model import Count, FactorRow
+from reviewtool.services.thematic_data import Case
 
 
 def sentence_case(text: str) -> str:
@@ -18,7 +18,7 @@ def sentence_case(text: str) -> str:
 
 
 def findings(
-    records: Sequence[ReviewRecord],
+    records: Sequence[Case],
     groups: dict[str, list[FactorRow]],
     characteristics: dict[str, list[Count]],
     trio: Count,

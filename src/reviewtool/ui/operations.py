@@ -102,6 +102,21 @@ def run_in_background(
     return worker
 
 
+def run_quietly(
+    parent: QWidget,
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+) -> _Worker:
+    """Run ``work`` on a pool thread with no dialog: for checks the person need not wait for.
+    The callbacks run on the GUI thread, and only while ``parent`` is still open."""
+    worker = _Worker(lambda _progress: work())
+    worker.signals.finished.connect(lambda result: on_done(result) if isValid(parent) else None)
+    worker.signals.failed.connect(lambda error: on_error(error) if isValid(parent) else None)
+    QThreadPool.globalInstance().start(worker)
+    return worker
+
+
 def show_error(parent: QWidget | None, title: str, error: BaseException) -> None:
     if isinstance(error, ReviewtoolError):
         QMessageBox.warning(parent, title, str(error))

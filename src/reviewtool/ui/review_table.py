@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -16,12 +17,21 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 COLUMNS = ("Reference", "Title", "Kind", "Status", "Notified", "Deadline", "Themes", "Match")
+THEMES_COLUMN = COLUMNS.index("Themes")
+THEMES_BATCH = 200
+"""Rows whose themes are fetched together when one of them is first shown."""
+
+ThemesLoader = Callable[[list[str]], dict[str, tuple[str, ...]]]
 
 
 class ReviewTableModel(QAbstractTableModel):
-    def __init__(self) -> None:
+    """The list's rows; rows listed without themes get them from ``themes_loader`` in
+    batches as they come into view, so opening a list of thousands reads only what is seen."""
+
+    def __init__(self, themes_loader: ThemesLoader | None = None) -> None:
         super().__init__()
         self._rows: list[ReviewSummary] = []
+        self._themes_loader = themes_loader
 
     def set_rows(self, rows: list[ReviewSummary]) -> None:
         self.beginResetModel()
@@ -47,6 +57,36 @@ class ReviewTableModel(QAbstractTableModel):
             return COLUMNS[section]
         return None
 
+    def _themes(self, row_number: int) -> tuple[str, ...]:
+        row = self._rows[row_number]
+        if row.themes is None:
+            if self._themes_loader is None:
+                return ()
+            start = max(0, row_number - THEMES_BATCH // 4)
+            batch = [r for r in self._rows[start : start + THEMES_BATCH] if r.themes is None]
+            found = self._themes_loader([r.id for r in batch])
+            for other in batch:
+                other.themes = found.get(other.id, ())
+        return row.themes or ()
+
+    def _display(self, row_number: int, column: int) -> str:
+        row = self._rows[row_number]
+        if column == 0:
+            return row.reference
+        if column == 1:
+            return row.title
+        if column == 2:
+            return row.kind.short_label
+        if column == 3:
+            return row.status.capitalize()
+        if column == 4:
+            return format_date(row.notified)
+        if column == 5:
+            return self._deadline_text(row)
+        if column == THEMES_COLUMN:
+            return ", ".join(self._themes(row_number))
+        return " ".join("".join(text for text, _ in row.snippet_parts).split())
+
     def _deadline_text(self, row: ReviewSummary) -> str:
         if row.deadline is None:
             return ""
@@ -63,16 +103,7 @@ class ReviewTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                row.reference,
-                row.title,
-                row.kind.short_label,
-                row.status.capitalize(),
-                format_date(row.notified),
-                self._deadline_text(row),
-                ", ".join(row.themes),
-                " ".join("".join(text for text, _ in row.snippet_parts).split()),
-            )[column]
+            return self._display(index.row(), column)
         if role == SORT_ROLE:
             if column == 4:
                 return row.notified.isoformat() if row.notified else ""

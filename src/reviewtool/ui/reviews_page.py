@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from reviewtool.domain.enums import CodeGroup, ReviewKind, ReviewStatus
 from reviewtool.services.codebook import list_codes
-from reviewtool.services.reviews import ReviewFilter, list_reviews
+from reviewtool.services.reviews import ReviewFilter, list_reviews, review_themes
 from reviewtool.services.store import Store
 from reviewtool.ui.editor.review_editor import ReviewEditor
 from reviewtool.ui.review_table import ID_ROLE, SORT_ROLE, ReviewTableModel
@@ -70,7 +70,7 @@ class ReviewsPage(QWidget):
         self.overdue = QCheckBox("&Overdue only")
         self.fill_themes()
 
-        self.model = ReviewTableModel()
+        self.model = ReviewTableModel(lambda ids: review_themes(self.store, ids))
         self.proxy = QSortFilterProxyModel()
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -139,7 +139,7 @@ class ReviewsPage(QWidget):
         self.theme.blockSignals(True)
         self.theme.clear()
         self.theme.addItem("Any theme", None)
-        codes = list_codes(self.store)
+        codes = list_codes(self.store, with_usage=False)
         for group in CodeGroup:
             self.theme.addItem(f"{group.label} (any)", group.value + ".")
             for code in codes:
@@ -162,7 +162,7 @@ class ReviewsPage(QWidget):
         )
 
     def refresh(self) -> None:
-        rows = list_reviews(self.store, self.current_filter(), today=self.today)
+        rows = list_reviews(self.store, self.current_filter(), today=self.today, with_themes=False)
         self.model.set_rows(rows)
         self.countChanged.emit(len(rows))
         if self._current_id is not None:

@@ -51,7 +51,7 @@ class SlidesDialog(QDialog):
             item.setSelected(row.id == selected)
         self.theme = QComboBox()
         self.theme.setAccessibleName("Theme")
-        for code in list_codes(store, include_inactive=False):
+        for code in list_codes(store, include_inactive=False, with_usage=False):
             self.theme.addItem(f"{code.group.label}: {code.label}", code.code)
         self.date_from = DateField("From")
         self.date_to = DateField("To")

@@ -87,7 +87,7 @@ class ReviewEditor(QWidget):
         settings = load_settings(self.store)
         self.details = DetailsTab(self.today)
         self.children_tab = ChildrenTab()
-        self.factors = FactorsTab(list_codes(self.store), known_tags(self.store))
+        self.factors = FactorsTab(list_codes(self.store, with_usage=False), known_tags(self.store))
         self.learning = LearningTab()
         self.actions_tab = ActionsTab(self.today)
         self.briefing = BriefingTab(settings.briefing_headings, list(DEFAULT_REFLECTIVE_QUESTIONS))
