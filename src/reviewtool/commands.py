@@ -69,14 +69,11 @@ def _new_passphrase() -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from reviewtool.services.backups import make_backup
-    from reviewtool.services.bundles import import_bundles, read_bundles
+    from reviewtool.services.bundles import import_bundle_files
 
     with _opened(args) as store:
-        bundles = read_bundles(store, args.files)  # every file is checked before any write
-        if store.database.is_sqlite:
-            make_backup(store, reason="before-import")
-        report = import_bundles(store, bundles)
+        # One transaction: a bad file changes nothing; a good one is backed up before.
+        report = import_bundle_files(store, args.files, backup_first=True)
     print(report.describe())
     return EXIT_OK
 

@@ -345,3 +345,24 @@ def test_list_fetches_themes_in_batches_as_rows_are_shown(sqlite_store: Store) -
     assert shown == [expected[model.row_at(i).id] for i in range(model.rowCount())]
     assert any(shown)
     assert len(calls) == 1  # one batch covered all 18 demo reviews
+
+
+def test_list_fetches_search_snippets_as_rows_are_shown(sqlite_store: Store) -> None:
+    from reviewtool.services.demo import load_demo
+    from reviewtool.services.reviews import ReviewFilter
+    from reviewtool.services.search import search_snippets
+
+    load_demo(sqlite_store)
+    calls: list[list[str]] = []
+
+    def loader(ids: list[str]) -> dict[str, tuple[tuple[str, bool], ...]]:
+        calls.append(ids)
+        return search_snippets(sqlite_store, "sleep", ids)
+
+    model = ReviewTableModel(snippets_loader=loader)
+    model.set_rows(list_reviews(sqlite_store, ReviewFilter(text="sleep"), with_snippets=False))
+    assert model.rowCount() > 1 and not calls
+    match_column = model.columnCount() - 1
+    first = model.data(model.index(0, match_column))
+    assert "sleep" in first.lower()
+    assert len(calls) == 1 and len(calls[0]) == model.rowCount()

@@ -103,3 +103,36 @@ def test_list_combines_search_and_filters(demo_store: Store) -> None:
     rows = list_reviews(demo_store, ReviewFilter(text="safe sleep", kinds=(ReviewKind.CSPR,)))
     assert [row.reference for row in rows] == ["NSP-CSPR-2021-01"]
     assert rows[0].snippet_parts
+
+
+def test_a_short_last_word_waits_until_it_has_three_letters(demo_store: Store) -> None:
+    whole = {hit.review_id for hit in search_reviews(demo_store, "safe sleep")}
+    assert {hit.review_id for hit in search_reviews(demo_store, "safe sleep a")} == whole
+    assert {hit.review_id for hit in search_reviews(demo_store, "safe sl")} == {
+        hit.review_id for hit in search_reviews(demo_store, "safe")
+    }
+    assert search_reviews(demo_store, "co")  # a lone short word is still searched
+
+
+def test_snippets_can_be_fetched_for_the_rows_on_screen(demo_store: Store) -> None:
+    from reviewtool.services.search import search_snippets
+
+    hits = search_reviews(demo_store, "sleeping", with_snippets=0)
+    assert hits and all(hit.snippet_parts is None for hit in hits)
+    ids = [hit.review_id for hit in hits]
+    snippets = search_snippets(demo_store, "sleeping", ids)
+    assert set(snippets) == set(ids)
+    # "sleeping" matches "sleep" only by its stem: the index's own snippet marks it.
+    for parts in snippets.values():
+        marked = [text.lower() for text, is_match in parts if is_match]
+        assert marked and all(word.startswith("sleep") for word in marked)
+    eager = {hit.review_id: hit.snippet_parts for hit in search_reviews(demo_store, "sleeping")}
+    assert all(snippets[i] for i in ids) and set(eager) == set(ids)
+
+
+def test_list_without_snippets_leaves_them_for_the_view(demo_store: Store) -> None:
+    rows = list_reviews(demo_store, ReviewFilter(text="sofa"), with_snippets=False)
+    assert rows and all(row.snippet_parts is None for row in rows)
+    eager = list_reviews(demo_store, ReviewFilter(text="sofa"))
+    assert [r.id for r in rows] == [r.id for r in eager]
+    assert all(row.snippet_parts for row in eager)

@@ -18,6 +18,14 @@ from tests.conftest import TODAY
 Doc = dict[str, Any]
 
 
+@pytest.fixture(autouse=True, params=["whole file", "stream"])
+def reading(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every case twice: files read whole, and read as a stream (as large files are)."""
+    if request.param == "stream":
+        monkeypatch.setattr("reviewtool.bundle.stream.STREAM_FROM_BYTES", 0)
+    return str(request.param)
+
+
 def r0(bundle: Doc) -> Doc:
     review: Doc = bundle["reviews"][0]
     return review

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 
 from reviewtool.bundle.errors import Problem
-from reviewtool.bundle.schema import Bundle, ReviewDates, ReviewRecord
+from reviewtool.bundle.schema import Bundle, CodeRecord, ReviewDates, ReviewRecord, TopicBriefing
 from reviewtool.domain.factors import group_of
 
 # Dates of events already recorded may not lie in the future (BUNDLE.md); only dues may.
@@ -23,40 +23,56 @@ _EVENT_DATES = (
 
 def check_bundle(bundle: Bundle, known_codes: set[str], today: date) -> list[Problem]:
     """Every problem in ``bundle``; ``known_codes`` are the codes the target already has."""
-    codes = known_codes | {entry.code for entry in bundle.codebook}
-    problems = list(_check_codebook(bundle, codes))
-    seen_reviews: dict[str, int] = {}
-    seen_items: dict[str, str] = {}
+    checker = BundleChecker(known_codes, today, bundle.codebook)
     for index, review in enumerate(bundle.reviews):
+        checker.review(index, review)
+    checker.briefings(bundle.briefings)
+    return checker.problems
+
+
+class BundleChecker:
+    """The checks of :func:`check_bundle` one review at a time, for a bundle read as a stream
+    (its codebook first): only ids are remembered between reviews."""
+
+    def __init__(self, known_codes: set[str], today: date, codebook: Sequence[CodeRecord]) -> None:
+        self.today = today
+        self.codes = known_codes | {entry.code for entry in codebook}
+        self.problems: list[Problem] = list(_check_codebook(codebook, self.codes))
+        self._seen_reviews: dict[str, int] = {}
+        self._seen_items: dict[str, str] = {}
+
+    def review(self, index: int, review: ReviewRecord) -> None:
         path = f"reviews[{index}]"
-        if review.id in seen_reviews:
-            problems.append(
+        if review.id in self._seen_reviews:
+            self.problems.append(
                 Problem(
                     f"{path}.id",
-                    f"duplicate id {review.id} (also reviews[{seen_reviews[review.id]}])",
+                    f"duplicate id {review.id} (also reviews[{self._seen_reviews[review.id]}])",
                 )
             )
-        seen_reviews.setdefault(review.id, index)
-        problems.extend(_check_review(review, path, codes, today, seen_items))
-    seen_briefings: dict[str, int] = {}
-    for index, briefing in enumerate(bundle.briefings):
-        path = f"briefings[{index}]"
-        if briefing.id in seen_briefings:
-            problems.append(
-                Problem(
-                    f"{path}.id",
-                    f"duplicate id {briefing.id} (also briefings[{seen_briefings[briefing.id]}])",
+        self._seen_reviews.setdefault(review.id, index)
+        self.problems.extend(_check_review(review, path, self.codes, self.today, self._seen_items))
+
+    def briefings(self, briefings: Sequence[TopicBriefing]) -> None:
+        seen_briefings: dict[str, int] = {}
+        for index, briefing in enumerate(briefings):
+            path = f"briefings[{index}]"
+            if briefing.id in seen_briefings:
+                self.problems.append(
+                    Problem(
+                        f"{path}.id",
+                        f"duplicate id {briefing.id} "
+                        f"(also briefings[{seen_briefings[briefing.id]}])",
+                    )
                 )
-            )
-        seen_briefings.setdefault(briefing.id, index)
-        if briefing.theme is not None and briefing.theme not in codes:
-            problems.append(Problem(f"{path}.theme", f"unknown code {briefing.theme!r}"))
-    return problems
+            seen_briefings.setdefault(briefing.id, index)
+            if briefing.theme is not None and briefing.theme not in self.codes:
+                self.problems.append(Problem(f"{path}.theme", f"unknown code {briefing.theme!r}"))
 
 
-def _check_codebook(bundle: Bundle, codes: set[str]) -> Iterator[Problem]:
+def _check_codebook(entries: Sequence[CodeRecord], codes: set[str]) -> Iterator[Problem]:
     seen: dict[str, int] = {}
-    for index, entry in enumerate(bundle.codebook):
+    for index, entry in enumerate(entries):
         path = f"codebook[{index}]"
         if entry.code in seen:
             yield Problem(

@@ -11,12 +11,14 @@ from pydantic import AfterValidator, BeforeValidator, PlainSerializer
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def _check_text(value: str) -> str:
     if "\x00" in value:
         raise ValueError("contains a NUL character, which cannot be stored")
-    if _SURROGATE.search(value):
+    # Surrogates are never ASCII: most text needs no search for them.
+    if not value.isascii() and _SURROGATE.search(value):
         raise ValueError("contains an unpaired Unicode surrogate (broken encoding)")
     return value
 
@@ -31,6 +33,8 @@ def _check_required_text(value: str) -> str:
 def _parse_uuid(value: Any) -> str:
     if not isinstance(value, str):
         raise ValueError("must be a UUID string")
+    if _CANONICAL_UUID.fullmatch(value):
+        return value  # already in the form str(uuid.UUID(...)) gives
     try:
         return str(uuid.UUID(value))
     except ValueError:

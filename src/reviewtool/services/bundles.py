@@ -8,7 +8,7 @@ copy with the same time is reported as a conflict, never silently dropped.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -26,10 +26,12 @@ from reviewtool.bundle.schema import (
     Section,
     TopicBriefing,
 )
-from reviewtool.bundle.write import write_bundle_file
+from reviewtool.bundle.stream import Codebook, NotStreamable, Reviews, is_large, stream_bundle
+from reviewtool.bundle.write import write_bundle_stream
 from reviewtool.db.models import Briefing, BriefingSection, Code, Review, Setting
 from reviewtool.domain.enums import BriefingStatus, CodeGroup
 from reviewtool.services.audit import add_event, add_review_changes, changed_fields, flatten_review
+from reviewtool.services.bulk_work import without_gc_pauses
 from reviewtool.services.review_mapping import (
     apply_record,
     full_review_loading,
@@ -96,38 +98,111 @@ def known_codes(store: Store) -> set[str]:
 
 
 def read_bundles(store: Store, paths: Sequence[Path], today: date | None = None) -> list[Bundle]:
-    """Read and check every file; raise :class:`BundleError` for the first bad one."""
+    """Read and check every file whole; raise :class:`BundleError` for the first bad one."""
     codes = known_codes(store)
     return [read_bundle_file(path, codes, today or date.today()) for path in paths]
 
 
 def import_bundle_files(
-    store: Store, paths: Sequence[Path], today: date | None = None, progress: Progress | None = None
+    store: Store,
+    paths: Sequence[Path],
+    today: date | None = None,
+    progress: Progress | None = None,
+    backup_first: bool = False,
 ) -> ImportReport:
-    bundles = read_bundles(store, paths, today)
-    return import_bundles(store, bundles, progress)
+    """Import bundle files: all of them in one transaction, or on any problem none.
+
+    Large files are read as a stream and applied as they are read (memory stays small
+    however large the file); anything wrong rolls the transaction back, and the whole-file
+    reader then names every problem. ``backup_first`` backs up a local database just before
+    the import is committed (so a file that fails makes no backup).
+    """
+    today = today or date.today()
+    if any(is_large(path) for path in paths):
+        try:
+            return _import_streaming(store, paths, today, progress, backup_first)
+        except NotStreamable:
+            pass  # rolled back: nothing was written
+    return import_bundles(store, read_bundles(store, paths, today), progress, backup_first)
 
 
 def import_bundles(
-    store: Store, bundles: Sequence[Bundle], progress: Progress | None = None
+    store: Store,
+    bundles: Sequence[Bundle],
+    progress: Progress | None = None,
+    backup_first: bool = False,
 ) -> ImportReport:
+    """Apply bundles already read and checked, in one transaction."""
     report = ImportReport()
     now = now_utc()
     total = sum(len(b.reviews) for b in bundles)
     done = 0
-    with store.transaction() as session:
+    with without_gc_pauses(), store.transaction() as session:
         for bundle in bundles:
             report.codes_added += _import_codebook(session, bundle.codebook)
-            if bundle.partnership and session.get(Setting, "partnership") is None:
-                session.add(Setting(key="partnership", value=json.dumps(bundle.partnership)))
             for start in range(0, len(bundle.reviews), CHUNK):
                 chunk = bundle.reviews[start : start + CHUNK]
                 _import_reviews(session, store.user, chunk, now, report)
                 done += len(chunk)
                 if progress:
                     progress(done, total)
-            _import_topic_briefings(session, store.user, bundle.briefings, now, report)
+            _import_rest(session, store.user, bundle, now, report)
+        if backup_first:
+            _backup_before_commit(store)
     return report
+
+
+def _import_streaming(
+    store: Store,
+    paths: Sequence[Path],
+    today: date,
+    progress: Progress | None,
+    backup_first: bool,
+) -> ImportReport:
+    codes = known_codes(store)
+    report = ImportReport()
+    now = now_utc()
+    sizes = [path.stat().st_size for path in paths]
+    before = 0
+    with without_gc_pauses(), store.transaction() as session:
+        for path, size in zip(paths, sizes, strict=True):
+            if not is_large(path):
+                bundle = read_bundle_file(path, codes, today)
+                report.codes_added += _import_codebook(session, bundle.codebook)
+                _import_reviews(session, store.user, bundle.reviews, now, report)
+                _import_rest(session, store.user, bundle, now, report)
+            else:
+                for part in stream_bundle(path, codes, today, CHUNK):
+                    if isinstance(part, Codebook):
+                        report.codes_added += _import_codebook(session, part.entries)
+                    elif isinstance(part, Reviews):
+                        _import_reviews(session, store.user, part.records, now, report)
+                        if progress:
+                            progress(before + part.bytes_read, sum(sizes))
+                    else:
+                        _import_rest(session, store.user, part.header, now, report)
+            before += size
+            if progress:
+                progress(before, sum(sizes))
+        if backup_first:
+            _backup_before_commit(store)
+    return report
+
+
+def _import_rest(
+    session: Session, user: str, bundle: Bundle, now: datetime, report: ImportReport
+) -> None:
+    if bundle.partnership and session.get(Setting, "partnership") is None:
+        session.add(Setting(key="partnership", value=json.dumps(bundle.partnership)))
+    _import_topic_briefings(session, user, bundle.briefings, now, report)
+
+
+def _backup_before_commit(store: Store) -> None:
+    """A backup of the database as it was: another connection sees only committed data."""
+    if store.database.is_sqlite:
+        from reviewtool.services.backups import make_backup
+
+        make_backup(store, reason="before-import")
 
 
 def _import_codebook(session: Session, entries: list[CodeRecord]) -> int:
@@ -314,51 +389,65 @@ def build_bundle(
 ) -> Bundle:
     """Everything (or the named reviews) as a bundle, read in bulk, a chunk at a time."""
     with store.transaction() as session:
-        if review_refs:
-            ids = list(dict.fromkeys(resolve_review_id(session, ref) for ref in review_refs))
-        else:
-            ids = list(session.scalars(select(Review.id).order_by(Review.reference, Review.id)))
-        records: list[ReviewRecord] = []
-        for start in range(0, len(ids), CHUNK * 4):
-            records.extend(
-                read_reviews(session, ids[start : start + CHUNK * 4], include_identifiers)
-            )
-            if progress:
-                progress(len(records), len(ids))
-        codebook = [
-            CodeRecord(
-                code=c.code,
-                label=c.label,
-                group=CodeGroup(c.group),
-                parent=c.parent,
-                definition=c.definition,
-                colour=c.colour,
-                active=c.active,
-            )
-            for c in session.scalars(select(Code).order_by(Code.position, Code.code))
+        header, ids = _export_header(session, review_refs)
+        records = [
+            record
+            for chunk in _review_chunks(session, ids, include_identifiers, progress)
+            for record in chunk
         ]
-        briefings: list[TopicBriefing] = []
-        if not review_refs:
-            briefings = [
-                _topic_record(b)
-                for b in session.scalars(
-                    select(Briefing)
-                    .where(Briefing.review_id.is_(None))
-                    .options(selectinload(Briefing.sections))
-                    .order_by(Briefing.title)
-                )
-            ]
-        setting = session.get(Setting, "partnership")
-        partnership = json.loads(setting.value) if setting else None
-    return Bundle(
+    return header.model_copy(update={"reviews": records})
+
+
+def _export_header(session: Session, review_refs: Sequence[str]) -> tuple[Bundle, list[str]]:
+    """The bundle without its reviews, and the ids of the reviews to go in it."""
+    if review_refs:
+        ids = list(dict.fromkeys(resolve_review_id(session, ref) for ref in review_refs))
+    else:
+        ids = list(session.scalars(select(Review.id).order_by(Review.reference, Review.id)))
+    codebook = [
+        CodeRecord(
+            code=c.code,
+            label=c.label,
+            group=CodeGroup(c.group),
+            parent=c.parent,
+            definition=c.definition,
+            colour=c.colour,
+            active=c.active,
+        )
+        for c in session.scalars(select(Code).order_by(Code.position, Code.code))
+    ]
+    briefings: list[TopicBriefing] = []
+    if not review_refs:
+        briefings = [
+            _topic_record(b)
+            for b in session.scalars(
+                select(Briefing)
+                .where(Briefing.review_id.is_(None))
+                .options(selectinload(Briefing.sections))
+                .order_by(Briefing.title)
+            )
+        ]
+    setting = session.get(Setting, "partnership")
+    partnership = json.loads(setting.value) if setting else None
+    header = Bundle(
         format=BUNDLE_FORMAT,
         version=BUNDLE_VERSION,
         exported_at=now_utc(),
         partnership=partnership,
         codebook=codebook,
-        reviews=records,
+        reviews=[],
         briefings=briefings,
     )
+    return header, ids
+
+
+def _review_chunks(
+    session: Session, ids: list[str], include_identifiers: bool, progress: Progress | None
+) -> Iterator[list[ReviewRecord]]:
+    for start in range(0, len(ids), CHUNK * 4):
+        yield read_reviews(session, ids[start : start + CHUNK * 4], include_identifiers)
+        if progress:
+            progress(min(start + CHUNK * 4, len(ids)), len(ids))
 
 
 def export_bundle(
@@ -368,8 +457,12 @@ def export_bundle(
     include_identifiers: bool = False,
     progress: Progress | None = None,
 ) -> ExportResult:
-    bundle = build_bundle(store, review_refs, include_identifiers, progress)
-    write_bundle_file(bundle, path)
+    """Write a bundle file a chunk of reviews at a time (memory stays small however many)."""
+    with without_gc_pauses(), store.transaction() as session:
+        header, ids = _export_header(session, review_refs)
+        written = write_bundle_stream(
+            header, _review_chunks(session, ids, include_identifiers, progress), path
+        )
     if include_identifiers:
         with store.transaction() as session:
             add_event(
@@ -379,6 +472,6 @@ def export_bundle(
                 action="export-identifiers",
                 entity="bundle",
                 entity_id=str(path.name),
-                new_value=f"{len(bundle.reviews)} reviews with identifiers",
+                new_value=f"{written} reviews with identifiers",
             )
-    return ExportResult(path, len(bundle.reviews), len(bundle.briefings))
+    return ExportResult(path, written, len(header.briefings))

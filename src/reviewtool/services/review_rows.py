@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table
@@ -208,15 +209,26 @@ def insert_new_reviews(
             f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({quoted}) "
             f"VALUES ({', '.join([placeholder] * len(columns))})"
         )
-        connection.exec_driver_sql(
-            sql,
-            [
-                tuple(
-                    convert(row[name])
-                    if convert is not None and row[name] is not None
-                    else row[name]
-                    for name, convert in zip(columns, converters, strict=True)
-                )
-                for row in data
-            ],
-        )
+        connection.exec_driver_sql(sql, _driver_rows(data, columns, converters))
+
+
+def _driver_rows(
+    data: list[dict[str, Any]], columns: list[str], converters: list[Any]
+) -> list[tuple[Any, ...]]:
+    """Rows as tuples in column order, converted only where a column type needs it."""
+    values_of = itemgetter(*columns)
+    converted = [(i, convert) for i, convert in enumerate(converters) if convert is not None]
+    if len(columns) == 1:
+        plain = [(values_of(row),) for row in data]
+    else:
+        plain = [values_of(row) for row in data]
+    if not converted:
+        return plain
+    rows = []
+    for values in plain:
+        row = list(values)
+        for index, convert in converted:
+            if row[index] is not None:
+                row[index] = convert(row[index])
+        rows.append(tuple(row))
+    return rows

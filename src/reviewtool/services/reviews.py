@@ -35,7 +35,7 @@ from reviewtool.services.review_mapping import (
     record_from_review,
     utc,
 )
-from reviewtool.services.search import index_records, search_reviews
+from reviewtool.services.search import index_records, split_snippet
 from reviewtool.services.store import Store
 
 
@@ -65,7 +65,8 @@ class ReviewSummary:
     updated_at: datetime
     deadline: DeadlineState | None = None
     deadline_what: str = ""
-    snippet_parts: tuple[tuple[str, bool], ...] = ()
+    snippet_parts: tuple[tuple[str, bool], ...] | None = ()
+    """The matching passage of a search; None when listed without it."""
 
 
 @dataclass(frozen=True)
@@ -292,23 +293,27 @@ def list_reviews(
     filters: ReviewFilter | None = None,
     today: date | None = None,
     with_themes: bool = True,
+    with_snippets: bool = True,
 ) -> list[ReviewSummary]:
     """Reviews matching ``filters``: best search match first, otherwise newest first.
 
-    ``with_themes=False`` leaves each row's themes as None, for a view that fetches them
-    (``review_themes``) only for the rows on screen.
+    ``with_themes=False`` and ``with_snippets=False`` leave those as None, for a view that
+    fetches them (``review_themes``, ``search_snippets``) only for the rows on screen.
     """
     filters = filters or ReviewFilter()
     today = today or date.today()
-    snippets: dict[str, tuple[tuple[str, bool], ...]] = {}
+    snippets: dict[str, tuple[tuple[str, bool], ...] | None] = {}
     order: dict[str, int] = {}
-    if filters.text.strip():
-        hits = search_reviews(store, filters.text, limit=500)
-        snippets = {hit.review_id: hit.snippet_parts for hit in hits}
-        order = {hit.review_id: i for i, hit in enumerate(hits)}
-        if not hits:
-            return []
     with store.transaction() as session:
+        if filters.text.strip():
+            hits = index.query(session, filters.text, SEARCH_LIMIT, None if with_snippets else 0)
+            if not hits:
+                return []
+            snippets = {
+                hit.review_id: split_snippet(hit.snippet) if hit.snippet is not None else None
+                for hit in hits
+            }
+            order = {hit.review_id: i for i, hit in enumerate(hits)}
         # Only the columns the list shows: plain rows are far cheaper than ORM objects.
         query = _filtered(select(*_LIST_COLUMNS), filters)
         if order:
@@ -357,6 +362,8 @@ def list_reviews(
 
 
 _WHOLE_TABLE_AT = 2000
+SEARCH_LIMIT = 500
+"""The best matches a search lists."""
 
 
 def review_themes(store: Store, review_ids: list[str]) -> dict[str, tuple[str, ...]]:

@@ -22,12 +22,13 @@ class SearchHit:
     title: str
     kind: str
     rank: float
-    snippet_parts: tuple[tuple[str, bool], ...]
-    """The snippet as (text, is_match) pieces, so any view can highlight the matches."""
+    snippet_parts: tuple[tuple[str, bool], ...] | None
+    """The snippet as (text, is_match) pieces, so any view can highlight the matches; None
+    when not asked for (``search_snippets`` fetches it)."""
 
     @property
     def snippet(self) -> str:
-        return "".join(text for text, _ in self.snippet_parts)
+        return "".join(text for text, _ in self.snippet_parts or ())
 
 
 def search_text(record: ReviewRecord) -> index.SearchRow:
@@ -82,10 +83,13 @@ def split_snippet(snippet: str) -> tuple[tuple[str, bool], ...]:
     return tuple(part for part in parts if part[0])
 
 
-def search_reviews(store: Store, text: str, limit: int = 100) -> list[SearchHit]:
-    """Reviews matching every word of ``text`` (the last word as a prefix), best first."""
+def search_reviews(
+    store: Store, text: str, limit: int = 100, with_snippets: int | None = None
+) -> list[SearchHit]:
+    """Reviews matching every word of ``text`` (the last word as a prefix), best first;
+    snippets for the first ``with_snippets`` of them (all if None)."""
     with store.transaction() as session:
-        hits = index.query(session, text, limit)
+        hits = index.query(session, text, limit, with_snippets)
         if not hits:
             return []
         rows = session.execute(
@@ -101,11 +105,20 @@ def search_reviews(store: Store, text: str, limit: int = 100) -> list[SearchHit]
             title=by_id[hit.review_id].title,
             kind=by_id[hit.review_id].kind,
             rank=hit.rank,
-            snippet_parts=split_snippet(hit.snippet),
+            snippet_parts=split_snippet(hit.snippet) if hit.snippet is not None else None,
         )
         for hit in hits
         if hit.review_id in by_id
     ]
+
+
+def search_snippets(
+    store: Store, text: str, review_ids: list[str]
+) -> dict[str, tuple[tuple[str, bool], ...]]:
+    """The matching passage of each of these reviews (every id present, maybe empty)."""
+    with store.transaction() as session:
+        found = index.snippets(session, text, review_ids)
+    return {review_id: split_snippet(found.get(review_id, "")) for review_id in review_ids}
 
 
 def rebuild_search_index(store: Store, chunk: int = 500) -> int:

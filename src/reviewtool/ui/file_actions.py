@@ -41,9 +41,12 @@ class FileActions(_Window):
         paths = [Path(f) for f in files]
 
         def work(progress: object) -> object:
-            if self.store.database.is_sqlite:
-                make_backup(self.store, reason="before-import")
-            return import_bundle_files(self.store, paths, progress=progress)  # type: ignore[arg-type]
+            return import_bundle_files(
+                self.store,
+                paths,
+                progress=progress,  # type: ignore[arg-type]
+                backup_first=True,
+            )
 
         def done(report: object) -> None:
             QMessageBox.information(self, "Import finished", report.describe())  # type: ignore[attr-defined]

@@ -20,18 +20,28 @@ COLUMNS = ("Reference", "Title", "Kind", "Status", "Notified", "Deadline", "Them
 THEMES_COLUMN = COLUMNS.index("Themes")
 THEMES_BATCH = 200
 """Rows whose themes are fetched together when one of them is first shown."""
+SNIPPETS_BATCH = 60
+"""Rows whose search snippets are fetched together (a snippet costs more than themes)."""
 
 ThemesLoader = Callable[[list[str]], dict[str, tuple[str, ...]]]
+SnippetsLoader = Callable[[list[str]], dict[str, tuple[tuple[str, bool], ...]]]
 
 
 class ReviewTableModel(QAbstractTableModel):
-    """The list's rows; rows listed without themes get them from ``themes_loader`` in
-    batches as they come into view, so opening a list of thousands reads only what is seen."""
+    """The list's rows; rows listed without themes (or search snippets) get them from the
+    loaders in batches as they come into view, so a list of thousands reads only what is
+    seen."""
 
-    def __init__(self, themes_loader: ThemesLoader | None = None) -> None:
+    def __init__(
+        self,
+        themes_loader: ThemesLoader | None = None,
+        snippets_loader: SnippetsLoader | None = None,
+    ) -> None:
         super().__init__()
         self._rows: list[ReviewSummary] = []
         self._themes_loader = themes_loader
+        self.snippets_loader = snippets_loader
+        """Set with each new search: snippets belong to the words searched for."""
 
     def set_rows(self, rows: list[ReviewSummary]) -> None:
         self.beginResetModel()
@@ -62,8 +72,7 @@ class ReviewTableModel(QAbstractTableModel):
         if row.themes is None:
             if self._themes_loader is None:
                 return ()
-            start = max(0, row_number - THEMES_BATCH // 4)
-            batch = [r for r in self._rows[start : start + THEMES_BATCH] if r.themes is None]
+            batch = [r for r in self._batch_around(row_number) if r.themes is None]
             found = self._themes_loader([r.id for r in batch])
             for other in batch:
                 other.themes = found.get(other.id, ())
@@ -85,7 +94,24 @@ class ReviewTableModel(QAbstractTableModel):
             return self._deadline_text(row)
         if column == THEMES_COLUMN:
             return ", ".join(self._themes(row_number))
-        return " ".join("".join(text for text, _ in row.snippet_parts).split())
+        return " ".join("".join(text for text, _ in self._snippet(row_number)).split())
+
+    def _snippet(self, row_number: int) -> tuple[tuple[str, bool], ...]:
+        row = self._rows[row_number]
+        if row.snippet_parts is None:
+            if self.snippets_loader is None:
+                return ()
+            batch = [
+                r for r in self._batch_around(row_number, SNIPPETS_BATCH) if r.snippet_parts is None
+            ]
+            found = self.snippets_loader([r.id for r in batch])
+            for other in batch:
+                other.snippet_parts = found.get(other.id, ())
+        return row.snippet_parts or ()
+
+    def _batch_around(self, row_number: int, size: int = THEMES_BATCH) -> list[ReviewSummary]:
+        start = max(0, row_number - size // 4)
+        return self._rows[start : start + size]
 
     def _deadline_text(self, row: ReviewSummary) -> str:
         if row.deadline is None:

@@ -1,0 +1,45 @@
+"""The passage of a text that shows why it matched a search, with the words marked.
+
+A few words either side of the first place the searched words appear. Searched words match
+at the start of a text word ("visit" marks "visiting"), ignoring case. When none appears
+as written (the index also matches word stems and letters without accents), there is no
+passage here and the caller asks the index instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+WORDS_AROUND = 14
+_WORD = re.compile(r"\w+")
+_SPACES = re.compile(r"\s+")
+
+
+def snippet(
+    text: str, tokens: Sequence[str], start_mark: str, end_mark: str, ellipsis: str = "…"
+) -> str | None:
+    """About ``WORDS_AROUND`` words around the first match, matches marked; None if none."""
+    if not tokens:
+        return None
+    pattern = re.compile(
+        r"\b(?:" + "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True)) + ")",
+        re.IGNORECASE,
+    )
+    words = list(_WORD.finditer(text))
+    matched = [i for i, word in enumerate(words) if pattern.match(word.group())]
+    if not matched:
+        return None
+    first = max(0, matched[0] - WORDS_AROUND // 3)
+    last = min(len(words), first + WORDS_AROUND)
+    marked = set(matched)
+    pieces: list[str] = []
+    for index in range(first, last):
+        word = words[index]
+        if index > first:
+            pieces.append(_SPACES.sub(" ", text[words[index - 1].end() : word.start()]))
+        pieces.append(f"{start_mark}{word.group()}{end_mark}" if index in marked else word.group())
+    body = "".join(pieces)
+    before = ellipsis if first > 0 else ""
+    after = ellipsis if last < len(words) else ""
+    return before + body + after
