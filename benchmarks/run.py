@@ -41,8 +41,18 @@ ROWS = [
 MEMORY_TARGET_MB = 350
 
 
+REPEATED = {"cold_start": 5, "cold_start_floor": 5}
+"""Tasks short and noisy enough to be run several times: the median run is reported."""
+
+
 def run_task(task: str, data: Path) -> tuple[dict[str, float], float]:
-    """Run one task in a fresh process; its result and its peak memory in MB."""
+    """Run a task in fresh processes; its (median) result and its peak memory in MB."""
+    runs = [_run_once(task, data) for _ in range(REPEATED.get(task, 1))]
+    runs.sort(key=lambda run: next(iter(run[0].values())))
+    return runs[len(runs) // 2]
+
+
+def _run_once(task: str, data: Path) -> tuple[dict[str, float], float]:
     environment = {
         **os.environ,
         "BENCH_T0": repr(time.time()),
@@ -65,6 +75,10 @@ def run_task(task: str, data: Path) -> tuple[dict[str, float], float]:
 
 def prepare(data: Path) -> None:
     sys.path.insert(0, str(ROOT / "src"))
+    # As an installed copy has (pip and PyInstaller compile it): start-up reads bytecode.
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "src" / "reviewtool")], check=True
+    )
     environment = {
         **os.environ,
         "REVIEWTOOL_HOME": str(data / "home"),

@@ -143,7 +143,11 @@ class Agency(Base):
 
 class Factor(Base):
     __tablename__ = "review_factors"
-    __table_args__ = (UniqueConstraint("review_id", "code", "role"),)
+    __table_args__ = (
+        UniqueConstraint("review_id", "code", "role"),
+        # Covers the in-order reads of the list and the thematic analysis (see 0005).
+        Index("ix_review_factors_review_order", "review_id", "position", "code", "role"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     review_id: Mapped[str] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"))
