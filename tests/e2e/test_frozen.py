@@ -62,3 +62,17 @@ def test_frozen_program_runs_headless(tmp_path: Path) -> None:
         target = "slides" if out.endswith("pptx") else "briefing"
         result = run(target, "NSP-CSPR-2021-01", "--out", str(tmp_path / out))
         assert result.returncode == 0, result.stderr
+    # ReportLab's C speed-ups and the stream parser are loaded by name at run time.
+    internal = tmp_path / "dist" / "reviewtool" / "_internal"
+    assert list(internal.rglob("_rl_accel*")), "rl_accel missing from the build"
+    assert list(internal.rglob("_yajl2*")), "ijson's C parser missing from the build"
+    large = tmp_path / "large.rtbundle.json"
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "generate.py"), "900", str(large)],
+        check=True,
+        cwd=ROOT,
+    )
+    assert large.stat().st_size > 4 * 1024 * 1024  # read as a stream
+    imported = run("--db", str(tmp_path / "large.sqlite3"), "import", str(large))
+    assert imported.returncode == 0, imported.stderr
+    assert "900 reviews added" in imported.stdout

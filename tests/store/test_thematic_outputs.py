@@ -205,3 +205,30 @@ def test_contents_page_numbers_are_where_the_sections_start(
         assert re.search(rf"^{re.escape(section)}$", page(int(match.group(1))), re.MULTILINE), (
             section
         )
+
+
+def test_a_large_appendix_lists_each_review_on_one_line(
+    fixture_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("reviewtool.reports.thematic_pdf.APPENDIX_THEMES_UP_TO", 2)
+    files = ThematicOutputs(pdf=tmp_path / "large.pdf")
+    model = export_thematic(fixture_store, REQUEST, files, today=TODAY)
+    flat = " ".join(pdf_text(tmp_path / "large.pdf").split())
+    appendix = flat[flat.rindex("Appendix: the reviews") :]
+    assert f"All {len(model.appendix)} reviews, one line each" in appendix
+    assert "cases x themes sheet" in appendix and "Actions done" in appendix
+    for row in model.appendix:
+        assert f"{row.reference} {row.kind_short}" in appendix
+        assert all(theme not in appendix for theme in row.themes)
+
+
+def test_bulk_work_restores_the_garbage_collector() -> None:
+    import gc
+
+    from reviewtool.services.bulk_work import without_gc_pauses
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), without_gc_pauses():
+        assert not gc.isenabled()
+        raise RuntimeError("work failed")
+    assert gc.isenabled()
