@@ -232,3 +232,50 @@ def test_bulk_work_restores_the_garbage_collector() -> None:
         assert not gc.isenabled()
         raise RuntimeError("work failed")
     assert gc.isenabled()
+
+
+def test_the_check_covers_what_each_output_publishes(fixture_store: Store, tmp_path: Path) -> None:
+    """The PDF shows overdue actions, the spreadsheet every action: each is checked for what
+    it carries."""
+    import uuid
+
+    from reviewtool.bundle.schema import ActionRecord, RecommendationRecord
+    from reviewtool.domain.enums import ActionStatus
+    from reviewtool.services.reviews import get_review, save_review
+
+    def give_actions(overdue_text: str) -> None:
+        loaded = get_review(fixture_store, "R1")
+        recommendation = RecommendationRecord(
+            id=str(uuid.uuid4()),
+            text="Improve information sharing",
+            actions=[
+                ActionRecord(id=str(uuid.uuid4()), text=overdue_text, due=date(2024, 1, 31)),
+                ActionRecord(
+                    id=str(uuid.uuid4()),
+                    text="Audit of referrals",
+                    status=ActionStatus.COMPLETE,
+                    completed=date(2024, 3, 1),
+                    assurance="Confirmed by phone on 07700 900123",
+                ),
+            ],
+        )
+        save_review(
+            fixture_store,
+            loaded.record.model_copy(update={"recommendations": [recommendation]}),
+            loaded.version,
+        )
+
+    give_actions("Write to jo.bloggs@example.org about the plan")
+    pdf_only = ThematicOutputs(pdf=tmp_path / "summary.pdf")
+    with pytest.raises(PublicationBlocked) as blocked:
+        export_thematic(fixture_store, REQUEST, pdf_only, today=TODAY)
+    assert {hit.where for hit in blocked.value.hits} == {"overdue action of R1"}
+
+    give_actions("Write to the family about the plan")
+    export_thematic(fixture_store, REQUEST, pdf_only, today=TODAY)  # the phone is not in it
+    assert (tmp_path / "summary.pdf").exists()
+    with pytest.raises(PublicationBlocked) as blocked:
+        export_thematic(
+            fixture_store, REQUEST, ThematicOutputs(xlsx=tmp_path / "s.xlsx"), today=TODAY
+        )
+    assert {hit.rule for hit in blocked.value.hits} == {"phone number"}

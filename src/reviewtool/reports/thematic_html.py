@@ -8,9 +8,7 @@ from pathlib import Path
 from reviewtool.bundle.write import write_text_atomically
 from reviewtool.reports.colours import contrast_ratio, safe_colour
 from reviewtool.reports.text import clean
-from reviewtool.reports.thematic_model import Count, FactorRow, ThematicModel
-
-OVERDUE_SHOWN = 100
+from reviewtool.reports.thematic_model import OVERDUE_SHOWN, Count, FactorRow, ThematicModel
 
 
 def _e(text: object) -> str:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+OVERDUE_SHOWN = 100
+"""Overdue actions listed in the PDF and HTML (the spreadsheet lists them all)."""
+
 
 @dataclass(frozen=True)
 class Count:

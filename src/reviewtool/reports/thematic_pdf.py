@@ -10,9 +10,8 @@ from reviewtool.reports.charts import horizontal_bars
 from reviewtool.reports.colours import safe_colour, text_on, tint
 from reviewtool.reports.fonts import BOLD, REGULAR, pdf_markup, register_fonts
 from reviewtool.reports.row_table import row_table
-from reviewtool.reports.thematic_model import Count, FactorRow, ThematicModel
+from reviewtool.reports.thematic_model import OVERDUE_SHOWN, Count, FactorRow, ThematicModel
 
-OVERDUE_SHOWN = 100
 APPENDIX_THEMES_UP_TO = 250
 """Up to this many reviews the appendix lists each one's themes; beyond it, one line per
 review (a thousand reviews' themes would run to hundreds of pages: the spreadsheet's cases x

@@ -98,8 +98,13 @@ def _select_cohort(
 
 
 def thematic_model(
-    store: Store, request: ThematicRequest, today: date | None = None
+    store: Store,
+    request: ThematicRequest,
+    today: date | None = None,
+    action_tracker: bool = True,
 ) -> ThematicModel:
+    """The analysis; ``action_tracker=False`` leaves out the line per action that only the
+    spreadsheet shows (tens of thousands at partnership scale)."""
     request.check()
     today = today or date.today()
     settings = load_settings(store)
@@ -143,20 +148,21 @@ def thematic_model(
                 state = action_rag(action.status, action.due, today)
                 rag[state] += 1
                 mine[state] += 1
-                action_lines.append(
-                    ActionLine(
-                        record.reference,
-                        recommendation.text,
-                        action.text,
-                        action.owner or "",
-                        action.due,
-                        action.status.value.replace("_", " "),
-                        state.label.split(" - ")[0],
-                        action.completed,
-                        action.assurance or "",
-                        action.impact or "",
+                if action_tracker:
+                    action_lines.append(
+                        ActionLine(
+                            record.reference,
+                            recommendation.text,
+                            action.text,
+                            action.owner or "",
+                            action.due,
+                            action.status.value.replace("_", " "),
+                            state.label.split(" - ")[0],
+                            action.completed,
+                            action.assurance or "",
+                            action.impact or "",
+                        )
                     )
-                )
                 if state is Rag.RED:
                     overdue.append(
                         OverdueAction(

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from reviewtool.domain.errors import InvalidInput
-from reviewtool.reports.thematic_model import ThematicModel
+from reviewtool.reports.thematic_model import OVERDUE_SHOWN, ThematicModel
 from reviewtool.services.bulk_work import without_gc_pauses
 from reviewtool.services.store import Store
 from reviewtool.services.thematic import ThematicRequest, thematic_model
@@ -24,12 +24,19 @@ class ThematicOutputs:
         return [p for p in (self.pdf, self.html, self.xlsx, self.docx) if p is not None]
 
 
-def thematic_parts(model: ThematicModel) -> list[tuple[str, str]]:
-    """Every text the summary carries, for the publication check."""
+def thematic_parts(model: ThematicModel, action_tracker: bool = True) -> list[tuple[str, str]]:
+    """Every text the summary's outputs carry, for the publication check; the whole action
+    tracker only when it is written (the spreadsheet), otherwise the overdue actions shown."""
     parts = [("findings", text) for text in model.findings]
-    parts += [
-        ("appendix", f"{a.reference} {a.title} {', '.join(a.themes)}") for a in model.appendix
-    ]
+    for row in model.appendix:
+        # Separate parts: the theme labels recur from review to review and are checked once.
+        parts += [("appendix", row.reference), ("appendix", row.title)]
+        parts += [("appendix", theme) for theme in row.themes]
+    if not action_tracker:
+        for overdue in model.overdue[:OVERDUE_SHOWN]:
+            where = f"overdue action of {overdue.reference}"
+            parts += [(where, overdue.text), (where, overdue.owner)]
+        return parts
     for line in model.actions:
         where = f"action of {line.reference}"
         # Each field its own part: a recommendation repeated beside each action is then one
@@ -79,11 +86,12 @@ def _analyse_check_write(
 ) -> ThematicModel:
     from reviewtool.services.publication import guard, identifiers_of
 
-    model = thematic_model(store, request, today)
+    tracker = outputs.xlsx is not None
+    model = thematic_model(store, request, today, action_tracker=tracker)
     guard(
         store,
         f"The thematic summary for {model.period}",
-        thematic_parts(model),
+        thematic_parts(model, action_tracker=tracker),
         identifiers_of(store, None),
         override_reason,
     )
