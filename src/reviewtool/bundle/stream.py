@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -30,7 +31,11 @@ from reviewtool.bundle.schema import (
 STREAM_FROM_BYTES = 4 * 1024 * 1024
 """Smaller files are simply read whole."""
 
-_CODEBOOK = TypeAdapter(list[CodeRecord])
+
+@cache
+def _codebook_adapter() -> TypeAdapter[list[CodeRecord]]:
+    return TypeAdapter(list[CodeRecord])  # built when first needed, not at start-up
+
 
 # A \uD800-\uDFFF escape: the stream parser turns an unpaired one into "?" where the
 # whole-file reader rightly refuses it, so any such escape sends the file to that reader.
@@ -101,7 +106,7 @@ def stream_bundle(
                 if key == "reviews":
                     if checker is not None:
                         raise NotStreamable("two lists of reviews")
-                    codebook = _CODEBOOK.validate_python(header.get("codebook", []))
+                    codebook = _codebook_adapter().validate_python(header.get("codebook", []))
                     checker = BundleChecker(known_codes, today, codebook)
                     _fail_on_problems(checker)
                     yield Codebook(codebook)
