@@ -398,7 +398,7 @@ def import_floor(data: Path) -> dict[str, float]:
 
 
 def export_task(data: Path) -> dict[str, float]:
-    from reviewtool.services.bundles import export_bundle
+    from reviewtool.services.bundle_export import export_bundle
 
     store = _store(data)
     start = time.perf_counter()

@@ -79,7 +79,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from reviewtool.services.bundles import export_bundle
+    from reviewtool.services.bundle_export import export_bundle
 
     target: Path = args.file
     if target.is_dir():

@@ -11,7 +11,8 @@ import pytest
 
 from reviewtool.bundle.errors import BundleError
 from reviewtool.paths import resource
-from reviewtool.services.bundles import export_bundle, import_bundle_files
+from reviewtool.services.bundle_export import export_bundle
+from reviewtool.services.bundles import import_bundle_files
 from reviewtool.services.demo import DEMO_BUNDLE
 from reviewtool.services.reviews import list_reviews
 from reviewtool.services.store import Store, open_store

@@ -12,7 +12,8 @@ from reviewtool.bundle.schema import ChildRecord, FactorRecord
 from reviewtool.domain.enums import FactorRole, ReviewKind, Sex
 from reviewtool.domain.errors import EditConflict, InvalidInput, NotFound
 from reviewtool.services.audit import review_history
-from reviewtool.services.bundles import build_bundle, import_bundle_files
+from reviewtool.services.bundle_export import build_bundle
+from reviewtool.services.bundles import import_bundle_files
 from reviewtool.services.demo import load_demo
 from reviewtool.services.reviews import (
     ReviewFilter,

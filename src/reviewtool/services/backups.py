@@ -52,7 +52,7 @@ def make_backup(store: Store, to_dir: Path | None = None, reason: str = "manual"
     if store.database.is_sqlite:
         target = backup_sqlite(store.database, _free_name(folder, reason, ".sqlite3"))
     else:
-        from reviewtool.services.bundles import export_bundle
+        from reviewtool.services.bundle_export import export_bundle
 
         target = _free_name(folder, reason, ".rtbundle.json")
         export_bundle(store, target, include_identifiers=True)

@@ -1,14 +1,14 @@
-"""Importing and exporting bundles (BUNDLE.md).
+"""Importing bundles (BUNDLE.md); exporting them is in ``bundle_export``.
 
-An import reads and checks every file before writing anything, then applies them all in one
-transaction: a review already present is updated only by a newer copy; an older or different
-copy with the same time is reported as a conflict, never silently dropped.
+An import applies every file in one transaction, and on any problem writes nothing: a review
+already present is updated only by a newer copy; an older or different copy with the same
+time is reported as a conflict, never silently dropped.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -18,20 +18,16 @@ from sqlalchemy.orm import Session, selectinload
 
 from reviewtool.bundle.read import read_bundle_file
 from reviewtool.bundle.schema import (
-    BUNDLE_FORMAT,
-    BUNDLE_VERSION,
     Bundle,
     CodeRecord,
     ReviewRecord,
-    Section,
     TopicBriefing,
 )
 from reviewtool.bundle.stream import Codebook, NotStreamable, Reviews, is_large, stream_bundle
-from reviewtool.bundle.write import write_bundle_stream
 from reviewtool.db.models import Briefing, BriefingSection, Code, Review, Setting
-from reviewtool.domain.enums import BriefingStatus, CodeGroup
 from reviewtool.services.audit import add_event, add_review_changes, changed_fields, flatten_review
 from reviewtool.services.bulk_work import without_gc_pauses
+from reviewtool.services.bundle_export import Progress, topic_record
 from reviewtool.services.review_mapping import (
     apply_record,
     full_review_loading,
@@ -39,14 +35,10 @@ from reviewtool.services.review_mapping import (
     record_from_review,
     utc,
 )
-from reviewtool.services.review_read import read_reviews
 from reviewtool.services.review_rows import insert_new_reviews
-from reviewtool.services.reviews import now_utc, resolve_review_id
+from reviewtool.services.reviews import now_utc
 from reviewtool.services.search import index_records
 from reviewtool.services.store import Store
-
-Progress = Callable[[int, int], None]
-"""Called with (done, total) while long work goes on."""
 
 CHUNK = 500
 
@@ -332,7 +324,7 @@ def _import_topic_briefings(
             report.briefings_updated += 1
             action = "import"
         else:
-            if _topic_record(briefing) != record:
+            if topic_record(briefing) != record:
                 report.conflicts.append(
                     ImportConflict(
                         record.title, record.id, "the database copy of this topic briefing is newer"
@@ -359,119 +351,3 @@ def _import_topic_briefings(
             new_value=record.title,
         )
     session.flush()
-
-
-def _topic_record(briefing: Briefing) -> TopicBriefing:
-    return TopicBriefing(
-        id=briefing.id,
-        title=briefing.title or "",
-        theme=briefing.theme,
-        status=BriefingStatus(briefing.status),
-        updated_at=utc(briefing.updated_at),
-        sections=[Section(heading=s.heading, body=s.body) for s in briefing.sections],
-        approved_by=briefing.approved_by,
-        approved_at=utc(briefing.approved_at) if briefing.approved_at else None,
-    )
-
-
-@dataclass(frozen=True)
-class ExportResult:
-    path: Path
-    reviews: int
-    briefings: int
-
-
-def build_bundle(
-    store: Store,
-    review_refs: Sequence[str] = (),
-    include_identifiers: bool = False,
-    progress: Progress | None = None,
-) -> Bundle:
-    """Everything (or the named reviews) as a bundle, read in bulk, a chunk at a time."""
-    with store.transaction() as session:
-        header, ids = _export_header(session, review_refs)
-        records = [
-            record
-            for chunk in _review_chunks(session, ids, include_identifiers, progress)
-            for record in chunk
-        ]
-    return header.model_copy(update={"reviews": records})
-
-
-def _export_header(session: Session, review_refs: Sequence[str]) -> tuple[Bundle, list[str]]:
-    """The bundle without its reviews, and the ids of the reviews to go in it."""
-    if review_refs:
-        ids = list(dict.fromkeys(resolve_review_id(session, ref) for ref in review_refs))
-    else:
-        ids = list(session.scalars(select(Review.id).order_by(Review.reference, Review.id)))
-    codebook = [
-        CodeRecord(
-            code=c.code,
-            label=c.label,
-            group=CodeGroup(c.group),
-            parent=c.parent,
-            definition=c.definition,
-            colour=c.colour,
-            active=c.active,
-        )
-        for c in session.scalars(select(Code).order_by(Code.position, Code.code))
-    ]
-    briefings: list[TopicBriefing] = []
-    if not review_refs:
-        briefings = [
-            _topic_record(b)
-            for b in session.scalars(
-                select(Briefing)
-                .where(Briefing.review_id.is_(None))
-                .options(selectinload(Briefing.sections))
-                .order_by(Briefing.title)
-            )
-        ]
-    setting = session.get(Setting, "partnership")
-    partnership = json.loads(setting.value) if setting else None
-    header = Bundle(
-        format=BUNDLE_FORMAT,
-        version=BUNDLE_VERSION,
-        exported_at=now_utc(),
-        partnership=partnership,
-        codebook=codebook,
-        reviews=[],
-        briefings=briefings,
-    )
-    return header, ids
-
-
-def _review_chunks(
-    session: Session, ids: list[str], include_identifiers: bool, progress: Progress | None
-) -> Iterator[list[ReviewRecord]]:
-    for start in range(0, len(ids), CHUNK * 4):
-        yield read_reviews(session, ids[start : start + CHUNK * 4], include_identifiers)
-        if progress:
-            progress(min(start + CHUNK * 4, len(ids)), len(ids))
-
-
-def export_bundle(
-    store: Store,
-    path: Path,
-    review_refs: Sequence[str] = (),
-    include_identifiers: bool = False,
-    progress: Progress | None = None,
-) -> ExportResult:
-    """Write a bundle file a chunk of reviews at a time (memory stays small however many)."""
-    with without_gc_pauses(), store.transaction() as session:
-        header, ids = _export_header(session, review_refs)
-        written = write_bundle_stream(
-            header, _review_chunks(session, ids, include_identifiers, progress), path
-        )
-    if include_identifiers:
-        with store.transaction() as session:
-            add_event(
-                session,
-                at=now_utc(),
-                user=store.user,
-                action="export-identifiers",
-                entity="bundle",
-                entity_id=str(path.name),
-                new_value=f"{written} reviews with identifiers",
-            )
-    return ExportResult(path, written, len(header.briefings))

@@ -17,7 +17,7 @@ from reviewtool.domain.errors import InvalidInput, NotFound
 from reviewtool.reports.slides_model import Deck, Slide
 from reviewtool.reports.text import paragraphs
 from reviewtool.services.briefings import QUESTIONS_INDEX
-from reviewtool.services.bundles import build_bundle
+from reviewtool.services.bundle_export import build_bundle
 from reviewtool.services.settings import DEFAULT_REFLECTIVE_QUESTIONS, load_settings
 from reviewtool.services.store import Store
 

@@ -19,7 +19,8 @@ else:
     _Window = object
 
 from reviewtool.services.backups import make_backup, restore_backup
-from reviewtool.services.bundles import export_bundle, import_bundle_files
+from reviewtool.services.bundle_export import export_bundle
+from reviewtool.services.bundles import import_bundle_files
 
 
 class FileActions(_Window):

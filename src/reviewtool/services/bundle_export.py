@@ -1,0 +1,152 @@
+"""Exporting bundles (BUNDLE.md): everything, or chosen reviews, written a chunk at a time."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from reviewtool.bundle.schema import (
+    BUNDLE_FORMAT,
+    BUNDLE_VERSION,
+    Bundle,
+    CodeRecord,
+    ReviewRecord,
+    Section,
+    TopicBriefing,
+)
+from reviewtool.bundle.write import write_bundle_stream
+from reviewtool.db.models import Briefing, Code, Review, Setting
+from reviewtool.domain.enums import BriefingStatus, CodeGroup
+from reviewtool.services.audit import add_event
+from reviewtool.services.bulk_work import without_gc_pauses
+from reviewtool.services.review_mapping import utc
+from reviewtool.services.review_read import read_reviews
+from reviewtool.services.reviews import now_utc, resolve_review_id
+from reviewtool.services.store import Store
+
+Progress = Callable[[int, int], None]
+"""Called with (done, total) while long work goes on."""
+
+CHUNK = 2000
+"""Reviews read and written at a time."""
+
+
+def topic_record(briefing: Briefing) -> TopicBriefing:
+    return TopicBriefing(
+        id=briefing.id,
+        title=briefing.title or "",
+        theme=briefing.theme,
+        status=BriefingStatus(briefing.status),
+        updated_at=utc(briefing.updated_at),
+        sections=[Section(heading=s.heading, body=s.body) for s in briefing.sections],
+        approved_by=briefing.approved_by,
+        approved_at=utc(briefing.approved_at) if briefing.approved_at else None,
+    )
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    reviews: int
+    briefings: int
+
+
+def build_bundle(
+    store: Store,
+    review_refs: Sequence[str] = (),
+    include_identifiers: bool = False,
+    progress: Progress | None = None,
+) -> Bundle:
+    """Everything (or the named reviews) as a bundle, read in bulk, a chunk at a time."""
+    with store.transaction() as session:
+        header, ids = _export_header(session, review_refs)
+        records = [
+            record
+            for chunk in _review_chunks(session, ids, include_identifiers, progress)
+            for record in chunk
+        ]
+    return header.model_copy(update={"reviews": records})
+
+
+def _export_header(session: Session, review_refs: Sequence[str]) -> tuple[Bundle, list[str]]:
+    """The bundle without its reviews, and the ids of the reviews to go in it."""
+    if review_refs:
+        ids = list(dict.fromkeys(resolve_review_id(session, ref) for ref in review_refs))
+    else:
+        ids = list(session.scalars(select(Review.id).order_by(Review.reference, Review.id)))
+    codebook = [
+        CodeRecord(
+            code=c.code,
+            label=c.label,
+            group=CodeGroup(c.group),
+            parent=c.parent,
+            definition=c.definition,
+            colour=c.colour,
+            active=c.active,
+        )
+        for c in session.scalars(select(Code).order_by(Code.position, Code.code))
+    ]
+    briefings: list[TopicBriefing] = []
+    if not review_refs:
+        briefings = [
+            topic_record(b)
+            for b in session.scalars(
+                select(Briefing)
+                .where(Briefing.review_id.is_(None))
+                .options(selectinload(Briefing.sections))
+                .order_by(Briefing.title)
+            )
+        ]
+    setting = session.get(Setting, "partnership")
+    partnership = json.loads(setting.value) if setting else None
+    header = Bundle(
+        format=BUNDLE_FORMAT,
+        version=BUNDLE_VERSION,
+        exported_at=now_utc(),
+        partnership=partnership,
+        codebook=codebook,
+        reviews=[],
+        briefings=briefings,
+    )
+    return header, ids
+
+
+def _review_chunks(
+    session: Session, ids: list[str], include_identifiers: bool, progress: Progress | None
+) -> Iterator[list[ReviewRecord]]:
+    for start in range(0, len(ids), CHUNK):
+        yield read_reviews(session, ids[start : start + CHUNK], include_identifiers)
+        if progress:
+            progress(min(start + CHUNK, len(ids)), len(ids))
+
+
+def export_bundle(
+    store: Store,
+    path: Path,
+    review_refs: Sequence[str] = (),
+    include_identifiers: bool = False,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Write a bundle file a chunk of reviews at a time (memory stays small however many)."""
+    with without_gc_pauses(), store.transaction() as session:
+        header, ids = _export_header(session, review_refs)
+        written = write_bundle_stream(
+            header, _review_chunks(session, ids, include_identifiers, progress), path
+        )
+    if include_identifiers:
+        with store.transaction() as session:
+            add_event(
+                session,
+                at=now_utc(),
+                user=store.user,
+                action="export-identifiers",
+                entity="bundle",
+                entity_id=str(path.name),
+                new_value=f"{written} reviews with identifiers",
+            )
+    return ExportResult(path, written, len(header.briefings))
