@@ -68,15 +68,10 @@ class ReviewTableModel(QAbstractTableModel):
         return None
 
     def _themes(self, row_number: int) -> tuple[str, ...]:
-        row = self._rows[row_number]
-        if row.themes is None:
-            if self._themes_loader is None:
-                return ()
-            batch = [r for r in self._batch_around(row_number) if r.themes is None]
-            found = self._themes_loader([r.id for r in batch])
-            for other in batch:
-                other.themes = found.get(other.id, ())
-        return row.themes or ()
+        themes: tuple[str, ...] = self._fetched(
+            row_number, "themes", self._themes_loader, THEMES_BATCH
+        )
+        return themes
 
     def _display(self, row_number: int, column: int) -> str:
         row = self._rows[row_number]
@@ -97,17 +92,21 @@ class ReviewTableModel(QAbstractTableModel):
         return " ".join("".join(text for text, _ in self._snippet(row_number)).split())
 
     def _snippet(self, row_number: int) -> tuple[tuple[str, bool], ...]:
+        parts: tuple[tuple[str, bool], ...] = self._fetched(
+            row_number, "snippet_parts", self.snippets_loader, SNIPPETS_BATCH
+        )
+        return parts
+
+    def _fetched(self, row_number: int, name: str, loader: Any, size: int) -> Any:
+        """The row's ``name``; if not yet fetched, fetched now with its neighbours' (the rows
+        about to be painted with it) in one call of ``loader``."""
         row = self._rows[row_number]
-        if row.snippet_parts is None:
-            if self.snippets_loader is None:
-                return ()
-            batch = [
-                r for r in self._batch_around(row_number, SNIPPETS_BATCH) if r.snippet_parts is None
-            ]
-            found = self.snippets_loader([r.id for r in batch])
+        if getattr(row, name) is None and loader is not None:
+            batch = [r for r in self._batch_around(row_number, size) if getattr(r, name) is None]
+            found = loader([r.id for r in batch])
             for other in batch:
-                other.snippet_parts = found.get(other.id, ())
-        return row.snippet_parts or ()
+                setattr(other, name, found.get(other.id, ()))
+        return getattr(row, name) or ()
 
     def _batch_around(self, row_number: int, size: int = THEMES_BATCH) -> list[ReviewSummary]:
         start = max(0, row_number - size // 4)
