@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import Any
 
 
@@ -49,6 +50,25 @@ def _ask_passphrase(parent: Any, why: str) -> str | None:
     return text if ok and text else None
 
 
+def report_damaged(
+    window: Any,
+    error: BaseException,
+    open_database: Callable[[str | None], bool],
+    quit_app: Callable[[], None],
+) -> None:
+    """The background integrity check failed: nothing more may be written to this file.
+    Say so, then open another database the person chooses, or quit."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window.centralWidget().setEnabled(False)
+    QMessageBox.critical(window, "reviewtool - the database is damaged", str(error))
+    choice = _another_database()
+    while choice is not None and not open_database(choice):
+        choice = _another_database()
+    if choice is None:
+        quit_app()
+
+
 def run_app(db: str | None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -89,7 +109,10 @@ def run_app(db: str | None) -> int:
         state.update(window=window, store=store)
         window.show()
         state["check"] = run_quietly(
-            window, store.check_integrity, lambda _: None, lambda error: damaged(window, error)
+            window,
+            store.check_integrity,
+            lambda _: None,
+            lambda error: report_damaged(window, error, open_database, app.quit),
         )
         if old_window is not None:
             old_window.close()
@@ -97,16 +120,6 @@ def run_app(db: str | None) -> int:
         if old_store is not None:
             old_store.close()
         return True
-
-    def damaged(window: Any, error: BaseException) -> None:
-        """The background integrity check failed: nothing more may be written to this file."""
-        window.centralWidget().setEnabled(False)
-        QMessageBox.critical(window, "reviewtool - the database is damaged", str(error))
-        choice = _another_database()
-        while choice is not None and not open_database(choice):
-            choice = _another_database()
-        if choice is None:
-            app.quit()
 
     while not open_database(db):
         db = _another_database()
