@@ -125,3 +125,14 @@ def test_escaped_emoji_and_bad_surrogates_go_to_the_careful_reader(
     source.write_text(text, encoding="utf-8")
     import_bundle_files(sqlite_store, [source], today=TODAY)
     assert "Emoji \U0001f600 kept" in {r.title for r in list_reviews(sqlite_store)}
+
+
+def test_streamed_import_on_every_backend(
+    store: Store, tmp_path: Path, streamed: list[str]
+) -> None:
+    source = _write(tmp_path / "demo.rtbundle.json", _demo_document())
+    report = import_bundle_files(store, [source], today=TODAY, backup_first=True)
+    assert streamed == ["demo.rtbundle.json"]
+    assert report.created == 18 and len(list_reviews(store)) == 18
+    again = import_bundle_files(store, [source], today=TODAY)
+    assert again.unchanged == 18 and again.created == 0
