@@ -7,6 +7,7 @@ base-14 Helvetica), so a PDF looks the same everywhere and every glyph is embedd
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -40,8 +41,24 @@ def _fix_wide_code_points(make_cmap: Callable[..., str]) -> Callable[..., str]:
     return fixed
 
 
-@lru_cache(maxsize=1)
+_REGISTERING = threading.Lock()
+_registered = False
+
+
 def register_fonts() -> None:
+    """Register the shipped fonts with ReportLab, once per process. Reports are written on
+    background threads: the lock keeps two first exports from loading fonts at once
+    (ReportLab's font registry is not thread-safe)."""
+    global _registered
+    if _registered:
+        return
+    with _REGISTERING:
+        if not _registered:
+            _register_fonts()
+            _registered = True
+
+
+def _register_fonts() -> None:
     from reportlab.pdfbase import pdfmetrics, ttfonts
     from reportlab.pdfbase.ttfonts import TTFont
 
