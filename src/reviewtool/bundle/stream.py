@@ -66,7 +66,6 @@ class Rest:
     """Everything but the reviews, once the whole file is read and checked."""
 
     header: Bundle
-    review_count: int
 
 
 def is_large(path: Path) -> bool:
@@ -88,7 +87,6 @@ def stream_bundle(
 
     header: dict[str, Any] = {}
     checker: BundleChecker | None = None
-    count = 0
     try:
         with path.open("rb") as raw:
             if raw.read(3) == b"\xef\xbb\xbf":
@@ -111,7 +109,6 @@ def stream_bundle(
                     _fail_on_problems(checker)
                     yield Codebook(codebook)
                     for chunk in _reviews(events, checker, chunk_size):
-                        count += len(chunk)
                         if stream.surrogate_escape:
                             raise NotStreamable("escaped surrogates")
                         yield Reviews(chunk, stream.bytes_read)
@@ -138,7 +135,7 @@ def stream_bundle(
         yield Codebook(bundle.codebook)
     checker.briefings(bundle.briefings)
     _fail_on_problems(checker)
-    yield Rest(bundle, count)
+    yield Rest(bundle)
 
 
 def _fail_on_problems(checker: BundleChecker) -> None:
