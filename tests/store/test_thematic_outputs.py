@@ -210,7 +210,7 @@ def test_contents_page_numbers_are_where_the_sections_start(
 def test_a_large_appendix_lists_each_review_on_one_line(
     fixture_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("reviewtool.reports.thematic_pdf.APPENDIX_THEMES_UP_TO", 2)
+    monkeypatch.setattr("reviewtool.reports.thematic_appendix.APPENDIX_THEMES_UP_TO", 2)
     files = ThematicOutputs(pdf=tmp_path / "large.pdf")
     model = export_thematic(fixture_store, REQUEST, files, today=TODAY)
     flat = " ".join(pdf_text(tmp_path / "large.pdf").split())

@@ -9,19 +9,11 @@ from typing import Any
 from reviewtool.reports.charts import horizontal_bars
 from reviewtool.reports.colours import safe_colour, text_on, tint
 from reviewtool.reports.fonts import BOLD, REGULAR, pdf_markup, register_fonts
-from reviewtool.reports.row_table import row_table
+from reviewtool.reports.thematic_appendix import appendix_flowables, format_day
 from reviewtool.reports.thematic_model import OVERDUE_SHOWN, Count, FactorRow, ThematicModel
 
-APPENDIX_THEMES_UP_TO = 250
-"""Up to this many reviews the appendix lists each one's themes; beyond it, one line per
-review (a thousand reviews' themes would run to hundreds of pages: the spreadsheet's cases x
-themes sheet holds them)."""
 APPENDIX_CHUNK = 12  # small tables never split across pages, which is costly in ReportLab
 CHART_ROWS = 12
-
-
-def _date(value: Any) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
 
 
 def write_thematic_pdf(model: ThematicModel, path: Path) -> Path:
@@ -313,7 +305,7 @@ def write_thematic_pdf(model: ThematicModel, path: Path) -> Path:
                 [
                     Paragraph(pdf_markup(o.reference), style["cell"]),
                     Paragraph(pdf_markup(o.owner), style["cell"]),
-                    _date(o.due),
+                    format_day(o.due),
                     Paragraph(pdf_markup(o.text), style["cell"]),
                 ]
                 for o in shown
@@ -335,62 +327,7 @@ def write_thematic_pdf(model: ThematicModel, path: Path) -> Path:
         front_end = len(story)
         if not with_appendix:
             return story, toc, contents_at, front_end
-        if model.appendix and len(model.appendix) <= APPENDIX_THEMES_UP_TO:
-            story.append(
-                row_table(
-                    ["Reference", "Kind", "Notified", "Published", "Themes"],
-                    [
-                        [
-                            a.reference,
-                            a.kind,
-                            _date(a.notified),
-                            _date(a.published),
-                            ", ".join(a.themes),
-                        ]
-                        for a in model.appendix
-                    ],
-                    [usable * 0.17, usable * 0.17, usable * 0.11, usable * 0.11, usable * 0.44],
-                    header_fill=brand,
-                    header_text=text_on(brand),
-                    stripe=tint(brand, 0.92),
-                )
-            )
-        elif model.appendix:
-            story.append(
-                Paragraph(
-                    f"All {len(model.appendix)} reviews, one line each. The themes of each "
-                    "review are in the spreadsheet (the cases x themes sheet).",
-                    style["body"],
-                )
-            )
-            story.append(
-                row_table(
-                    ["Reference", "Kind", "Notified", "Published", "Themes", "Actions done"],
-                    [
-                        [
-                            a.reference,
-                            a.kind_short or a.kind,
-                            _date(a.notified),
-                            _date(a.published),
-                            str(len(a.themes)),
-                            f"{a.actions_complete} of {a.actions}"
-                            + (f", {a.actions_overdue} overdue" if a.actions_overdue else ""),
-                        ]
-                        for a in model.appendix
-                    ],
-                    [
-                        usable * 0.22,
-                        usable * 0.2,
-                        usable * 0.12,
-                        usable * 0.12,
-                        usable * 0.09,
-                        usable * 0.25,
-                    ],
-                    header_fill=brand,
-                    header_text=text_on(brand),
-                    stripe=tint(brand, 0.92),
-                )
-            )
+        story += appendix_flowables(model.appendix, usable, brand, style["body"])
         if not model.appendix:
             story.append(Paragraph("No reviews in this period.", style["body"]))
         return story, toc, contents_at, front_end
