@@ -17,7 +17,7 @@ from reviewtool.bundle.read import parse_bundle_bytes
 from reviewtool.db.seed import builtin_codebook, builtin_codes
 from reviewtool.domain.suggestions import Quality, measure
 from reviewtool.paths import resource
-from reviewtool.services.suggestions import suggestions_for
+from reviewtool.services.reviews.suggestions import suggestions_for
 
 
 def demo_quality() -> tuple[Quality, dict[str, Quality]]:

@@ -122,8 +122,8 @@ SCREENFUL = 40
 
 def search(data: Path) -> dict[str, float]:
     """What the list does per keystroke: the ranked rows, then a screenful's details."""
-    from reviewtool.services.reviews import ReviewFilter, list_reviews, review_themes
-    from reviewtool.services.search import search_snippets
+    from reviewtool.services.reviews.listing import ReviewFilter, list_reviews, review_themes
+    from reviewtool.services.reviews.search import search_snippets
 
     store = _store(data)
     times = []
@@ -173,7 +173,7 @@ def search_floor(data: Path) -> dict[str, float]:
 
 def filter_list(data: Path) -> dict[str, float]:
     from reviewtool.domain.enums import ReviewKind
-    from reviewtool.services.reviews import ReviewFilter, list_reviews
+    from reviewtool.services.reviews.listing import ReviewFilter, list_reviews
 
     store = _store(data)
     list_reviews(store, ReviewFilter(kinds=(ReviewKind.CSPR,)), today=TODAY)  # warm
@@ -207,7 +207,7 @@ def _some_reference(data: Path) -> str:
 
 
 def open_review(data: Path) -> dict[str, float]:
-    from reviewtool.services.reviews import get_review
+    from reviewtool.services.reviews.editing import get_review
 
     store = _store(data)
     reference = _some_reference(data)
@@ -237,7 +237,7 @@ def open_floor(data: Path) -> dict[str, float]:
 
 
 def save_review_task(data: Path) -> dict[str, float]:
-    from reviewtool.services.reviews import get_review, save_review
+    from reviewtool.services.reviews.editing import get_review, save_review
 
     store = _store(data)
     loaded = get_review(store, _some_reference(data))
@@ -263,8 +263,8 @@ def save_floor(data: Path) -> dict[str, float]:
 
 def _thematic_export(data: Path, **outputs: Path) -> dict[str, float]:
     """What the person asks for: analysis, the publication check, then the file."""
-    from reviewtool.services.thematic import ThematicRequest
-    from reviewtool.services.thematic_export import ThematicOutputs, export_thematic
+    from reviewtool.services.outputs.thematic import ThematicRequest
+    from reviewtool.services.outputs.thematic_export import ThematicOutputs, export_thematic
 
     store = _store(data)
     start = time.perf_counter()
@@ -316,7 +316,7 @@ def bare_xlsx_floor(data: Path) -> dict[str, float]:
 
 
 def briefing_pdf(data: Path) -> dict[str, float]:
-    from reviewtool.services.briefings import briefing_model, write_briefing
+    from reviewtool.services.outputs.briefings import briefing_model, write_briefing
 
     store = _store(data)
     reference = _some_reference(data)
@@ -340,7 +340,7 @@ def one_page_floor(data: Path) -> dict[str, float]:
 
 
 def slides_deck(data: Path) -> dict[str, float]:
-    from reviewtool.services.slides import review_deck, write_deck
+    from reviewtool.services.outputs.slides import review_deck, write_deck
 
     store = _store(data)
     references = [
@@ -368,7 +368,7 @@ def slides_floor(data: Path) -> dict[str, float]:
 
 
 def import_task(data: Path) -> dict[str, float]:
-    from reviewtool.services.bundles import import_bundle_files
+    from reviewtool.services.exchange.bundle_import import import_bundle_files
 
     target = data / "import-run.sqlite3"
     for suffix in ("", "-wal", "-shm"):
@@ -398,7 +398,7 @@ def import_floor(data: Path) -> dict[str, float]:
 
 
 def export_task(data: Path) -> dict[str, float]:
-    from reviewtool.services.bundle_export import export_bundle
+    from reviewtool.services.exchange.bundle_export import export_bundle
 
     store = _store(data)
     start = time.perf_counter()

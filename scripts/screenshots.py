@@ -22,8 +22,8 @@ def main() -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from reviewtool.services.demo import load_demo
-    from reviewtool.services.reviews import list_reviews
+    from reviewtool.services.exchange.demo import load_demo
+    from reviewtool.services.reviews.listing import list_reviews
     from reviewtool.services.store import open_store
     from reviewtool.ui.main_window import MainWindow
 

@@ -185,7 +185,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from reviewtool.domain.errors import InvalidInput, ReviewtoolError
-    from reviewtool.services.publication import PublicationBlocked
+    from reviewtool.services.outputs.publication import PublicationBlocked
 
     try:
         return COMMANDS[args.command](args)

@@ -69,7 +69,7 @@ def _new_passphrase() -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from reviewtool.services.bundles import import_bundle_files
+    from reviewtool.services.exchange.bundle_import import import_bundle_files
 
     with _opened(args) as store:
         # One transaction: a bad file changes nothing; a good one is backed up before.
@@ -79,7 +79,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from reviewtool.services.bundle_export import export_bundle
+    from reviewtool.services.exchange.bundle_export import export_bundle
 
     target: Path = args.file
     if target.is_dir():
@@ -97,7 +97,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from reviewtool.services.demo import load_demo
+    from reviewtool.services.exchange.demo import load_demo
 
     with _opened(args) as store:
         report = load_demo(store)
@@ -107,7 +107,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from reviewtool.domain.enums import ReviewKind
-    from reviewtool.services.reviews import ReviewFilter, list_reviews
+    from reviewtool.services.reviews.listing import ReviewFilter, list_reviews
 
     try:
         kinds = tuple(ReviewKind(kind) for kind in args.kind)
@@ -127,7 +127,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_briefing(args: argparse.Namespace) -> int:
-    from reviewtool.services.briefings import export_briefing
+    from reviewtool.services.outputs.briefings import export_briefing
 
     with _opened(args) as store:
         path = export_briefing(
@@ -142,7 +142,7 @@ def cmd_briefing(args: argparse.Namespace) -> int:
 
 
 def cmd_slides(args: argparse.Namespace) -> int:
-    from reviewtool.services.slides import export_slides
+    from reviewtool.services.outputs.slides import export_slides
 
     with _opened(args) as store:
         path = export_slides(
@@ -159,7 +159,7 @@ def cmd_slides(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from reviewtool.services.publication import check_review
+    from reviewtool.services.outputs.review_check import check_review
 
     with _opened(args) as store:
         hits = check_review(store, args.target)
@@ -178,8 +178,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_thematic(args: argparse.Namespace) -> int:
     from reviewtool.domain.enums import ReviewKind
-    from reviewtool.services.thematic import ThematicRequest
-    from reviewtool.services.thematic_export import ThematicOutputs, export_thematic
+    from reviewtool.services.outputs.thematic import ThematicRequest
+    from reviewtool.services.outputs.thematic_export import ThematicOutputs, export_thematic
 
     try:
         kinds = tuple(ReviewKind(kind) for kind in args.kind)
@@ -215,7 +215,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
-    from reviewtool.services.encryption import check_new_passphrase, encrypt_database
+    from reviewtool.services.safety.encryption import check_new_passphrase, encrypt_database
 
     passphrase = _new_passphrase()
     check_new_passphrase(passphrase)
@@ -231,7 +231,7 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
 
 
 def cmd_change_passphrase(args: argparse.Namespace) -> int:
-    from reviewtool.services.encryption import change_passphrase, check_new_passphrase
+    from reviewtool.services.safety.encryption import change_passphrase, check_new_passphrase
 
     store = _open(args)
     try:
@@ -248,7 +248,7 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from reviewtool.services.backups import make_backup
+    from reviewtool.services.safety.backups import make_backup
 
     with _opened(args) as store:
         path = make_backup(store, args.to)
@@ -257,7 +257,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from reviewtool.services.backups import restore_backup
+    from reviewtool.services.safety.backups import restore_backup
 
     with _opened(args) as store:
         result = restore_backup(store, args.file)

@@ -11,8 +11,9 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from reviewtool.domain.errors import DatabaseProblem
-from reviewtool.services.demo import load_demo
-from reviewtool.services.reviews import count_reviews, get_review, save_review
+from reviewtool.services.exchange.demo import load_demo
+from reviewtool.services.reviews.editing import get_review, save_review
+from reviewtool.services.reviews.listing import count_reviews
 from reviewtool.services.store import open_store
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "prepare-postgres.sh"

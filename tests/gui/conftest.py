@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from reviewtool.services.demo import load_demo
+from reviewtool.services.exchange.demo import load_demo
 from reviewtool.services.store import Store
 from reviewtool.ui.main_window import MainWindow
 

@@ -9,7 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from reviewtool.domain.enums import FactorRole, ReviewKind
 from reviewtool.services.codebook import list_codes
-from reviewtool.services.reviews import get_review, list_reviews, save_review
+from reviewtool.services.reviews.editing import get_review, save_review
+from reviewtool.services.reviews.listing import list_reviews
 from reviewtool.services.store import Store, open_store
 from reviewtool.ui.main_window import MainWindow
 from reviewtool.ui.review_table import ReviewTableModel
@@ -39,7 +40,7 @@ def test_window_lists_the_demo_reviews(window: MainWindow) -> None:
 def test_review_table_model_is_a_correct_qt_model(
     qtmodeltester: ModelTester, sqlite_store: Store
 ) -> None:
-    from reviewtool.services.demo import load_demo
+    from reviewtool.services.exchange.demo import load_demo
 
     load_demo(sqlite_store)
     model = ReviewTableModel()
@@ -299,7 +300,7 @@ def test_suggested_codes_are_accepted_with_their_sentence(window: MainWindow) ->
     editor.factors.suggestions.setCurrentRow(row)
     editor.factors.accept_suggestion()
     assert editor.save()
-    from reviewtool.services.reviews import get_review
+    from reviewtool.services.reviews.editing import get_review
 
     factor = next(
         f
@@ -325,8 +326,8 @@ def test_quiet_background_work_reports_its_failure(qtbot: QtBot, window: MainWin
 
 
 def test_list_fetches_themes_in_batches_as_rows_are_shown(sqlite_store: Store) -> None:
-    from reviewtool.services.demo import load_demo
-    from reviewtool.services.reviews import review_themes
+    from reviewtool.services.exchange.demo import load_demo
+    from reviewtool.services.reviews.listing import review_themes
     from reviewtool.ui.review_table import THEMES_COLUMN
 
     load_demo(sqlite_store)
@@ -348,9 +349,9 @@ def test_list_fetches_themes_in_batches_as_rows_are_shown(sqlite_store: Store) -
 
 
 def test_list_fetches_search_snippets_as_rows_are_shown(sqlite_store: Store) -> None:
-    from reviewtool.services.demo import load_demo
-    from reviewtool.services.reviews import ReviewFilter
-    from reviewtool.services.search import search_snippets
+    from reviewtool.services.exchange.demo import load_demo
+    from reviewtool.services.reviews.listing import ReviewFilter
+    from reviewtool.services.reviews.search import search_snippets
 
     load_demo(sqlite_store)
     calls: list[list[str]] = []

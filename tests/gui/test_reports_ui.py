@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog, QTextBrowser
 from pytestqt.qtbot import QtBot
 
-from reviewtool.services.reviews import list_reviews
+from reviewtool.services.reviews.listing import list_reviews
 from reviewtool.ui.main_window import MainWindow
 from reviewtool.ui.slides_dialog import SlidesDialog
 from tests.gui.conftest import Answers
@@ -53,7 +53,7 @@ def test_unsaved_edits_are_saved_before_a_report(
     window.reviews.editor.briefing.bodies[0].setPlainText("Rewritten background")
     answers.queue = [QMessageBox.StandardButton.Save]
     window.preview_action.trigger()
-    from reviewtool.services.reviews import get_review
+    from reviewtool.services.reviews.editing import get_review
 
     record = get_review(window.store, "NSP-CSPR-2021-01").record
     assert (
@@ -102,7 +102,7 @@ def test_blocked_export_offers_an_override(
     tmp_path: Path,
     reason: str | None,
 ) -> None:
-    from reviewtool.services.reviews import get_review, save_review
+    from reviewtool.services.reviews.editing import get_review, save_review
 
     loaded = get_review(window.store, "NSP-CSPR-2021-01")
     record = loaded.record.model_copy(deep=True)

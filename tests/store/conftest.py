@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reviewtool.bundle.read import parse_bundle_bytes
-from reviewtool.services.bundles import import_bundles, known_codes
+from reviewtool.services.exchange.bundle_import import import_bundles, known_codes
 from reviewtool.services.store import Store
 from tests.bundle_samples import dumps, valid_bundle
 from tests.store.test_thematic_analysis import FIXTURE, TODAY

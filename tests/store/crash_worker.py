@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 
 from reviewtool.bundle.read import parse_bundle_bytes
-from reviewtool.services.bundles import import_bundles, known_codes
-from reviewtool.services.reviews import get_review, save_review
+from reviewtool.services.exchange.bundle_import import import_bundles, known_codes
+from reviewtool.services.reviews.editing import get_review, save_review
 from reviewtool.services.store import open_store
 from tests.bundle_samples import dumps, valid_bundle, valid_review
 

@@ -16,9 +16,10 @@ from reviewtool.services.codebook import (
     reviews_affected_by_merge,
     save_code,
 )
-from reviewtool.services.conversion import convert_to_cspr
-from reviewtool.services.demo import load_demo
-from reviewtool.services.reviews import ReviewFilter, get_review, list_reviews
+from reviewtool.services.exchange.demo import load_demo
+from reviewtool.services.reviews.conversion import convert_to_cspr
+from reviewtool.services.reviews.editing import get_review
+from reviewtool.services.reviews.listing import ReviewFilter, list_reviews
 from reviewtool.services.settings import load_settings, save_settings
 from reviewtool.services.store import Store
 from reviewtool.services.tracking import dashboard, list_actions

@@ -9,15 +9,11 @@ import pytest
 
 from reviewtool.domain.enums import ReviewKind
 from reviewtool.domain.errors import InvalidInput
-from reviewtool.services.backups import make_backup, restore_backup, rotate_backups
-from reviewtool.services.demo import load_demo
-from reviewtool.services.reviews import (
-    count_reviews,
-    create_review,
-    get_review,
-    new_review_record,
-)
-from reviewtool.services.search import search_reviews
+from reviewtool.services.exchange.demo import load_demo
+from reviewtool.services.reviews.editing import create_review, get_review, new_review_record
+from reviewtool.services.reviews.listing import count_reviews
+from reviewtool.services.reviews.search import search_reviews
+from reviewtool.services.safety.backups import make_backup, restore_backup, rotate_backups
 from reviewtool.services.store import Store
 
 
@@ -112,7 +108,7 @@ def test_server_backup_is_a_full_bundle(postgres_url: str, tmp_path: Path) -> No
 def test_automatic_backup_is_throttled(sqlite_store: Store) -> None:
     from datetime import timedelta
 
-    from reviewtool.services.backups import backup_if_due
+    from reviewtool.services.safety.backups import backup_if_due
 
     first = backup_if_due(sqlite_store)
     assert first is not None and first.name.endswith("-on-close.sqlite3")

@@ -10,9 +10,9 @@ import pytest
 
 from reviewtool.domain.enums import BriefingStatus
 from reviewtool.domain.errors import InvalidInput, NotFound
-from reviewtool.services.briefings import briefing_model, export_briefing
-from reviewtool.services.demo import load_demo
-from reviewtool.services.reviews import get_review, save_review
+from reviewtool.services.exchange.demo import load_demo
+from reviewtool.services.outputs.briefings import briefing_model, export_briefing
+from reviewtool.services.reviews.editing import get_review, save_review
 from reviewtool.services.settings import load_settings, save_settings
 from reviewtool.services.store import Store
 

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from reviewtool.bundle.errors import BundleError
 from reviewtool.bundle.read import parse_bundle_bytes
 from reviewtool.db.models import AuditEvent, Review
-from reviewtool.services.bundles import import_bundles, known_codes
+from reviewtool.services.exchange.bundle_import import import_bundles, known_codes
 from reviewtool.services.store import Store
 from tests.bundle_samples import valid_bundle
 from tests.conftest import TODAY

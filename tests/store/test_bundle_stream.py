@@ -11,10 +11,10 @@ import pytest
 
 from reviewtool.bundle.errors import BundleError
 from reviewtool.paths import resource
-from reviewtool.services.bundle_export import export_bundle
-from reviewtool.services.bundles import import_bundle_files
-from reviewtool.services.demo import DEMO_BUNDLE
-from reviewtool.services.reviews import list_reviews
+from reviewtool.services.exchange.bundle_export import export_bundle
+from reviewtool.services.exchange.bundle_import import import_bundle_files
+from reviewtool.services.exchange.demo import DEMO_BUNDLE
+from reviewtool.services.reviews.listing import list_reviews
 from reviewtool.services.store import Store, open_store
 from tests.conftest import TODAY
 
@@ -22,7 +22,7 @@ from tests.conftest import TODAY
 @pytest.fixture
 def streamed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every file counts as large; records which files were really read as a stream."""
-    import reviewtool.services.bundles as bundles
+    import reviewtool.services.exchange.bundle_import as bundles
 
     monkeypatch.setattr("reviewtool.bundle.stream.STREAM_FROM_BYTES", 0)
     seen: list[str] = []

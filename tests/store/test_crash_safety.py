@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from reviewtool.domain.enums import ReviewKind
-from reviewtool.services.reviews import create_review, new_review_record
+from reviewtool.services.reviews.editing import create_review, new_review_record
 from reviewtool.services.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -12,11 +12,12 @@ import pytest
 from reviewtool.db.cipher import PassphraseNeeded, WrongPassphrase
 from reviewtool.domain.enums import ReviewKind
 from reviewtool.domain.errors import InvalidInput
-from reviewtool.services.backups import make_backup, restore_backup
-from reviewtool.services.demo import load_demo
-from reviewtool.services.encryption import change_passphrase, encrypt_database
-from reviewtool.services.reviews import count_reviews, create_review, get_review, new_review_record
-from reviewtool.services.search import search_reviews
+from reviewtool.services.exchange.demo import load_demo
+from reviewtool.services.reviews.editing import create_review, get_review, new_review_record
+from reviewtool.services.reviews.listing import count_reviews
+from reviewtool.services.reviews.search import search_reviews
+from reviewtool.services.safety.backups import make_backup, restore_backup
+from reviewtool.services.safety.encryption import change_passphrase, encrypt_database
 from reviewtool.services.store import open_store
 
 PHRASE = "Zebra-crossing lighthouse 6172"
@@ -38,7 +39,7 @@ def test_known_phrase_is_nowhere_in_the_files(tmp_path: Path) -> None:
     assert store.database.encrypted and "Encrypted" in store.describe()
     created = create_review(store, new_review_record(ReviewKind.RAPID_REVIEW, "ENC-1", "Child E"))
     record = created.record.model_copy(update={"summary": PHRASE, "identifiers": [PHRASE]})
-    from reviewtool.services.reviews import save_review
+    from reviewtool.services.reviews.editing import save_review
 
     save_review(store, record, created.version)
     make_backup(store)

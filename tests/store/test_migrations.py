@@ -14,8 +14,8 @@ from reviewtool.db import migrate
 from reviewtool.db.engine import connect, database_url
 from reviewtool.db.models import Base
 from reviewtool.domain.errors import DatabaseProblem
-from reviewtool.services.reviews import get_review
-from reviewtool.services.search import search_reviews
+from reviewtool.services.reviews.editing import get_review
+from reviewtool.services.reviews.search import search_reviews
 from reviewtool.services.store import Store, open_store
 
 PREVIOUS = "0003"  # the revision before head
@@ -205,7 +205,7 @@ def _damage_a_table_page(path: Path) -> None:
 def test_integrity_check_can_run_after_opening(tmp_path: Path) -> None:
     """The app opens without the whole-file check and runs it in the background: it must
     still find a damaged file, and a plain open must refuse it."""
-    from reviewtool.services.demo import load_demo
+    from reviewtool.services.exchange.demo import load_demo
 
     path = tmp_path / "damaged.sqlite3"
     store = open_store(str(path), backup_dir=tmp_path / "backups")

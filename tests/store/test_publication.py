@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from reviewtool.services.briefings import export_briefing
-from reviewtool.services.demo import load_demo
-from reviewtool.services.publication import PublicationBlocked, check_review
-from reviewtool.services.reviews import get_review, save_review
-from reviewtool.services.slides import export_slides
+from reviewtool.services.exchange.demo import load_demo
+from reviewtool.services.outputs.briefings import export_briefing
+from reviewtool.services.outputs.publication import PublicationBlocked
+from reviewtool.services.outputs.review_check import check_review
+from reviewtool.services.outputs.slides import export_slides
+from reviewtool.services.reviews.editing import get_review, save_review
 from reviewtool.services.store import Store
 
 

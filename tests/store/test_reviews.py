@@ -12,19 +12,17 @@ from reviewtool.bundle.schema import ChildRecord, FactorRecord
 from reviewtool.domain.enums import FactorRole, ReviewKind, Sex
 from reviewtool.domain.errors import EditConflict, InvalidInput, NotFound
 from reviewtool.services.audit import review_history
-from reviewtool.services.bundle_export import build_bundle
-from reviewtool.services.bundles import import_bundle_files
-from reviewtool.services.demo import load_demo
-from reviewtool.services.reviews import (
-    ReviewFilter,
-    count_reviews,
+from reviewtool.services.exchange.bundle_export import build_bundle
+from reviewtool.services.exchange.bundle_import import import_bundle_files
+from reviewtool.services.exchange.demo import load_demo
+from reviewtool.services.reviews.editing import (
     create_review,
     delete_review,
     get_review,
-    list_reviews,
     new_review_record,
     save_review,
 )
+from reviewtool.services.reviews.listing import ReviewFilter, count_reviews, list_reviews
 from reviewtool.services.store import Store, open_store
 from tests.bundle_samples import REVIEW_ID, dumps, valid_bundle, valid_review
 from tests.conftest import TODAY

@@ -38,8 +38,8 @@ from reviewtool.domain.enums import (
     Sex,
 )
 from reviewtool.paths import resource
-from reviewtool.services.bundle_export import build_bundle, export_bundle
-from reviewtool.services.bundles import import_bundle_files, import_bundles
+from reviewtool.services.exchange.bundle_export import build_bundle, export_bundle
+from reviewtool.services.exchange.bundle_import import import_bundle_files, import_bundles
 from reviewtool.services.store import Store, open_store
 from tests.conftest import TODAY
 

@@ -5,16 +5,15 @@ from __future__ import annotations
 import pytest
 
 from reviewtool.domain.enums import ReviewKind
-from reviewtool.services.demo import load_demo
-from reviewtool.services.reviews import (
-    ReviewFilter,
+from reviewtool.services.exchange.demo import load_demo
+from reviewtool.services.reviews.editing import (
     create_review,
     get_review,
-    list_reviews,
     new_review_record,
     save_review,
 )
-from reviewtool.services.search import search_reviews
+from reviewtool.services.reviews.listing import ReviewFilter, list_reviews
+from reviewtool.services.reviews.search import search_reviews
 from reviewtool.services.store import Store
 
 
@@ -115,7 +114,7 @@ def test_a_short_last_word_waits_until_it_has_three_letters(demo_store: Store) -
 
 
 def test_snippets_can_be_fetched_for_the_rows_on_screen(demo_store: Store) -> None:
-    from reviewtool.services.search import search_snippets
+    from reviewtool.services.reviews.search import search_snippets
 
     hits = search_reviews(demo_store, "sleeping", with_snippets=0)
     assert hits and all(hit.snippet_parts is None for hit in hits)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from reviewtool.domain.errors import InvalidInput, NotFound
-from reviewtool.services.demo import load_demo
-from reviewtool.services.slides import export_slides, review_deck, theme_deck
+from reviewtool.services.exchange.demo import load_demo
+from reviewtool.services.outputs.slides import export_slides, review_deck, theme_deck
 from reviewtool.services.store import Store
 
 

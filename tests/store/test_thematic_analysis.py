@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from reviewtool.domain.errors import InvalidInput
+from reviewtool.services.outputs.thematic import ThematicRequest, thematic_model
 from reviewtool.services.store import Store
-from reviewtool.services.thematic import ThematicRequest, thematic_model
 from tests.bundle_samples import valid_review
 
 TODAY = date(2026, 11, 21)

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from reviewtool.services.publication import PublicationBlocked
+from reviewtool.services.outputs.publication import PublicationBlocked
+from reviewtool.services.outputs.thematic import ThematicRequest
+from reviewtool.services.outputs.thematic_export import ThematicOutputs, export_thematic
 from reviewtool.services.store import Store
-from reviewtool.services.thematic import ThematicRequest
-from reviewtool.services.thematic_export import ThematicOutputs, export_thematic
 from tests.store.test_thematic_analysis import TODAY
 
 SECTIONS = [
@@ -140,7 +140,7 @@ def test_empty_and_one_review_periods_give_a_document(
 
 
 def test_identifying_text_blocks_the_summary(fixture_store: Store, tmp_path: Path) -> None:
-    from reviewtool.services.reviews import get_review, save_review
+    from reviewtool.services.reviews.editing import get_review, save_review
 
     loaded = get_review(fixture_store, "R1")
     record = loaded.record.model_copy(update={"title": "Child R, born on 01/02/2023"})
@@ -241,7 +241,7 @@ def test_the_check_covers_what_each_output_publishes(fixture_store: Store, tmp_p
 
     from reviewtool.bundle.schema import ActionRecord, RecommendationRecord
     from reviewtool.domain.enums import ActionStatus
-    from reviewtool.services.reviews import get_review, save_review
+    from reviewtool.services.reviews.editing import get_review, save_review
 
     def give_actions(overdue_text: str) -> None:
         loaded = get_review(fixture_store, "R1")

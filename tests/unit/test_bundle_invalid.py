@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, inspect, select, table
 
 from reviewtool.bundle.errors import BundleError
-from reviewtool.services.bundles import import_bundle_files
+from reviewtool.services.exchange.bundle_import import import_bundle_files
 from reviewtool.services.store import Store
 from tests.bundle_samples import dumps, mutated, valid_bundle
 from tests.conftest import TODAY

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from reviewtool.bundle.schema import ReviewRecord
 from reviewtool.db.models import AuditEvent
-from reviewtool.services.review_mapping import naive_utc, utc
+from reviewtool.services.clock import naive_utc, utc
 from reviewtool.services.store import Store
 
 # Scalar fields are compared one by one; lists are compared whole, as compact JSON.
@@ -168,7 +168,7 @@ def export_audit_trail(store: Store, path: Path, review_ref: str | None = None) 
     import csv
 
     from reviewtool.bundle.write import write_text_atomically
-    from reviewtool.services.reviews import resolve_review_id
+    from reviewtool.services.lookup import resolve_review_id
 
     with store.transaction() as session:
         query = select(AuditEvent).order_by(AuditEvent.at, AuditEvent.id)

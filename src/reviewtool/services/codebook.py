@@ -12,7 +12,7 @@ from reviewtool.db.models import Briefing, Code, Factor, Review
 from reviewtool.domain.enums import CodeGroup
 from reviewtool.domain.errors import InvalidInput, NotFound
 from reviewtool.services.audit import add_event
-from reviewtool.services.reviews import now_utc
+from reviewtool.services.clock import now_utc
 from reviewtool.services.store import Store
 
 
@@ -68,7 +68,7 @@ def list_codes(
         ]
 
 
-def _get(session: Session, code: str) -> Code:
+def get_code(session: Session, code: str) -> Code:
     row = session.get(Code, code)
     if row is None:
         raise NotFound(f"no code {code!r} in the codebook")
@@ -82,7 +82,7 @@ def save_code(store: Store, record: CodeRecord) -> None:
         raise InvalidInput(f"code {record.code!r} must start with {record.group.value + '.'!r}")
     with store.transaction() as session:
         if record.parent is not None:
-            parent = _get(session, record.parent)
+            parent = get_code(session, record.parent)
             if parent.group != record.group.value:
                 raise InvalidInput("a code's parent must be in the same group")
             ancestor: str | None = parent.code
@@ -137,7 +137,7 @@ def merge_codes(store: Store, source: str, target: str) -> int:
         raise InvalidInput("choose two different codes to merge")
     now = now_utc()
     with store.transaction() as session:
-        source_row, target_row = _get(session, source), _get(session, target)
+        source_row, target_row = get_code(session, source), get_code(session, target)
         if source_row.group != target_row.group:
             raise InvalidInput("only codes in the same group can be merged")
         tags = session.scalars(select(Factor).where(Factor.code == source)).all()

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from reviewtool.db.models import Setting
 from reviewtool.domain.errors import InvalidInput
 from reviewtool.services.audit import add_event
-from reviewtool.services.reviews import now_utc
+from reviewtool.services.clock import now_utc
 from reviewtool.services.store import Store
 
 DEFAULT_BRIEFING_HEADINGS = (

@@ -119,9 +119,10 @@ def open_store(
             if store.migration.outcome is not Outcome.CURRENT:
                 fill_missing_indicators(session)
         if store.migration.outcome is Outcome.UPGRADED:
-            from reviewtool.services.search import rebuild_search_index
+            from reviewtool.services.search_index import rebuild_search_index
 
-            rebuild_search_index(store)
+            with store.transaction() as session:
+                rebuild_search_index(session)
     except BaseException:
         database.close()
         raise

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 
 from reviewtool.domain.errors import ReviewtoolError
 from reviewtool.reports.briefing_html import briefing_html
-from reviewtool.services.briefings import briefing_model, export_briefing
-from reviewtool.services.publication import PublicationBlocked
+from reviewtool.services.outputs.briefings import briefing_model, export_briefing
+from reviewtool.services.outputs.publication import PublicationBlocked
 from reviewtool.services.store import Store
 from reviewtool.ui.operations import run_in_background, show_error
 from reviewtool.ui.publication_dialog import ask_override_reason

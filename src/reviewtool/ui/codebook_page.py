@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from reviewtool.bundle.schema import CodeRecord
 from reviewtool.domain.enums import CodeGroup
 from reviewtool.domain.errors import ReviewtoolError
-from reviewtool.services.backups import make_backup
 from reviewtool.services.codebook import (
     CodeEntry,
     list_codes,
@@ -34,8 +33,9 @@ from reviewtool.services.codebook import (
     reviews_affected_by_merge,
     save_code,
 )
+from reviewtool.services.reviews.suggestions import set_indicators
+from reviewtool.services.safety.backups import make_backup
 from reviewtool.services.store import Store
-from reviewtool.services.suggestions import set_indicators
 from reviewtool.ui.operations import show_error
 
 CODE = Qt.ItemDataRole.UserRole

@@ -18,9 +18,9 @@ if TYPE_CHECKING:
 else:
     _Window = object
 
-from reviewtool.services.backups import make_backup, restore_backup
-from reviewtool.services.bundle_export import export_bundle
-from reviewtool.services.bundles import import_bundle_files
+from reviewtool.services.exchange.bundle_export import export_bundle
+from reviewtool.services.exchange.bundle_import import import_bundle_files
+from reviewtool.services.safety.backups import make_backup, restore_backup
 
 
 class FileActions(_Window):
@@ -171,7 +171,7 @@ class FileActions(_Window):
                 self, "Encrypt", "Only an unencrypted local database file can be encrypted."
             )
             return
-        from reviewtool.services.encryption import encrypt_database
+        from reviewtool.services.safety.encryption import encrypt_database
 
         self._with_new_passphrase(
             lambda passphrase: encrypt_database(self.store, passphrase),
@@ -183,7 +183,7 @@ class FileActions(_Window):
         if not self.store.database.encrypted:
             QMessageBox.information(self, "Passphrase", "This database is not encrypted.")
             return
-        from reviewtool.services.encryption import change_passphrase
+        from reviewtool.services.safety.encryption import change_passphrase
 
         self._with_new_passphrase(
             lambda passphrase: change_passphrase(self.store, passphrase),
@@ -198,7 +198,7 @@ class FileActions(_Window):
         passphrase = self._new_passphrase()
         if passphrase is None:
             return
-        from reviewtool.services.encryption import check_new_passphrase
+        from reviewtool.services.safety.encryption import check_new_passphrase
 
         url = str(self.store.database.path)
         try:

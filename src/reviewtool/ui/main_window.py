@@ -24,13 +24,9 @@ from PySide6.QtWidgets import (
 from reviewtool import __version__
 from reviewtool.domain.enums import ReviewKind
 from reviewtool.domain.errors import ReviewtoolError
-from reviewtool.services.backups import backup_if_due, make_backup
-from reviewtool.services.reviews import (
-    count_reviews,
-    create_review,
-    delete_review,
-    new_review_record,
-)
+from reviewtool.services.reviews.editing import create_review, delete_review, new_review_record
+from reviewtool.services.reviews.listing import count_reviews
+from reviewtool.services.safety.backups import backup_if_due, make_backup
 from reviewtool.services.store import Store
 from reviewtool.ui.file_actions import FileActions
 from reviewtool.ui.operations import show_error
@@ -347,7 +343,7 @@ class MainWindow(FileActions, ReportActions, QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            from reviewtool.services.conversion import convert_to_cspr
+            from reviewtool.services.reviews.conversion import convert_to_cspr
 
             created = convert_to_cspr(self.store, record.id)
         except ReviewtoolError as error:

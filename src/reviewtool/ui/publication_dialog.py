@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from reviewtool.services.publication import PublicationBlocked
+from reviewtool.services.outputs.publication import PublicationBlocked
 
 
 def ask_override_reason(parent: QWidget, error: PublicationBlocked) -> str | None:

@@ -49,7 +49,7 @@ class ReportActions(_Window):
             export_briefing_dialog(self, self.store, review_id)
 
     def topic_briefing(self) -> None:
-        from reviewtool.services.briefings import list_topic_briefings
+        from reviewtool.services.outputs.briefings import list_topic_briefings
 
         topics = list_topic_briefings(self.store)
         if not topics:

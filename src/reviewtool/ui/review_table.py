@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from reviewtool.services.reviews import ReviewSummary
+from reviewtool.services.reviews.listing import ReviewSummary
 from reviewtool.ui.colours import deadline_colour
 from reviewtool.ui.widgets import format_date
 

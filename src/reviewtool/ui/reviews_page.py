@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from reviewtool.domain.enums import CodeGroup, ReviewKind, ReviewStatus
 from reviewtool.services.codebook import list_codes
-from reviewtool.services.reviews import ReviewFilter, list_reviews, review_themes
+from reviewtool.services.reviews.listing import ReviewFilter, list_reviews, review_themes
 from reviewtool.services.store import Store
 from reviewtool.ui.editor.review_editor import ReviewEditor
 from reviewtool.ui.review_table import ID_ROLE, SORT_ROLE, ReviewTableModel

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from reviewtool.domain.errors import ReviewtoolError
 from reviewtool.services.codebook import list_codes
-from reviewtool.services.publication import PublicationBlocked
-from reviewtool.services.reviews import list_reviews
-from reviewtool.services.slides import export_slides
+from reviewtool.services.outputs.publication import PublicationBlocked
+from reviewtool.services.outputs.slides import export_slides
+from reviewtool.services.reviews.listing import list_reviews
 from reviewtool.services.store import Store
 from reviewtool.ui.operations import run_in_background, show_error
 from reviewtool.ui.publication_dialog import ask_override_reason

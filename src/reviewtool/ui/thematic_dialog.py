@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from reviewtool.domain.enums import ReviewKind
 from reviewtool.domain.errors import InvalidInput, ReviewtoolError
-from reviewtool.services.publication import PublicationBlocked
+from reviewtool.services.outputs.publication import PublicationBlocked
+from reviewtool.services.outputs.thematic import ThematicRequest
+from reviewtool.services.outputs.thematic_export import ThematicOutputs, export_thematic
 from reviewtool.services.store import Store
-from reviewtool.services.thematic import ThematicRequest
-from reviewtool.services.thematic_export import ThematicOutputs, export_thematic
 from reviewtool.ui.operations import run_in_background, show_error
 from reviewtool.ui.publication_dialog import ask_override_reason
 from reviewtool.ui.widgets import DateField, format_date

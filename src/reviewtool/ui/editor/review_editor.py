@@ -21,12 +21,12 @@ from reviewtool.domain.enums import ReviewKind
 from reviewtool.domain.errors import EditConflict, ReviewtoolError
 from reviewtool.services.audit import review_audit_trail
 from reviewtool.services.codebook import list_codes
-from reviewtool.services.drafts import discard_draft, load_draft, save_draft
-from reviewtool.services.reviews import LoadedReview, get_review, save_review
+from reviewtool.services.reviews.drafts import discard_draft, load_draft, save_draft
+from reviewtool.services.reviews.editing import LoadedReview, get_review, save_review
+from reviewtool.services.reviews.suggestions import indicator_phrases, suggestions_for
+from reviewtool.services.reviews.tags import known_tags
 from reviewtool.services.settings import DEFAULT_REFLECTIVE_QUESTIONS, load_settings
 from reviewtool.services.store import Store
-from reviewtool.services.suggestions import indicator_phrases, suggestions_for
-from reviewtool.services.tags import known_tags
 from reviewtool.ui.editor.actions_tab import ActionsTab
 from reviewtool.ui.editor.base import EditorTab
 from reviewtool.ui.editor.briefing_tab import BriefingTab

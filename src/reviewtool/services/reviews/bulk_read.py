@@ -29,7 +29,7 @@ from reviewtool.db.models import (
     Review,
     Tag,
 )
-from reviewtool.services.review_mapping import build_record
+from reviewtool.services.records import build_record
 
 CHUNK = 900  # under SQLite's limit on bound parameters
 

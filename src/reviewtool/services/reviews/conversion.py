@@ -10,7 +10,8 @@ from reviewtool.bundle.schema import ReviewDates, ReviewRecord
 from reviewtool.db.models import Review
 from reviewtool.domain.enums import Decision, ReviewKind, ReviewStatus
 from reviewtool.domain.errors import InvalidInput
-from reviewtool.services.reviews import LoadedReview, create_review, get_review, now_utc
+from reviewtool.services.clock import now_utc
+from reviewtool.services.reviews.editing import LoadedReview, create_review, get_review
 from reviewtool.services.store import Store
 
 

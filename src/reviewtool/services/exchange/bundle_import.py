@@ -27,17 +27,12 @@ from reviewtool.bundle.stream import Codebook, NotStreamable, Reviews, is_large,
 from reviewtool.db.models import Briefing, BriefingSection, Code, Review, Setting
 from reviewtool.services.audit import add_event, add_review_changes, changed_fields, flatten_review
 from reviewtool.services.bulk_work import without_gc_pauses
-from reviewtool.services.bundle_export import Progress, topic_record
-from reviewtool.services.review_mapping import (
-    apply_record,
-    full_review_loading,
-    naive_utc,
-    record_from_review,
-    utc,
-)
-from reviewtool.services.review_rows import insert_new_reviews
-from reviewtool.services.reviews import now_utc
-from reviewtool.services.search import index_records
+from reviewtool.services.clock import naive_utc, now_utc, utc
+from reviewtool.services.exchange.bundle_export import Progress, topic_record
+from reviewtool.services.records import apply_record, full_review_loading, record_from_review
+from reviewtool.services.reviews.bulk_insert import insert_new_reviews
+from reviewtool.services.search_index import index_records
+from reviewtool.services.snapshots import snapshot_sqlite
 from reviewtool.services.store import Store
 
 CHUNK = 500
@@ -192,9 +187,7 @@ def _import_rest(
 def _backup_before_commit(store: Store) -> None:
     """A backup of the database as it was: another connection sees only committed data."""
     if store.database.is_sqlite:
-        from reviewtool.services.backups import make_backup
-
-        make_backup(store, reason="before-import")
+        snapshot_sqlite(store, reason="before-import")
 
 
 def _import_codebook(session: Session, entries: list[CodeRecord]) -> int:

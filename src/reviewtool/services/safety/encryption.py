@@ -13,7 +13,7 @@ from sqlalchemy import text
 
 from reviewtool.db.cipher import encrypt_file, is_encrypted_file, open_raw, rekey_file, verify_key
 from reviewtool.domain.errors import DatabaseProblem, InvalidInput
-from reviewtool.services.backups import make_backup
+from reviewtool.services.safety.backups import make_backup
 from reviewtool.services.store import Store
 
 MIN_PASSPHRASE = 8

@@ -13,7 +13,8 @@ from reviewtool.domain.publication_check import Hit, check_document
 from reviewtool.reports.briefing_model import BriefingModel
 from reviewtool.reports.slides_model import Deck
 from reviewtool.services.audit import add_event
-from reviewtool.services.reviews import now_utc, resolve_review_id
+from reviewtool.services.clock import now_utc
+from reviewtool.services.lookup import resolve_review_id
 from reviewtool.services.store import Store
 
 Parts = list[tuple[str, str]]
@@ -95,17 +96,3 @@ def guard(
             + ", ".join(sorted({hit.where for hit in hits}))[:2000],
         )
     return hits
-
-
-def check_review(store: Store, ref_or_id: str) -> list[Hit]:
-    """Everything published about one review (its briefing and its slides) against its
-    identifiers and the general rules."""
-    from reviewtool.services.briefings import review_briefing_model
-    from reviewtool.services.slides import review_deck
-
-    identifiers = identifiers_of(store, [ref_or_id])
-    parts = briefing_parts(review_briefing_model(store, ref_or_id))
-    parts += [
-        (f"slides: {where}", text) for where, text in deck_parts(review_deck(store, [ref_or_id]))
-    ]
-    return check_document(parts, identifiers)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reviewtool.paths import resource
-from reviewtool.services.bundles import ImportReport, import_bundle_files
+from reviewtool.services.exchange.bundle_import import ImportReport, import_bundle_files
 from reviewtool.services.store import Store
 
 DEMO_BUNDLE = "demo.rtbundle.json"

@@ -29,9 +29,7 @@ from reviewtool.reports.thematic_model import (
     OverdueAction,
     ThematicModel,
 )
-from reviewtool.services.settings import load_settings
-from reviewtool.services.store import Store
-from reviewtool.services.thematic_counts import (
+from reviewtool.services.outputs.thematic_counts import (
     child_characteristics,
     code_counts,
     codebook_rows,
@@ -40,8 +38,10 @@ from reviewtool.services.thematic_counts import (
     national_rows,
     pairs,
 )
-from reviewtool.services.thematic_data import Case, read_cases
-from reviewtool.services.thematic_findings import findings
+from reviewtool.services.outputs.thematic_data import Case, read_cases
+from reviewtool.services.outputs.thematic_findings import findings
+from reviewtool.services.settings import load_settings
+from reviewtool.services.store import Store
 
 DEFAULT_THRESHOLD = 0.25
 

@@ -16,8 +16,8 @@ from reviewtool.domain.enums import FactorRole
 from reviewtool.domain.errors import InvalidInput, NotFound
 from reviewtool.reports.slides_model import Deck, Slide
 from reviewtool.reports.text import paragraphs
-from reviewtool.services.briefings import QUESTIONS_INDEX
-from reviewtool.services.bundle_export import build_bundle
+from reviewtool.services.exchange.bundle_export import build_bundle
+from reviewtool.services.outputs.briefings import QUESTIONS_INDEX
 from reviewtool.services.settings import DEFAULT_REFLECTIVE_QUESTIONS, load_settings
 from reviewtool.services.store import Store
 
@@ -210,7 +210,7 @@ def export_slides(
     override_reason: str | None = None,
 ) -> Path:
     """Build the deck, check it for identifying details, then write it."""
-    from reviewtool.services.publication import deck_parts, guard, identifiers_of
+    from reviewtool.services.outputs.publication import deck_parts, guard, identifiers_of
 
     if bool(refs) == bool(theme):
         raise InvalidInput("give either reviews (REF_OR_ID...) or --theme CODE, not both")

@@ -14,8 +14,8 @@ from reviewtool.domain.children import AGE_BAND_ORDER, AgeBand, age_band
 from reviewtool.domain.enums import FactorRole, NotificationType
 from reviewtool.paths import resource
 from reviewtool.reports.thematic_model import Count, FactorRow, NationalRow, PairRow
+from reviewtool.services.outputs.thematic_data import Case
 from reviewtool.services.store import Store
-from reviewtool.services.thematic_data import Case
 
 PLAN_LABELS = {
     "none": "No plan",

@@ -24,9 +24,9 @@ from reviewtool.db.models import Briefing, Code, Review, Setting
 from reviewtool.domain.enums import BriefingStatus, CodeGroup
 from reviewtool.services.audit import add_event
 from reviewtool.services.bulk_work import without_gc_pauses
-from reviewtool.services.review_mapping import utc
-from reviewtool.services.review_read import read_reviews
-from reviewtool.services.reviews import now_utc, resolve_review_id
+from reviewtool.services.clock import now_utc, utc
+from reviewtool.services.lookup import resolve_review_id
+from reviewtool.services.reviews.bulk_read import read_reviews
 from reviewtool.services.store import Store
 
 Progress = Callable[[int, int], None]

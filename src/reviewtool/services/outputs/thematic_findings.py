@@ -10,7 +10,7 @@ from reviewtool.domain.children import AgeBand, age_band
 from reviewtool.domain.enums import CodeGroup
 from reviewtool.domain.quantifiers import proportion_phrase, quantifier
 from reviewtool.reports.thematic_model import Count, FactorRow
-from reviewtool.services.thematic_data import Case
+from reviewtool.services.outputs.thematic_data import Case
 
 
 def sentence_case(text: str) -> str:

@@ -42,7 +42,8 @@ def suggestions_for(record: ReviewRecord, indicators: dict[str, list[str]]) -> l
 
 
 def set_indicators(store: Store, code: str, phrases: list[str]) -> None:
-    from reviewtool.services.codebook import _get
+    from reviewtool.services.codebook import get_code
 
     with store.transaction() as session:
-        _get(session, code).indicators = "\n".join(p.strip() for p in phrases if p.strip()) or None
+        indicators = "\n".join(p.strip() for p in phrases if p.strip())
+        get_code(session, code).indicators = indicators or None

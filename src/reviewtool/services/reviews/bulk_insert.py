@@ -30,7 +30,8 @@ from reviewtool.db.models import (
     Review,
     Tag,
 )
-from reviewtool.services.review_mapping import DATE_FIELDS, naive_utc
+from reviewtool.services.clock import naive_utc
+from reviewtool.services.records import DATE_FIELDS
 
 Rows = dict[Table, list[dict[str, Any]]]
 

@@ -13,8 +13,8 @@ from reviewtool.db.models import Briefing, Code
 from reviewtool.domain.enums import ReviewKind
 from reviewtool.domain.errors import InvalidInput, NotFound
 from reviewtool.reports.briefing_model import BriefingModel, BriefingSectionModel
-from reviewtool.services.review_mapping import utc
-from reviewtool.services.reviews import get_review
+from reviewtool.services.clock import utc
+from reviewtool.services.reviews.editing import get_review
 from reviewtool.services.settings import DEFAULT_REFLECTIVE_QUESTIONS, load_settings
 from reviewtool.services.store import Store
 
@@ -170,7 +170,7 @@ def write_briefing(model: BriefingModel, out: Path, action_plan: bool = False) -
 def briefing_identifiers(store: Store, target: str) -> list[str]:
     """A review briefing is checked against its review's identifiers; a topic briefing,
     which may draw on any case, against every review's."""
-    from reviewtool.services.publication import identifiers_of
+    from reviewtool.services.outputs.publication import identifiers_of
 
     try:
         return identifiers_of(store, [target])
@@ -186,7 +186,7 @@ def export_briefing(
     override_reason: str | None = None,
 ) -> Path:
     """Check the briefing for identifying details, then write it."""
-    from reviewtool.services.publication import briefing_parts, guard
+    from reviewtool.services.outputs.publication import briefing_parts, guard
 
     model = briefing_model(store, target)
     guard(

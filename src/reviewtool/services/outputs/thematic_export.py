@@ -9,8 +9,8 @@ from pathlib import Path
 from reviewtool.domain.errors import InvalidInput
 from reviewtool.reports.thematic_model import OVERDUE_SHOWN, ThematicModel
 from reviewtool.services.bulk_work import without_gc_pauses
+from reviewtool.services.outputs.thematic import ThematicRequest, thematic_model
 from reviewtool.services.store import Store
-from reviewtool.services.thematic import ThematicRequest, thematic_model
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def _analyse_check_write(
     today: date | None,
     override_reason: str | None,
 ) -> ThematicModel:
-    from reviewtool.services.publication import guard, identifiers_of
+    from reviewtool.services.outputs.publication import guard, identifiers_of
 
     tracker = outputs.xlsx is not None
     model = thematic_model(store, request, today, action_tracker=tracker)

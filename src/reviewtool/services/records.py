@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import selectinload
@@ -45,6 +45,7 @@ from reviewtool.domain.enums import (
     ReviewStatus,
     Sex,
 )
+from reviewtool.services.clock import naive_utc, utc
 
 DATE_FIELDS = tuple(ReviewDates.model_fields)
 
@@ -61,15 +62,6 @@ def full_review_loading() -> list[_AbstractLoad]:
         selectinload(Review.recommendations).selectinload(Recommendation.actions),
         selectinload(Review.briefing).selectinload(Briefing.sections),
     ]
-
-
-def utc(value: datetime) -> datetime:
-    """Database times are naive UTC; records carry aware UTC times."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-def naive_utc(value: datetime) -> datetime:
-    return utc(value).replace(tzinfo=None)
 
 
 def build_record(

@@ -1,0 +1,172 @@
+"""Opening, creating, saving and deleting one review, each as one transaction."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from reviewtool.bundle.checks import check_bundle
+from reviewtool.bundle.errors import BundleError
+from reviewtool.bundle.read import problems_from_validation
+from reviewtool.bundle.schema import Bundle, ReviewRecord
+from reviewtool.db import search as index
+from reviewtool.db.models import Code, Review
+from reviewtool.domain.enums import BriefingStatus, ReviewKind
+from reviewtool.domain.errors import EditConflict, InvalidInput, NotFound
+from reviewtool.services.audit import add_event, add_review_changes, changed_fields, flatten_review
+from reviewtool.services.clock import naive_utc, now_utc, utc
+from reviewtool.services.lookup import resolve_review_id
+from reviewtool.services.records import apply_record, full_review_loading, record_from_review
+from reviewtool.services.search_index import index_records
+from reviewtool.services.store import Store
+
+
+@dataclass(frozen=True)
+class LoadedReview:
+    """A review as opened for editing: its content and the version it was read at."""
+
+    record: ReviewRecord
+    version: int
+
+
+def get_review(store: Store, ref_or_id: str, include_identifiers: bool = True) -> LoadedReview:
+    with store.transaction() as session:
+        review_id = resolve_review_id(session, ref_or_id)
+        review = session.scalars(
+            select(Review).where(Review.id == review_id).options(*full_review_loading())
+        ).one()
+        return LoadedReview(record_from_review(review, include_identifiers), review.version)
+
+
+def _check_record(session: Session, record: ReviewRecord, today: date) -> ReviewRecord:
+    """Every rule a bundle must meet, applied to a record edited on screen."""
+    try:
+        record = ReviewRecord.model_validate(record.model_dump())
+    except ValidationError as error:
+        raise BundleError(problems_from_validation(error)) from None
+    known = set(session.scalars(select(Code.code)))
+    problems = check_bundle(
+        Bundle(format="reviewtool.bundle", version=1, reviews=[record]), known, today
+    )
+    if problems:
+        raise BundleError(
+            [type(p)(p.path.removeprefix("reviews[0]").lstrip("."), p.message) for p in problems]
+        )
+    return record
+
+
+def create_review(store: Store, record: ReviewRecord, today: date | None = None) -> LoadedReview:
+    now = now_utc()
+    record = record.model_copy(update={"updated_at": now})
+    with store.transaction() as session:
+        record = _check_record(session, record, today or date.today())
+        if session.get(Review, record.id) is not None:
+            raise InvalidInput(f"a review with id {record.id} already exists")
+        review = Review(id=record.id, created_at=naive_utc(now))
+        apply_record(review, record, now)
+        session.add(review)
+        add_event(
+            session,
+            at=now,
+            user=store.user,
+            action="create",
+            entity="review",
+            entity_id=record.id,
+            review_id=record.id,
+            new_value=record.reference,
+        )
+        session.flush()
+        index_records(session, [record])
+        return LoadedReview(record, review.version)
+
+
+def new_review_record(kind: ReviewKind, reference: str, title: str) -> ReviewRecord:
+    return ReviewRecord(
+        id=str(uuid.uuid4()), reference=reference, kind=kind, title=title, updated_at=now_utc()
+    )
+
+
+def save_review(
+    store: Store, record: ReviewRecord, expected_version: int, today: date | None = None
+) -> LoadedReview:
+    """Save an edited review, refusing if anyone saved it since ``expected_version``."""
+    now = now_utc()
+    record = record.model_copy(update={"updated_at": now})
+    record = _stamp_approval(record, store.user, now)
+    try:
+        with store.transaction() as session:
+            record = _check_record(session, record, today or date.today())
+            review = session.scalars(
+                select(Review).where(Review.id == record.id).options(*full_review_loading())
+            ).one_or_none()
+            if review is None:
+                raise NotFound(f"review {record.reference} no longer exists (was it deleted?)")
+            if review.version != expected_version:
+                raise _conflict(review)
+            before = flatten_review(record_from_review(review, include_identifiers=True))
+            apply_record(review, record, now)
+            changes = changed_fields(before, flatten_review(record))
+            add_review_changes(
+                session,
+                at=now,
+                user=store.user,
+                action="edit",
+                review_id=review.id,
+                changes=changes,
+            )
+            session.flush()
+            index_records(session, [record])
+            saved = record_from_review(review, include_identifiers=True)
+            return LoadedReview(saved, review.version)
+    except StaleDataError:
+        raise EditConflict(
+            f"{record.reference} was changed by someone else while you were saving. "
+            "Your changes have not been saved; they are still on screen."
+        ) from None
+
+
+def _stamp_approval(record: ReviewRecord, user: str, now: datetime) -> ReviewRecord:
+    """An approved (or published) briefing says by whom and when; a draft says neither."""
+    briefing = record.briefing
+    if briefing is None:
+        return record
+    if briefing.status is BriefingStatus.DRAFT:
+        briefing = briefing.model_copy(update={"approved_by": None, "approved_at": None})
+    elif briefing.approved_by is None:
+        briefing = briefing.model_copy(update={"approved_by": user, "approved_at": now})
+    return record.model_copy(update={"briefing": briefing})
+
+
+def _conflict(review: Review) -> EditConflict:
+    return EditConflict(
+        f"{review.reference} was changed by someone else since you opened it "
+        f"(last saved {utc(review.updated_at):%d/%m/%Y %H:%M} UTC). Your changes have not "
+        "been saved; they are still on screen."
+    )
+
+
+def delete_review(store: Store, review_id: str, expected_version: int) -> None:
+    with store.transaction() as session:
+        review = session.get(Review, review_id)
+        if review is None:
+            raise NotFound(f"no review with id {review_id}")
+        if review.version != expected_version:
+            raise _conflict(review)
+        add_event(
+            session,
+            at=now_utc(),
+            user=store.user,
+            action="delete",
+            entity="review",
+            entity_id=review_id,
+            review_id=review_id,
+            old_value=review.reference,
+        )
+        session.delete(review)
+        index.delete_rows(session, [review_id])
