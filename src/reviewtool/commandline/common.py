@@ -1,0 +1,89 @@
+"""What every command shares: opening the database, passphrases, dates, bad input."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:
+    from reviewtool.services.store import Store
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+EXIT_BLOCKED = 3
+
+Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def _ask_passphrase(prompt: str, twice: bool = False) -> str | None:
+    """A passphrase typed at the terminal (never echoed); None when there is no terminal."""
+    if not sys.stdin.isatty():
+        return None
+    import getpass
+
+    first = getpass.getpass(prompt)
+    if twice and getpass.getpass("Type it again: ") != first:
+        raise bad_input("the two passphrases are not the same")
+    return first
+
+
+def open_database(args: argparse.Namespace) -> Store:
+    from reviewtool.db.cipher import PassphraseNeeded
+    from reviewtool.services.store import open_store
+
+    try:
+        return open_store(args.db)
+    except PassphraseNeeded:
+        passphrase = _ask_passphrase("Passphrase for the encrypted database: ")
+        if passphrase is None:
+            raise
+        return open_store(args.db, passphrase=passphrase)
+
+
+@contextmanager
+def opened(args: argparse.Namespace) -> Iterator[Store]:
+    """The database for one command, closed however the command ends."""
+    store = open_database(args)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def new_passphrase() -> str:
+    passphrase = os.environ.get("REVIEWTOOL_NEW_PASSPHRASE") or _ask_passphrase(
+        "New passphrase: ", twice=True
+    )
+    if not passphrase:
+        raise bad_input(
+            "give the new passphrase in REVIEWTOOL_NEW_PASSPHRASE "
+            "(or run this in a terminal to be asked for it)"
+        )
+    return passphrase
+
+
+def bad_input(message: str) -> Exception:
+    from reviewtool.domain.errors import InvalidInput
+
+    return InvalidInput(message)
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
+
+
+def add_override_check(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--override-check",
+        metavar="REASON",
+        help="write it even if the publication check finds something (recorded)",
+    )

@@ -1,0 +1,47 @@
+"""Reading the reviews from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reviewtool.commandline.common import (
+    EXIT_OK,
+    Subcommands,
+    bad_input,
+    opened,
+)
+
+
+def register(commands: Subcommands) -> None:
+    p = commands.add_parser("list", help="list reviews")
+    p.add_argument(
+        "--kind",
+        action="append",
+        default=[],
+        metavar="K",
+        help="rapid_review, cspr, national_review, scr or learning_review (repeatable)",
+    )
+    p.add_argument("--search", metavar="TEXT", default="", help="full-text search")
+    p.set_defaults(run=cmd_list)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from reviewtool.domain.enums import ReviewKind
+    from reviewtool.services.reviews.listing import ReviewFilter, list_reviews
+
+    try:
+        kinds = tuple(ReviewKind(kind) for kind in args.kind)
+    except ValueError as error:
+        choices = ", ".join(k.value for k in ReviewKind)
+        raise bad_input(f"--kind: {error}; choose from {choices}") from None
+    with opened(args) as store:
+        rows = list_reviews(store, ReviewFilter(kinds=kinds, text=args.search))
+    for row in rows:
+        notified = row.notified.isoformat() if row.notified else "-"
+        line = f"{row.reference}\t{row.title}\t{row.kind.value}\t{row.status}\t{notified}"
+        if row.snippet_parts:
+            line += "\t" + "".join(t for t, _ in row.snippet_parts).replace("\n", " ")
+        print(line)
+    print(f"{len(rows)} review{'s' if len(rows) != 1 else ''}", file=sys.stderr)
+    return EXIT_OK
