@@ -11,7 +11,8 @@ echo "== mypy"; .venv/bin/mypy
 echo "== import-linter"; .venv/bin/lint-imports
 echo "== pytest"
 status=0
-.venv/bin/python -m pytest "$@" || status=$?
+# Both cores: each worker gets its own databases (copies of one migrated template).
+.venv/bin/python -m pytest -n "${PYTEST_WORKERS:-auto}" --dist worksteal "$@" || status=$?
 if [ "$status" -eq 5 ]; then
   echo "pytest collected no tests: failing" >&2
   exit 1

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -30,22 +32,84 @@ def postgres_server() -> Iterator[str]:
         yield url
 
 
+def _create_database(server: str, name: str, template: str | None = None) -> str:
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            copy = f' TEMPLATE "{template}"' if template else ""
+            connection.execute(text(f'CREATE DATABASE "{name}"{copy}'))
+    finally:
+        admin.dispose()
+    return server.rsplit("/", 1)[0] + f"/{name}"
+
+
+def _drop_database(server: str, name: str) -> None:
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
+
+
 @pytest.fixture
 def postgres_url(postgres_server: str) -> Iterator[str]:
     """A new, empty database on the test server."""
     name = f"rt_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield postgres_server.rsplit("/", 1)[0] + f"/{name}"
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    yield _create_database(postgres_server, name)
+    _drop_database(postgres_server, name)
+
+
+@pytest.fixture(scope="session")
+def _postgres_template(postgres_server: str, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A database migrated once per test run, copied for each test (CREATE ... TEMPLATE)."""
+    name = "rt_template"
+    url = _create_database(postgres_server, name)
+    with _private_home(tmp_path_factory):
+        open_store(url, backup_dir=tmp_path_factory.mktemp("pg-template")).close()
+    return name
 
 
 @pytest.fixture
-def sqlite_store(tmp_path: Path) -> Iterator[Store]:
-    store = open_store(str(tmp_path / "reviews.sqlite3"), backup_dir=tmp_path / "backups")
+def postgres_migrated_url(postgres_server: str, _postgres_template: str) -> Iterator[str]:
+    """A new database with the current schema and built-in codebook, as a new one is opened."""
+    name = f"rt_{uuid.uuid4().hex[:12]}"
+    yield _create_database(postgres_server, name, template=_postgres_template)
+    _drop_database(postgres_server, name)
+
+
+@contextmanager
+def _private_home(factory: pytest.TempPathFactory) -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REVIEWTOOL_HOME", str(factory.mktemp("template-home")))
+        patch.setenv("REVIEWTOOL_USER", "test.user")
+        patch.delenv("REVIEWTOOL_DB", raising=False)
+        yield
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file migrated once per test run; each test gets a copy of it."""
+    folder = tmp_path_factory.mktemp("sqlite-template")
+    path = folder / "template.sqlite3"
+    with _private_home(tmp_path_factory):
+        open_store(str(path), backup_dir=folder / "backups").close()
+    leftovers = [p.name for p in folder.glob("template.sqlite3-*")]
+    assert not leftovers, f"the template was not closed cleanly: {leftovers}"
+    return path
+
+
+def new_sqlite_database(template: Path, folder: Path) -> Path:
+    """A fresh database file, the same as a newly created one, without migrating again."""
+    target = folder / "reviews.sqlite3"
+    shutil.copyfile(template, target)
+    return target
+
+
+@pytest.fixture
+def sqlite_store(tmp_path: Path, _sqlite_template: Path) -> Iterator[Store]:
+    path = new_sqlite_database(_sqlite_template, tmp_path)
+    store = open_store(str(path), backup_dir=tmp_path / "backups")
     yield store
     store.close()
 
@@ -54,9 +118,9 @@ def sqlite_store(tmp_path: Path) -> Iterator[Store]:
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """The same test on a local SQLite file and on a PostgreSQL server."""
     if request.param == "sqlite":
-        url = str(tmp_path / "reviews.sqlite3")
+        url = str(new_sqlite_database(request.getfixturevalue("_sqlite_template"), tmp_path))
     else:
-        url = request.getfixturevalue("postgres_url")
+        url = request.getfixturevalue("postgres_migrated_url")
     opened = open_store(url, backup_dir=tmp_path / "backups")
     yield opened
     opened.close()

@@ -1,4 +1,8 @@
-"""The command line as a user runs it: real processes, exit codes, messages, no tracebacks."""
+"""The command line as a user runs it: exit codes, messages, no tracebacks.
+
+A few tests start the real program in its own process (the entry point, exit codes, start-up
+failures); the rest run the same command inside the test process (``tests/cli_runner.py``).
+"""
 
 from __future__ import annotations
 
@@ -12,9 +16,10 @@ import pytest
 
 from reviewtool import __version__
 from tests.bundle_samples import dumps, mutated, valid_bundle
+from tests.cli_runner import run_cli as run
 
 
-def run(
+def run_process(
     *args: str, db: Path | str | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "reviewtool"]
@@ -35,15 +40,15 @@ def db(tmp_path: Path) -> Path:
 
 
 def test_version() -> None:
-    result = run("--version")
+    result = run_process("--version")
     assert result.returncode == 0 and result.stdout.strip() == f"reviewtool {__version__}"
 
 
 def test_demo_list_and_search(db: Path) -> None:
-    result = run("demo", db=db)
+    result = run_process("demo", db=db)
     assert result.returncode == 0, result.stderr
     assert "18 reviews added" in result.stdout
-    listed = run("list", db=db)
+    listed = run_process("list", db=db)
     assert listed.returncode == 0 and "NSP-CSPR-2021-01\tChild J\tcspr" in listed.stdout
     assert "18 reviews" in listed.stderr
     cspr = run("list", "--kind", "cspr", db=db)
@@ -109,7 +114,7 @@ def test_export_to_a_missing_folder_exits_2(db: Path, tmp_path: Path) -> None:
 
 
 def test_usage_errors_exit_2() -> None:
-    result = run("frobnicate")
+    result = run_process("frobnicate")
     assert result.returncode == 2 and "invalid choice" in result.stderr
 
 
@@ -133,13 +138,13 @@ def test_backup_and_restore(db: Path, tmp_path: Path) -> None:
 def test_damaged_database_exits_1_with_a_message(tmp_path: Path) -> None:
     broken = tmp_path / "broken.sqlite3"
     broken.write_bytes(b"SQLite format 3\x00" + b"\x00" * 50 + b"\xff" * 5000)
-    result = run("list", db=broken)
+    result = run_process("list", db=broken)
     assert result.returncode == 1
     assert "reviewtool:" in result.stderr and "backup" in result.stderr
 
 
 def test_unreachable_server_exits_1(tmp_path: Path) -> None:
-    result = run("list", db="postgresql://someone:pw@127.0.0.1:1/reviews")
+    result = run_process("list", db="postgresql://someone:pw@127.0.0.1:1/reviews")
     assert (
         result.returncode == 1 and "Cannot reach" in result.stderr and ":pw@" not in result.stderr
     )

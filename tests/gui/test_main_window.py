@@ -321,8 +321,8 @@ def test_quiet_background_work_reports_its_failure(qtbot: QtBot, window: MainWin
 
     worker = run_quietly(window, damaged, lambda _: None, failures.append)
     qtbot.waitUntil(lambda: bool(failures))
-    assert str(failures[0]) == "the file is damaged"
-    assert worker is not None
+    assert [str(failure) for failure in failures] == ["the file is damaged"]
+    assert not worker.cancelled
 
 
 def test_list_fetches_themes_in_batches_as_rows_are_shown(sqlite_store: Store) -> None:

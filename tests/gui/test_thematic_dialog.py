@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from reviewtool.ui.main_window import MainWindow
 from reviewtool.ui.thematic_dialog import ThematicDialog
+from tests.documents import document_text
 from tests.gui.conftest import Answers
 
 
@@ -32,8 +33,14 @@ def test_thematic_dialog_writes_the_outputs(
     dialog.run()
     qtbot.waitUntil(lambda: bool(opened), timeout=20000)
     assert opened == [str(tmp_path / "summary.pdf")]
-    for name in ("summary.pdf", "summary.html", "summary.xlsx", "summary-annual-report.docx"):
-        assert (tmp_path / name).stat().st_size > 1000, name
+    expected = {
+        "summary.pdf": "Key findings",
+        "summary.html": "Key findings",
+        "summary.xlsx": "Cases x themes",
+        "summary-annual-report.docx": "Learning from practice reviews",
+    }
+    for name, words in expected.items():
+        assert words in document_text(tmp_path / name), name
 
 
 def test_bad_period_is_explained(window: MainWindow, answers: Answers, qtbot: QtBot) -> None:

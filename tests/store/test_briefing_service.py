@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,8 @@ from reviewtool.services.outputs.briefings import briefing_model, export_briefin
 from reviewtool.services.reviews.editing import get_review, save_review
 from reviewtool.services.settings import load_settings, save_settings
 from reviewtool.services.store import Store
+from tests.cli_runner import run_cli
+from tests.documents import document_text
 
 
 @pytest.fixture
@@ -72,39 +72,13 @@ def test_bad_targets_and_formats(demo: Store, tmp_path: Path) -> None:
 
 def test_briefing_command(demo: Store, tmp_path: Path) -> None:
     db = str(demo.database.path)
+    title = briefing_model(demo, "NSP-CSPR-2021-01").title
     demo.close()
     for suffix in ("pdf", "html", "docx"):
         out = tmp_path / f"b.{suffix}"
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "reviewtool",
-                "--db",
-                db,
-                "briefing",
-                "NSP-CSPR-2021-01",
-                "--out",
-                str(out),
-            ],
-            capture_output=True,
-            text=True,
-        )
+        result = run_cli("briefing", "NSP-CSPR-2021-01", "--out", str(out), db=db)
         assert result.returncode == 0, result.stderr
-        assert out.stat().st_size > 1000
-    bad = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "reviewtool",
-            "--db",
-            db,
-            "briefing",
-            "NOPE",
-            "--out",
-            str(tmp_path / "x.pdf"),
-        ],
-        capture_output=True,
-        text=True,
-    )
+        text = " ".join(document_text(out).split())
+        assert " ".join(title.split()) in text, suffix
+    bad = run_cli("briefing", "NOPE", "--out", str(tmp_path / "x.pdf"), db=db)
     assert bad.returncode == 2 and "no review or topic briefing" in bad.stderr

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +16,7 @@ from reviewtool.services.reviews.search import search_reviews
 from reviewtool.services.safety.backups import make_backup, restore_backup
 from reviewtool.services.safety.encryption import change_passphrase, encrypt_database
 from reviewtool.services.store import open_store
+from tests.cli_runner import CliResult, run_cli
 
 PHRASE = "Zebra-crossing lighthouse 6172"
 PASSPHRASE = "correct horse battery staple"
@@ -116,22 +114,12 @@ def test_change_passphrase_and_restore_an_encrypted_backup(tmp_path: Path) -> No
 def test_encryption_commands(tmp_path: Path) -> None:
     path = tmp_path / "cli.sqlite3"
 
-    def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-        environment = {
-            key: value
-            for key, value in os.environ.items()
-            if not key.startswith("REVIEWTOOL_PASS") and key != "REVIEWTOOL_NEW_PASSPHRASE"
+    def run(*args: str, **env: str) -> CliResult:
+        unset: dict[str, str | None] = {
+            "REVIEWTOOL_PASSPHRASE": None,
+            "REVIEWTOOL_NEW_PASSPHRASE": None,
         }
-        environment.update(env)
-        result = subprocess.run(
-            [sys.executable, "-m", "reviewtool", "--db", str(path), *args],
-            capture_output=True,
-            text=True,
-            env=environment,
-            stdin=subprocess.DEVNULL,
-        )
-        assert "Traceback" not in result.stderr
-        return result
+        return run_cli(*args, db=path, env={**unset, **env})
 
     assert run("demo").returncode == 0
     no_new = run("encrypt")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,20 @@ def _include(name: str | None, type_: str, _parents: object) -> bool:
     return not (type_ == "table" and name is not None and name.startswith("review_search"))
 
 
-def test_new_database_is_created_at_head_and_matches_the_models(store: Store) -> None:
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def new_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """A database created from nothing by migrations (the ``store`` fixture copies one)."""
+    if request.param == "sqlite":
+        url = str(tmp_path / "new.sqlite3")
+    else:
+        url = request.getfixturevalue("postgres_url")
+    opened = open_store(url, backup_dir=tmp_path / "backups")
+    yield opened
+    opened.close()
+
+
+def test_new_database_is_created_at_head_and_matches_the_models(new_store: Store) -> None:
+    store = new_store
     assert store.migration is not None and store.migration.outcome is migrate.Outcome.CREATED
     assert migrate.current_revision(store.database) == migrate.head_revision()
     with store.database.engine.connect() as connection:
@@ -34,6 +48,21 @@ def test_new_database_is_created_at_head_and_matches_the_models(store: Store) ->
             connection, opts={"include_name": _include, "compare_type": True}
         )
         assert compare_metadata(context, Base.metadata) == []
+
+
+def _contents(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    with store.database.engine.connect() as connection:
+        return {
+            table: [tuple(row) for row in connection.execute(text(f"SELECT * FROM {table}"))]
+            for table in ("codes", "settings", "reviews")
+        }
+
+
+def test_each_tests_database_is_what_a_new_database_holds(new_store: Store, store: Store) -> None:
+    """The fixtures copy one migrated database instead of migrating for every test."""
+    assert migrate.current_revision(store.database) == migrate.head_revision()
+    fresh, copied = _contents(new_store), _contents(store)
+    assert fresh["codes"] and fresh == copied
 
 
 def _old_database_with_a_review(url: str, revision: str = PREVIOUS) -> None:

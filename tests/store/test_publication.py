@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ from reviewtool.services.outputs.review_check import check_review
 from reviewtool.services.outputs.slides import export_slides
 from reviewtool.services.reviews.editing import get_review, save_review
 from reviewtool.services.store import Store
+from tests.cli_runner import CliResult, run_cli
 
 
 @pytest.fixture
@@ -96,10 +95,8 @@ def test_check_review_and_the_command(leaky: Store, tmp_path: Path) -> None:
     db = str(leaky.database.path)
     leaky.close()
 
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "reviewtool", "--db", db, *args], capture_output=True, text=True
-        )
+    def run(*args: str) -> CliResult:
+        return run_cli(*args, db=db)
 
     check = run("check", "NSP-CSPR-2021-01")
     assert check.returncode == 3 and "date of birth" in check.stdout

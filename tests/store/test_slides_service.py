@@ -11,6 +11,7 @@ from reviewtool.domain.errors import InvalidInput, NotFound
 from reviewtool.services.exchange.demo import load_demo
 from reviewtool.services.outputs.slides import export_slides, review_deck, theme_deck
 from reviewtool.services.store import Store
+from tests.cli_runner import CliResult, run_cli
 
 
 @pytest.fixture
@@ -55,18 +56,12 @@ def test_slides_need_reviews_or_a_theme(demo: Store, tmp_path: Path) -> None:
 
 
 def test_slides_command(demo: Store, tmp_path: Path) -> None:
-    import subprocess
-    import sys
 
     db = str(demo.database.path)
     demo.close()
 
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "reviewtool", "--db", db, "slides", *args],
-            capture_output=True,
-            text=True,
-        )
+    def run(*args: str) -> CliResult:
+        return run_cli("slides", *args, db=db)
 
     result = run("NSP-CSPR-2021-01", "NSP-RR-2026-01", "--out", str(tmp_path / "r.pptx"))
     assert result.returncode == 0, result.stderr

@@ -16,7 +16,13 @@ class Rag(StrEnum):
 
     @property
     def label(self) -> str:
+        """The colour and what it means, as the tracker's key explains it."""
         return _RAG_LABELS[self]
+
+    @property
+    def word(self) -> str:
+        """The colour alone, as a table cell says it beside the colour."""
+        return self.value.capitalize()
 
 
 _RAG_LABELS = {

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow, QMessageBox
 
+from reviewtool.domain.changes import EVERYTHING, Changes
 from reviewtool.domain.errors import ReviewtoolError
 from reviewtool.services.store import Store
 from reviewtool.ui.operations import run_in_background, show_error
@@ -30,6 +32,7 @@ class FileActions(_Window):
     reviews: ReviewsPage
     open_database: Any
     _store_replaced: bool
+    apply_changes: Callable[[Changes], None]
 
     def import_bundles(self) -> None:
         if not self.reviews.editor.maybe_save():
@@ -50,9 +53,8 @@ class FileActions(_Window):
             )
 
         def done(report: object) -> None:
+            self.apply_changes(report.changes)  # type: ignore[attr-defined]
             QMessageBox.information(self, "Import finished", report.describe())  # type: ignore[attr-defined]
-            self.reviews.fill_themes()
-            self.reviews.refresh()
 
         run_in_background(self, "Importing bundles…", work, done)
 
@@ -118,9 +120,7 @@ class FileActions(_Window):
         except ReviewtoolError as error:
             show_error(self, "Not restored", error)
             return
-        self.reviews.editor.clear()
-        self.reviews._current_id = None
-        self.reviews.refresh()
+        self.apply_changes(EVERYTHING)
         QMessageBox.information(
             self, "Restored", f"Restored. The previous state is kept in\n{result.safety_backup}"
         )

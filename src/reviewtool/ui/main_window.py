@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewtool import __version__
+from reviewtool.domain.changes import Changes
 from reviewtool.domain.enums import ReviewKind
 from reviewtool.domain.errors import ReviewtoolError
 from reviewtool.services.reviews.editing import create_review, delete_review, new_review_record
@@ -293,10 +294,21 @@ class MainWindow(FileActions, ReportActions, QMainWindow):
         briefing.export_button.clicked.connect(self.export_briefing)
 
     def _codebook_changed(self) -> None:
-        if self.reviews.editor.maybe_save():
+        self.apply_changes(Changes(codebook=True))
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Every view brings itself up to date from what a user action changed."""
+        if changes.codebook and self.reviews.editor.maybe_save():
             self.reviews.editor.build_tabs()
             self._connect_briefing_buttons()
-        self.reviews.fill_themes()
+        self.reviews.apply_changes(changes)
+        shown = self._pages.get(self.stack.currentIndex())
+        if (
+            shown is not None
+            and shown is not self.reviews
+            and (changes.reviews or changes.codebook)
+        ):
+            shown.refresh()  # type: ignore[attr-defined]
 
     def _settings_changed(self) -> None:
         if self.reviews.editor.maybe_save():
@@ -349,6 +361,7 @@ class MainWindow(FileActions, ReportActions, QMainWindow):
         except ReviewtoolError as error:
             show_error(self, "Not converted", error)
             return
+        self.apply_changes(Changes(saved=frozenset({created.record.id})))
         self.open_review(created.record.id)
 
     def delete_current(self) -> None:
@@ -372,9 +385,7 @@ class MainWindow(FileActions, ReportActions, QMainWindow):
         except ReviewtoolError as error:
             show_error(self, "Not deleted", error)
             return
-        editor.clear()
-        self.reviews._current_id = None
-        self.reviews.refresh()
+        self.apply_changes(Changes(deleted=frozenset({record.id})))
 
     # --- reports -----------------------------------------------------------------------
     # --- files -------------------------------------------------------------------------

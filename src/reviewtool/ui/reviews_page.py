@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewtool.domain.changes import Changes
 from reviewtool.domain.enums import CodeGroup, ReviewKind, ReviewStatus
 from reviewtool.services.codebook import list_codes
 from reviewtool.services.reviews.listing import ReviewFilter, list_reviews, review_themes
@@ -160,6 +161,16 @@ class ReviewsPage(QWidget):
             text=self.search.text(),
             overdue_only=self.overdue.isChecked(),
         )
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Bring the list (and the editor, if its review is gone) up to date."""
+        if changes.removes(self._current_id):
+            self.editor.clear()
+            self._current_id = None
+        if changes.codebook or changes.everything:
+            self.fill_themes()
+        if changes.reviews or changes.codebook:
+            self.refresh()
 
     def refresh(self) -> None:
         rows = list_reviews(self.store, self.current_filter(), today=self.today, with_themes=False)

@@ -25,6 +25,7 @@ from reviewtool.bundle.schema import (
 )
 from reviewtool.bundle.stream import Codebook, NotStreamable, Reviews, is_large, stream_bundle
 from reviewtool.db.models import Briefing, BriefingSection, Code, Review, Setting
+from reviewtool.domain.changes import Changes
 from reviewtool.services.audit import add_event, add_review_changes, changed_fields, flatten_review
 from reviewtool.services.bulk_work import without_gc_pauses
 from reviewtool.services.clock import naive_utc, now_utc, utc
@@ -55,6 +56,10 @@ class ImportReport:
     briefings_created: int = 0
     briefings_updated: int = 0
     changed_review_ids: list[str] = field(default_factory=list)
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(saved=frozenset(self.changed_review_ids), codebook=self.codes_added > 0)
 
     def describe(self) -> str:
         parts = [
@@ -237,6 +242,7 @@ def _import_reviews(
     insert_new_reviews(session, new_records, now, user)
     index_records(session, new_records, new=True)
     report.created += len(new_records)
+    report.changed_review_ids.extend(record.id for record in new_records)
     for record in records:
         review = existing.get(record.id)
         if review is None:
