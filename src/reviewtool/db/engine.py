@@ -22,7 +22,7 @@ from reviewtool.db.cipher import (
     is_encrypted_file,
     open_raw,
 )
-from reviewtool.domain.errors import DatabaseProblem, InvalidInput
+from reviewtool.domain.errors import DamagedDatabase, DatabaseProblem, InvalidInput
 
 BUSY_TIMEOUT_SECONDS = 5
 __all__ = ["SQLITE_HEADER", "Database", "connect", "database_url"]
@@ -115,6 +115,13 @@ def connect(url: URL, passphrase: str | None = None, check_integrity: bool = Tru
     return database
 
 
+def unopened(url: URL, passphrase: str | None = None) -> Database:
+    """A local database described but not read (its file may be damaged): for recovery."""
+    options: dict[str, Any] = {"module": cipher_module()} if passphrase is not None else {}
+    engine = create_engine(url, **options)  # connects only when used
+    return Database(url, engine, sessionmaker(engine), passphrase)
+
+
 def _sqlite_engine(url: URL, passphrase: str | None) -> Engine:
     path = Path(str(url.database)) if url.database not in (None, "", ":memory:") else None
     if path is not None:
@@ -181,9 +188,9 @@ def _quick_check(connection: Any, path: Path | None) -> None:
     verdict = [row[0] for row in rows]
     if verdict != ["ok"]:
         where = path or "the database"
-        raise DatabaseProblem(
-            f"{where} failed its integrity check ({'; '.join(verdict[:3])}). "
-            "Restore it from a backup (reviewtool restore FILE)."
+        raise DamagedDatabase(
+            f"{where} failed its integrity check ({'; '.join(verdict[:3])[:300]}). "
+            f"Restore it from a backup (reviewtool --db {where} restore FILE)."
         )
 
 
@@ -201,9 +208,9 @@ def explain_connection_error(database: Database, error: DBAPIError) -> DatabaseP
                 "and try again."
             )
         if "not a database" in lowered or "malformed" in lowered:
-            return DatabaseProblem(
-                f"{where} is damaged or is not a reviewtool database ({message}). "
-                "Restore it from a backup."
+            return DamagedDatabase(
+                f"{where} is damaged or is not a reviewtool database ({message[:200]}). "
+                "Restore it from a backup (reviewtool restore FILE)."
             )
         if "unable to open" in lowered or "readonly" in lowered:
             return DatabaseProblem(f"{where} cannot be opened for writing ({message}).")
