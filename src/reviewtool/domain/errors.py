@@ -25,3 +25,7 @@ class DatabaseProblem(ReviewtoolError):
 
 class DamagedDatabase(DatabaseProblem):
     """The database file is damaged or empty: ``restore`` can replace it from a backup."""
+
+
+class OtherDatabaseBackup(InvalidInput):
+    """A restore was given another database's backup without the user confirming it."""

@@ -26,7 +26,7 @@ from reviewtool.db.cipher import open_raw
 from reviewtool.db.engine import Database, database_url, unopened
 from reviewtool.db.identity import database_id_in_file, set_database_id
 from reviewtool.db.migrate import known_revisions, prepare
-from reviewtool.domain.errors import DatabaseProblem, InvalidInput
+from reviewtool.domain.errors import DatabaseProblem, InvalidInput, OtherDatabaseBackup
 from reviewtool.paths import default_database_path
 from reviewtool.services.search_index import rebuild_search_index
 from reviewtool.services.snapshots import (
@@ -100,7 +100,7 @@ def _refuse_other(
 ) -> None:
     here = f"this database ({own_id or 'id unknown'}"
     here += f", {own_reviews} reviews)" if own_reviews is not None else ")"
-    raise InvalidInput(
+    raise OtherDatabaseBackup(
         f"{source} is {_describe(facts)}, not of {here}. Restoring it would replace "
         "everything here with another database's data. If that is what you mean, run the "
         "restore again with --from-other-database."
@@ -163,7 +163,7 @@ def restore_damaged_database(
         other = facts.database_id is None or facts.database_id != own_id
         if other and not from_other_database:
             if own_id is None:
-                raise InvalidInput(
+                raise OtherDatabaseBackup(
                     f"{path} is too damaged to say which database it was, so reviewtool "
                     f"cannot check that {source} is its backup. {source} is "
                     f"{_describe(facts)}. If it is the right one, run the restore again with "
