@@ -9,7 +9,6 @@ modules are imported when they run, so that ``--version`` and ``--help`` are qui
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 
@@ -71,14 +70,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f" ({error.filename})" if error.filename else ""
         print(f"reviewtool: {error.strerror or error}{where}", file=sys.stderr)
         return EXIT_FAILURE
-    except Exception as error:  # a bug: say so plainly, traceback only when asked for
-        if os.environ.get("REVIEWTOOL_DEBUG"):
+    except Exception as error:  # a bug: say so plainly; the detail goes to the log
+        from reviewtool.errorlog import debugging, log_failure, unexpected_message
+
+        logged = log_failure(f"reviewtool {args.command or ''}".strip(), error)
+        if debugging():
             raise
-        print(
-            f"reviewtool: unexpected error ({type(error).__name__}: {error}). "
-            "Set REVIEWTOOL_DEBUG=1 to see the details.",
-            file=sys.stderr,
-        )
+        print(f"reviewtool: {unexpected_message(error, logged)}", file=sys.stderr)
         return EXIT_FAILURE
 
 

@@ -22,6 +22,7 @@ from reviewtool.db.engine import (
     connect,
     database_url,
     explain_connection_error,
+    explain_write_error,
 )
 from reviewtool.db.identity import backup_folder, ensure_database_id, read_database_id
 from reviewtool.db.migrate import MigrationResult, Outcome, needs_migration, prepare
@@ -70,11 +71,19 @@ class Store:
     """The id recorded in the database (names its backup folder); ``None`` if unrecorded."""
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """A session for one user action: committed on success, rolled back on any error."""
+    def transaction(self, write_lock: bool = False) -> Iterator[Session]:
+        """A session for one user action: committed on success, rolled back on any error.
+
+        ``write_lock`` takes a local database's write lock before anything is read, for a
+        long write such as an import: another program writing at the same moment is waited
+        for (at most ``BUSY_TIMEOUT_SECONDS``), then the work reads what that one committed,
+        instead of clashing with it half way; if it is still writing, the message says so.
+        """
         session = self.database.sessions()
         try:
             with session.begin():
+                if write_lock and self.database.is_sqlite:
+                    session.connection().exec_driver_sql("BEGIN IMMEDIATE")
                 yield session
         except DBAPIError as error:
             if getattr(error, "connection_invalidated", False) or error.orig is None:
@@ -84,6 +93,9 @@ class Store:
                     f"Your account ({self.database.url.username}) may read this database but "
                     "not change it, so nothing was saved. Ask the administrator for editor access."
                 ) from None
+            explained = explain_write_error(self.database, error)
+            if explained is not None:
+                raise explained from error
             raise
         finally:
             session.close()

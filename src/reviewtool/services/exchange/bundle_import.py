@@ -128,7 +128,7 @@ def import_bundles(
     with (
         without_gc_pauses(),
         _backup_kept_if_committed(store, backup_first) as backup_before_commit,
-        store.transaction() as session,
+        store.transaction(write_lock=True) as session,
     ):
         for bundle in bundles:
             report.codes_added += _import_codebook(session, bundle.codebook)
@@ -158,7 +158,7 @@ def _import_streaming(
     with (
         without_gc_pauses(),
         _backup_kept_if_committed(store, backup_first) as backup_before_commit,
-        store.transaction() as session,
+        store.transaction(write_lock=True) as session,
     ):
         for path, size in zip(paths, sizes, strict=True):
             if not is_large(path):
