@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -96,6 +97,7 @@ def run_app(db: str | None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv)
     _report_unexpected_errors()
+    os.umask(0o077)  # every file the program writes is the user's only (see README)
     app.setApplicationName("reviewtool")
     app.setOrganizationName("reviewtool")
     state: dict[str, Any] = {}

@@ -9,6 +9,7 @@ modules are imported when they run, so that ``--version`` and ``--help`` are qui
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -16,6 +17,7 @@ from reviewtool import __version__
 from reviewtool.commandline import exchange, outputs, reviews, safety
 from reviewtool.commandline.common import EXIT_BAD_INPUT, EXIT_BLOCKED, EXIT_FAILURE
 
+PRIVATE_UMASK = 0o077
 COMMAND_GROUPS = (exchange, reviews, outputs, safety)
 """Each module adds its sub-commands in ``register``; the help lists them in this order."""
 
@@ -47,6 +49,16 @@ def _start_app(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    # Everything reviewtool writes (databases, backups, drafts, logs, bundles, reports) is
+    # for the person running it only: files 0600, folders 0700. Sharing is a deliberate act.
+    previous_mask = os.umask(PRIVATE_UMASK)
+    try:
+        return _run(args)
+    finally:
+        os.umask(previous_mask)
+
+
+def _run(args: argparse.Namespace) -> int:
     from reviewtool.domain.errors import InvalidInput, ReviewtoolError
     from reviewtool.services.outputs.publication import PublicationBlocked
 

@@ -14,6 +14,7 @@ from sqlalchemy import text
 from reviewtool.db.cipher import encrypt_file, is_encrypted_file, open_raw, rekey_file, verify_key
 from reviewtool.db.identity import database_id_in_file
 from reviewtool.domain.errors import DatabaseProblem, InvalidInput
+from reviewtool.services.reviews.drafts import encrypt_drafts, reseal_drafts
 from reviewtool.services.safety.backups import make_backup
 from reviewtool.services.store import Store
 
@@ -67,6 +68,7 @@ def encrypt_database(store: Store, passphrase: str) -> int:
     make_backup(store, reason="before-encrypt")
     with store.transaction() as session:
         expected = int(session.execute(text("SELECT count(*) FROM reviews")).scalar_one())
+        review_ids = set(session.scalars(text("SELECT id FROM reviews")))
     backup_dir = store.backup_dir
     own_id = store.database_id
     _fold_wal_and_close(store)
@@ -82,6 +84,7 @@ def encrypt_database(store: Store, passphrase: str) -> int:
         if not is_encrypted_file(backup):
             encrypt_file(backup, backup, passphrase)
             done += 1
+    encrypt_drafts(review_ids, passphrase)  # no plain copy of its text is left behind
     return done
 
 
@@ -129,4 +132,5 @@ def change_passphrase(store: Store, new_passphrase: str) -> int:
             done += 1
         except DatabaseProblem:
             continue  # made under an even older passphrase: it stays as it was
+    reseal_drafts(old, new_passphrase)
     return done
