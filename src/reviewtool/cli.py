@@ -47,8 +47,29 @@ def _start_app(args: argparse.Namespace) -> int:
     return run_app(args.db)
 
 
+_DOUBLE_DASH = "\x00--"
+
+
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse the command line; ``--search=--`` means the text ``--``.
+
+    Python 3.11's argparse drops a value of exactly ``--`` (it takes it for the end of the
+    options) and leaves an empty list behind, so such a value is hidden from it.
+    """
+    given = list(sys.argv[1:] if argv is None else argv)
+    hidden = [
+        arg[:-2] + _DOUBLE_DASH if arg.startswith("--") and arg.endswith("=--") else arg
+        for arg in given
+    ]
+    args = _parser().parse_args(hidden)
+    for name, value in vars(args).items():
+        if isinstance(value, str) and value == _DOUBLE_DASH:
+            setattr(args, name, "--")
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = _parse(argv)
     # Everything reviewtool writes (databases, backups, drafts, logs, bundles, reports) is
     # for the person running it only: files 0600, folders 0700. Sharing is a deliberate act.
     previous_mask = os.umask(PRIVATE_UMASK)
