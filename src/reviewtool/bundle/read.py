@@ -142,8 +142,6 @@ def nesting_depth(data: bytes) -> int:
     """How deeply arrays and objects nest, found without parsing (so quickly, whatever the
     file holds): escapes and strings are taken out, then the brackets counted."""
     brackets = _STRING.sub(b"", _ESCAPED.sub(b"", data)).translate(None, _NOT_BRACKETS)
-    if len(brackets) <= 2 * MAX_NESTING:
-        return len(brackets) // 2 if brackets else 0
     return max(accumulate(1 if byte in b"[{" else -1 for byte in brackets), default=0)
 
 
