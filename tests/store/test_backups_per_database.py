@@ -283,3 +283,18 @@ def test_the_id_key_is_not_a_partnership_setting(sqlite_store: Store) -> None:
     from reviewtool.services.settings import load_settings
 
     assert not hasattr(load_settings(sqlite_store), DATABASE_ID_KEY)
+
+
+def test_partial_files_beside_the_database_are_ours_only(tmp_path: Path) -> None:
+    finished = subprocess.Popen([sys.executable, "-c", "pass"])
+    finished.wait()  # a process that has ended: what it left is abandoned
+    store = _open(tmp_path, "mine.sqlite3")
+    store.close()
+    ours = tmp_path / f".mine.sqlite3.{finished.pid}.partial"
+    encrypting = tmp_path / f"..mine.sqlite3.encrypting.{finished.pid}.partial"
+    foreign = tmp_path / f".holiday-photos.zip.{finished.pid}.partial"
+    for path in (ours, encrypting, foreign):
+        path.write_bytes(b"half")
+    _open(tmp_path, "mine.sqlite3").close()
+    assert not ours.exists() and not encrypting.exists()
+    assert foreign.exists()  # another program's file is never touched

@@ -48,8 +48,12 @@ def _process_alive(pid: int) -> bool | None:
     return True
 
 
-def remove_abandoned_partials(folder: Path) -> list[Path]:
-    """Delete the half-written copies a killed backup left in ``folder``; returns them."""
+def remove_abandoned_partials(folder: Path, prefixes: tuple[str, ...] = (".",)) -> list[Path]:
+    """Delete the half-written copies a killed backup left in ``folder``; returns them.
+
+    Only names starting with one of ``prefixes`` are considered: in a folder of the user's
+    own (beside the database), another program's ``.partial`` file is never touched.
+    """
     removed: list[Path] = []
     try:
         entries = list(folder.iterdir())
@@ -57,7 +61,7 @@ def remove_abandoned_partials(folder: Path) -> list[Path]:
         return removed
     for path in entries:
         match = PARTIAL.match(path.name)
-        if match is None or not path.is_file():
+        if match is None or not path.name.startswith(prefixes) or not path.is_file():
             continue
         pid = int(match["pid"]) if match["pid"] else None
         alive = _process_alive(pid) if pid is not None else None

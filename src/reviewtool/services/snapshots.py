@@ -16,7 +16,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from reviewtool.db.backup import backup_sqlite, unique_stamp
+from reviewtool.db.backup import backup_sqlite, remove_abandoned_partials, unique_stamp
 from reviewtool.services.store import Store
 
 KEEP_AUTOMATIC = 20
@@ -43,6 +43,8 @@ def snapshot_sqlite(
     """
     folder = to_dir or store.backup_dir
     folder.mkdir(parents=True, exist_ok=True)
+    if to_dir is not None:  # a folder of the user's choosing: only our own names
+        remove_abandoned_partials(folder, (".reviewtool-",))
     target = backup_sqlite(store.database, free_backup_name(folder, reason, ".sqlite3"))
     if reason != "manual" and rotate:
         rotate_backups(folder)

@@ -146,6 +146,9 @@ def open_store(
             database_id=proposed_id,
         )
         remove_abandoned_partials(store.backup_dir)
+        if database.path is not None:  # a restore or an encryption killed half way
+            name = database.path.name
+            remove_abandoned_partials(database.path.parent, (f".{name}.", f"..{name}."))
         if not check_integrity_now and needs_migration(database):
             check_integrity(database)
         store.migration = prepare(database, store.backup_dir)
