@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from reviewtool.db.identity import DATABASE_ID_KEY
 from reviewtool.services.store import Store, open_store
 from tests.postgres_server import running_server
 
@@ -60,6 +62,10 @@ def postgres_url(postgres_server: str) -> Iterator[str]:
     _drop_database(postgres_server, name)
 
 
+_FORGET_DATABASE_ID = f"DELETE FROM settings WHERE key = '{DATABASE_ID_KEY}'"
+"""Each copy of a template is a database of its own: it records its own id when opened."""
+
+
 @pytest.fixture(scope="session")
 def _postgres_template(postgres_server: str, tmp_path_factory: pytest.TempPathFactory) -> str:
     """A database migrated once per test run, copied for each test (CREATE ... TEMPLATE)."""
@@ -67,6 +73,12 @@ def _postgres_template(postgres_server: str, tmp_path_factory: pytest.TempPathFa
     url = _create_database(postgres_server, name)
     with _private_home(tmp_path_factory):
         open_store(url, backup_dir=tmp_path_factory.mktemp("pg-template")).close()
+    engine = create_engine(url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text(_FORGET_DATABASE_ID))
+    finally:
+        engine.dispose()
     return name
 
 
@@ -94,6 +106,9 @@ def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = folder / "template.sqlite3"
     with _private_home(tmp_path_factory):
         open_store(str(path), backup_dir=folder / "backups").close()
+    with sqlite3.connect(path) as connection:
+        connection.execute(_FORGET_DATABASE_ID)
+    connection.close()
     leftovers = [p.name for p in folder.glob("template.sqlite3-*")]
     assert not leftovers, f"the template was not closed cleanly: {leftovers}"
     return path

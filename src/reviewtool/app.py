@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -69,6 +70,22 @@ def report_damaged(
         quit_app()
 
 
+def _report_unexpected_errors() -> None:
+    """An error nobody expected, raised in a slot, is logged and told without its text
+    (which may hold a statement or a person's words) instead of printed to the terminal."""
+    from PySide6.QtWidgets import QApplication
+
+    from reviewtool.errorlog import debugging
+    from reviewtool.ui.operations import show_error
+
+    def report(kind: type[BaseException], error: BaseException, trace: Any) -> None:
+        if debugging():
+            sys.__excepthook__(kind, error, trace)
+        show_error(QApplication.activeWindow(), "reviewtool", error)
+
+    sys.excepthook = report
+
+
 def run_app(db: str | None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -79,6 +96,8 @@ def run_app(db: str | None) -> int:
     from reviewtool.ui.operations import run_quietly
 
     app = QApplication.instance() or QApplication(sys.argv)
+    _report_unexpected_errors()
+    os.umask(0o077)  # every file the program writes is the user's only (see README)
     app.setApplicationName("reviewtool")
     app.setOrganizationName("reviewtool")
     state: dict[str, Any] = {}

@@ -17,6 +17,7 @@ from reviewtool import __version__
 from reviewtool.commandline import exchange, outputs, reviews, safety
 from reviewtool.commandline.common import EXIT_BAD_INPUT, EXIT_BLOCKED, EXIT_FAILURE
 
+PRIVATE_UMASK = 0o077
 COMMAND_GROUPS = (exchange, reviews, outputs, safety)
 """Each module adds its sub-commands in ``register``; the help lists them in this order."""
 
@@ -46,8 +47,39 @@ def _start_app(args: argparse.Namespace) -> int:
     return run_app(args.db)
 
 
+_DOUBLE_DASH = "\x00--"
+
+
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse the command line; ``--search=--`` means the text ``--``.
+
+    Python 3.11's argparse drops a value of exactly ``--`` (it takes it for the end of the
+    options) and leaves an empty list behind, so such a value is hidden from it.
+    """
+    given = list(sys.argv[1:] if argv is None else argv)
+    hidden = [
+        arg[:-2] + _DOUBLE_DASH if arg.startswith("--") and arg.endswith("=--") else arg
+        for arg in given
+    ]
+    args = _parser().parse_args(hidden)
+    for name, value in vars(args).items():
+        if isinstance(value, str) and value == _DOUBLE_DASH:
+            setattr(args, name, "--")
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = _parse(argv)
+    # Everything reviewtool writes (databases, backups, drafts, logs, bundles, reports) is
+    # for the person running it only: files 0600, folders 0700. Sharing is a deliberate act.
+    previous_mask = os.umask(PRIVATE_UMASK)
+    try:
+        return _run(args)
+    finally:
+        os.umask(previous_mask)
+
+
+def _run(args: argparse.Namespace) -> int:
     from reviewtool.domain.errors import InvalidInput, ReviewtoolError
     from reviewtool.services.outputs.publication import PublicationBlocked
 
@@ -71,14 +103,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f" ({error.filename})" if error.filename else ""
         print(f"reviewtool: {error.strerror or error}{where}", file=sys.stderr)
         return EXIT_FAILURE
-    except Exception as error:  # a bug: say so plainly, traceback only when asked for
-        if os.environ.get("REVIEWTOOL_DEBUG"):
+    except Exception as error:  # a bug: say so plainly; the detail goes to the log
+        from reviewtool.errorlog import debugging, log_failure, unexpected_message
+
+        logged = log_failure(f"reviewtool {args.command or ''}".strip(), error)
+        if debugging():
             raise
-        print(
-            f"reviewtool: unexpected error ({type(error).__name__}: {error}). "
-            "Set REVIEWTOOL_DEBUG=1 to see the details.",
-            file=sys.stderr,
-        )
+        print(f"reviewtool: {unexpected_message(error, logged)}", file=sys.stderr)
         return EXIT_FAILURE
 
 

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -45,3 +49,14 @@ def default_database_path() -> Path:
 
 def default_backup_dir() -> Path:
     return data_dir() / "backups"
+
+
+@contextmanager
+def private_temp_dir() -> Iterator[Path]:
+    """A temporary folder only this user can open (0700), removed with all it holds."""
+    folder = Path(tempfile.mkdtemp(prefix="reviewtool-"))
+    try:
+        folder.chmod(0o700)
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -87,7 +87,7 @@ def test_export_and_import_round_trip(db: Path, tmp_path: Path) -> None:
     assert imported.returncode == 0 and "18 reviews added" in imported.stdout
     again = run("import", str(out), db=other)
     assert "18 unchanged" in again.stdout
-    backups = list((tmp_path / "home" / "backups").glob("*-before-import.sqlite3"))
+    backups = list((tmp_path / "home" / "backups").glob("*/*-before-import.sqlite3"))
     assert backups, "an import takes a backup first"
 
 

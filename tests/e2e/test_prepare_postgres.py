@@ -11,6 +11,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from reviewtool.domain.errors import DatabaseProblem
+from reviewtool.services.exchange.bundle_export import export_bundle
 from reviewtool.services.exchange.demo import load_demo
 from reviewtool.services.reviews.editing import get_review, save_review
 from reviewtool.services.reviews.listing import count_reviews
@@ -72,8 +73,26 @@ def test_prepared_server_gives_each_role_its_rights(postgres_server: str, tmp_pa
         assert loaded.record.summary == "Edited by the editor"
         with pytest.raises(DatabaseProblem, match="may read this database but not change it"):
             save_review(reader, loaded.record.model_copy(update={"summary": "No"}), loaded.version)
+        # An export with identifiers is audited; an account that may not write the audit
+        # trail is refused before any name is written.
+        names = tmp_path / "names.rtbundle.json"
+        with pytest.raises(DatabaseProblem, match="may read this database but not change it"):
+            export_bundle(reader, names, include_identifiers=True)
+        assert not names.exists()
+        export_bundle(reader, tmp_path / "plain.rtbundle.json")  # without names it may
     finally:
         reader.close()
+    editor = open_store(url("editor", "edit-pw"), backup_dir=tmp_path / "b")
+    try:
+        export_bundle(editor, tmp_path / "names.rtbundle.json", include_identifiers=True)
+        assert "Jayden Smith" in (tmp_path / "names.rtbundle.json").read_text(encoding="utf-8")
+        with editor.transaction() as session:
+            recorded = session.execute(
+                text("SELECT count(*) FROM audit_events WHERE action = 'export-identifiers'")
+            ).scalar_one()
+        assert recorded == 1
+    finally:
+        editor.close()
     # (The test server trusts local connections, so passwords themselves are not tested here.)
 
 

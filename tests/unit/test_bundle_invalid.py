@@ -220,6 +220,57 @@ CASES: list[tuple[str, Callable[[Doc], None], str, str]] = [
         "briefings[0].theme",
         "unknown code",
     ),
+    ("version true", _set(lambda b: b, "version", True), "version", "whole number"),
+    ("version 1.0", _set(lambda b: b, "version", 1.0), "version", "whole number"),
+    (
+        "reference too long",
+        _set(r0, "reference", "R" * 5000),
+        "reviews[0].reference",
+        "at most 200",
+    ),
+    ("title too long", _set(r0, "title", "T" * 1001), "reviews[0].title", "at most 1000"),
+    ("tag too long", _set(r0, "tags", ["t" * 1001]), "reviews[0].tags[0]", "at most 1000"),
+    ("summary too long", _set(r0, "summary", "s" * 200_001), "reviews[0].summary", "200000"),
+    (
+        "timestamp out of range",
+        _set(r0, "updated_at", "9999-12-31T23:59:59-05:00"),
+        "reviews[0].updated_at",
+        "outside the years 1900-2199",
+    ),
+    (
+        "date before 1900",
+        _set(dates, "incident", "0001-01-01"),
+        "reviews[0].dates.incident",
+        "outside the years",
+    ),
+    (
+        "due after 2199",
+        _set(action0, "due", "2300-01-01"),
+        "reviews[0].recommendations[0].actions[0].due",
+        "outside the years",
+    ),
+    ("age as true", _set(child0, "age_months", True), "reviews[0].children[0].age_months", "whole"),
+    (
+        "codebook parents in a cycle",
+        lambda b: b["codebook"].extend(
+            [
+                {
+                    "code": "parent.loop_a",
+                    "label": "A",
+                    "group": "parent",
+                    "parent": "parent.loop_b",
+                },
+                {
+                    "code": "parent.loop_b",
+                    "label": "B",
+                    "group": "parent",
+                    "parent": "parent.loop_a",
+                },
+            ]
+        ),
+        "codebook[1].parent",
+        "cycle",
+    ),
     (
         "the fourth review is bad",
         three_reviews_bad_fourth,
@@ -267,6 +318,14 @@ def test_invalid_bundle_is_rejected_naming_the_field(
         (b"[1, 2, 3]", "must be a JSON object"),
         (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
         (dumps(valid_bundle()).replace(b'"Child J was', b'"\\ud800 Child J was'), "surrogate"),
+        (
+            dumps(valid_bundle()).replace(b'"age_months": 0', b'"age_months": ' + b"9" * 5000),
+            "too many digits",
+        ),
+        (dumps(valid_bundle()) + b"\n{garbage}", "Extra data"),
+        (dumps(valid_bundle()) + b" []", "Extra data"),
+        (b"[" * 100_000, "nested too deeply"),
+        (b'{"format": "reviewtool.bundle", "x": ' + b"[" * 100_000, "nested too deeply"),
     ],
 )
 def test_unreadable_files_are_rejected(
@@ -277,6 +336,18 @@ def test_unreadable_files_are_rejected(
     before = _row_counts(sqlite_store)
     with pytest.raises(BundleError, match=words):
         import_bundle_files(sqlite_store, [file], today=TODAY)
+    assert _row_counts(sqlite_store) == before
+
+
+def test_a_huge_value_is_never_echoed(sqlite_store: Store, tmp_path: Path) -> None:
+    file = tmp_path / "bad.rtbundle.json"
+    file.write_bytes(dumps(mutated(_set(r0, "kind", "k" * 20_000_000))))
+    before = _row_counts(sqlite_store)
+    with pytest.raises(BundleError) as raised:
+        import_bundle_files(sqlite_store, [file], today=TODAY)
+    message = str(raised.value)
+    assert "reviews[0].kind: must be one of" in message
+    assert len(message) < 500
     assert _row_counts(sqlite_store) == before
 
 

@@ -91,6 +91,39 @@ def _check_codebook(entries: Sequence[CodeRecord], codes: set[str]) -> Iterator[
                 yield Problem(f"{path}.parent", f"unknown code {entry.parent!r}")
             elif group_of(entry.parent) != entry.group.value:
                 yield Problem(f"{path}.parent", "the parent must be in the same group")
+    yield from _check_parent_cycles(entries)
+
+
+def _check_parent_cycles(entries: Sequence[CodeRecord]) -> Iterator[Problem]:
+    """The codebook is a tree: following parents from any code must end, not come back."""
+    parent_of = {entry.code: entry.parent for entry in entries if entry.parent != entry.code}
+    index_of: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        index_of.setdefault(entry.code, index)
+    reported: set[str] = set()
+    settled: set[str] = set()  # codes already followed to an end or a cycle: linear time
+    for start in parent_of:
+        seen: list[str] = []
+        on_path: set[str] = set()
+        code: str | None = start
+        while code is not None and code in parent_of and code not in on_path:
+            if code in settled:
+                break
+            seen.append(code)
+            on_path.add(code)
+            code = parent_of[code]
+        settled.update(seen)
+        if code is None or code not in on_path:
+            continue
+        cycle = seen[seen.index(code) :]
+        if reported.isdisjoint(cycle):
+            reported.update(cycle)
+            first = min(cycle, key=lambda c: index_of[c])
+            shown = " -> ".join([*cycle[cycle.index(first) :], *cycle[: cycle.index(first)], first])
+            yield Problem(
+                f"codebook[{index_of[first]}].parent",
+                f"the parents form a cycle ({shown[:200]}); a code cannot be its own ancestor",
+            )
 
 
 def _check_review(

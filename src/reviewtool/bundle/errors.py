@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reviewtool.bundle.limits import MAX_PROBLEM_CHARS
 from reviewtool.domain.errors import InvalidInput
 
 
@@ -14,7 +15,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        message = self.message
+        if len(message) > MAX_PROBLEM_CHARS:  # whatever built it, a message stays short
+            message = message[: MAX_PROBLEM_CHARS - 1] + "…"
+        return f"{self.path[:MAX_PROBLEM_CHARS]}: {message}" if self.path else message
 
 
 class BundleError(InvalidInput):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,7 @@ from pydantic import ValidationError
 
 from reviewtool.bundle.checks import check_bundle
 from reviewtool.bundle.errors import BundleError, Problem, format_path
+from reviewtool.bundle.limits import MAX_NESTING, SHOWN_VALUE_CHARS
 from reviewtool.bundle.schema import BUNDLE_FORMAT, BUNDLE_VERSION, Bundle
 
 MAX_BUNDLE_BYTES = 512 * 1024 * 1024
@@ -45,6 +48,17 @@ def read_bundle_file(path: Path, known_codes: set[str], today: date) -> Bundle:
 def parse_bundle_bytes(
     data: bytes, known_codes: set[str], today: date, source: str | None = None
 ) -> Bundle:
+    if nesting_depth(data) > MAX_NESTING:
+        raise BundleError(
+            [
+                Problem(
+                    "",
+                    f"the JSON is nested too deeply (more than {MAX_NESTING} levels; "
+                    "a bundle needs 8)",
+                )
+            ],
+            source,
+        )
     bundle = _validate_directly(data)
     if bundle is None:
         # Something is wrong: the step-by-step path says what, in the person's terms.
@@ -105,6 +119,30 @@ def _parse_json(text: str, source: str | None) -> Any:
         raise BundleError(
             [Problem("", "the JSON is nested too deeply to be a bundle")], source
         ) from None
+    except ValueError:  # a number of thousands of digits, which Python refuses to read
+        found = _LONG_NUMBER.search(text)
+        where = ""
+        if found is not None:
+            line = text.count("\n", 0, found.start()) + 1
+            column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+            where = f" (line {line}, column {column})"
+        raise BundleError(
+            [Problem("", f"a number in the file{where} has too many digits to be read")],
+            source,
+        ) from None
+
+
+_LONG_NUMBER = re.compile(r"\d{1000,}")
+_ESCAPED = re.compile(rb"\\.", re.DOTALL)
+_STRING = re.compile(rb'"[^"]*"')
+_NOT_BRACKETS = bytes(sorted(set(range(256)) - set(b"[]{}")))
+
+
+def nesting_depth(data: bytes) -> int:
+    """How deeply arrays and objects nest, found without parsing (so quickly, whatever the
+    file holds): escapes and strings are taken out, then the brackets counted."""
+    brackets = _STRING.sub(b"", _ESCAPED.sub(b"", data)).translate(None, _NOT_BRACKETS)
+    return max(accumulate(1 if byte in b"[{" else -1 for byte in brackets), default=0)
 
 
 def _validate(document: Any, source: str | None) -> Bundle:
@@ -167,14 +205,22 @@ def _message(item: Any) -> str:
     if kind == "less_than_equal":
         return f"must be <= {ctx.get('le')}"
     if kind == "enum":
-        return f"must be one of {ctx.get('expected')}, not {item.get('input')!r}"
+        return f"must be one of {ctx.get('expected')}, not {_shown(item.get('input'))}"
     if kind == "literal_error":
         return f"must be {ctx.get('expected')}"
     if kind == "string_pattern_mismatch":
-        return f"{str(item.get('input'))[:60]!r} is not in the expected form"
+        return f"{_shown(item.get('input'))} is not in the expected form"
     if kind == "string_too_long":
         return f"is too long (at most {ctx.get('max_length')} characters)"
     if kind == "value_error":
         return str(ctx.get("error", item["msg"]))
     message = str(item["msg"])
     return message[:1].lower() + message[1:]
+
+
+def _shown(value: Any) -> str:
+    """A bad value quoted back, cut short: a 20 MB value is never echoed."""
+    text = value if isinstance(value, str) else repr(value)
+    if len(text) > SHOWN_VALUE_CHARS:
+        text = text[:SHOWN_VALUE_CHARS] + "…"
+    return repr(text)

@@ -11,7 +11,18 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
-from reviewtool.bundle.fields import IsoDate, RequiredText, Text, Timestamp, Uuid
+from reviewtool.bundle.fields import (
+    IsoDate,
+    Reference,
+    RequiredShortText,
+    RequiredText,
+    ShortText,
+    Text,
+    Timestamp,
+    Uuid,
+    VersionNumber,
+)
+from reviewtool.bundle.limits import CODE_CHARS, MAX_AGE_MONTHS
 from reviewtool.domain.enums import (
     ActionStatus,
     BriefingStatus,
@@ -30,7 +41,7 @@ BUNDLE_FORMAT = "reviewtool.bundle"
 BUNDLE_VERSION = 1
 
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
-CodeId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$", max_length=120)]
+CodeId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$", max_length=CODE_CHARS)]
 
 
 class Record(BaseModel):
@@ -40,7 +51,7 @@ class Record(BaseModel):
 
 class CodeRecord(Record):
     code: CodeId
-    label: RequiredText
+    label: RequiredShortText
     group: CodeGroup
     parent: CodeId | None = None
     definition: Text | None = None
@@ -59,11 +70,11 @@ class ReviewDates(Record):
 
 
 class ChildRecord(Record):
-    pseudonym: Text | None = None
-    age_months: Annotated[StrictInt, Field(ge=0, le=12 * 25)] | None = None
+    pseudonym: ShortText | None = None
+    age_months: Annotated[StrictInt, Field(ge=0, le=MAX_AGE_MONTHS)] | None = None
     unborn: StrictBool = False
     sex: Sex = Sex.UNKNOWN
-    ethnicity: Text | None = None
+    ethnicity: ShortText | None = None
     disability: StrictBool | None = None
     looked_after: StrictBool | None = None
     plan: Plan = Plan.UNKNOWN
@@ -79,7 +90,7 @@ class FactorRecord(Record):
 class ActionRecord(Record):
     id: Uuid
     text: RequiredText
-    owner: Text | None = None
+    owner: ShortText | None = None
     due: IsoDate | None = None
     status: ActionStatus = ActionStatus.NOT_STARTED
     completed: IsoDate | None = None
@@ -95,22 +106,22 @@ class RecommendationRecord(Record):
 
 
 class Section(Record):
-    heading: Text
+    heading: ShortText
     body: Text = ""
 
 
 class ReviewBriefing(Record):
     status: BriefingStatus = BriefingStatus.DRAFT
     sections: list[Section] = Field(default_factory=list)
-    approved_by: Text | None = None
+    approved_by: ShortText | None = None
     approved_at: Timestamp | None = None
 
 
 class ReviewRecord(Record):
     id: Uuid
-    reference: RequiredText
+    reference: Reference
     kind: ReviewKind
-    title: RequiredText
+    title: RequiredShortText
     status: ReviewStatus = ReviewStatus.OPEN
     updated_at: Timestamp
     converted_from: Uuid | None = None
@@ -119,14 +130,14 @@ class ReviewRecord(Record):
     decision: Decision | None = None
     decision_rationale: Text | None = None
     criteria: list[Criterion] = Field(default_factory=list)
-    reviewer: Text | None = None
+    reviewer: ShortText | None = None
     methodology: Text | None = None
     children: list[ChildRecord] = Field(default_factory=list)
-    agencies: list[RequiredText] = Field(default_factory=list)
+    agencies: list[RequiredShortText] = Field(default_factory=list)
     summary: Text | None = None
     factors: list[FactorRecord] = Field(default_factory=list)
-    tags: list[RequiredText] = Field(default_factory=list)
-    identifiers: list[RequiredText] | None = None
+    tags: list[RequiredShortText] = Field(default_factory=list)
+    identifiers: list[RequiredShortText] | None = None
     """``None`` when the bundle left identifiers out (the default on export)."""
     learning: list[RequiredText] = Field(default_factory=list)
     good_practice: list[RequiredText] = Field(default_factory=list)
@@ -136,20 +147,20 @@ class ReviewRecord(Record):
 
 class TopicBriefing(Record):
     id: Uuid
-    title: RequiredText
+    title: RequiredShortText
     theme: CodeId | None = None
     status: BriefingStatus = BriefingStatus.DRAFT
     updated_at: Timestamp
     sections: list[Section] = Field(default_factory=list)
-    approved_by: Text | None = None
+    approved_by: ShortText | None = None
     approved_at: Timestamp | None = None
 
 
 class Bundle(Record):
     format: Literal["reviewtool.bundle"]
-    version: Literal[1]
+    version: Annotated[Literal[1], VersionNumber]
     exported_at: Timestamp | None = None
-    partnership: Text | None = None
+    partnership: ShortText | None = None
     codebook: list[CodeRecord] = Field(default_factory=list)
     reviews: list[ReviewRecord] = Field(default_factory=list)
     briefings: list[TopicBriefing] = Field(default_factory=list)

@@ -20,6 +20,7 @@ from typing import IO, Any
 from pydantic import TypeAdapter, ValidationError
 
 from reviewtool.bundle.checks import BundleChecker
+from reviewtool.bundle.limits import MAX_NESTING
 from reviewtool.bundle.schema import (
     BUNDLE_FORMAT,
     BUNDLE_VERSION,
@@ -93,11 +94,13 @@ def stream_bundle(
                 raise NotStreamable("byte-order mark")
             raw.seek(0)
             stream = _Watched(raw)
-            events = ijson.parse(stream, use_float=True)
+            events = _top_level_marked(ijson.basic_parse(stream, use_float=True))
             if next(events) != ("", "start_map", None):
                 raise NotStreamable("not an object")
             for prefix, event, key in events:
                 if prefix == "" and event == "end_map":
+                    for _after_the_end in events:  # the parser raises on anything but space
+                        raise NotStreamable("something follows the end of the bundle")
                     break
                 if event != "map_key":
                     raise NotStreamable("unexpected JSON")
@@ -136,6 +139,27 @@ def stream_bundle(
     checker.briefings(bundle.briefings)
     _fail_on_problems(checker)
     yield Rest(bundle)
+
+
+def _top_level_marked(
+    events: Iterator[tuple[str, Any]],
+) -> Iterator[tuple[str, str, Any]]:
+    """``(prefix, event, value)`` with prefix ``""`` for the top-level object's own events.
+
+    The parser's full prefixes would cost time in the square of the depth (a file of 100,000
+    nested ``[`` would stall it); only the top level matters here, and nesting deeper than
+    ``MAX_NESTING`` is refused as soon as it is reached, before anything is built from it.
+    """
+    depth = 0
+    for event, value in events:
+        if event in ("end_map", "end_array"):
+            depth -= 1
+        top = depth == 0 if event != "map_key" else depth == 1
+        yield ("" if top else ".", event, value)
+        if event in ("start_map", "start_array"):
+            depth += 1
+            if depth > MAX_NESTING:
+                raise NotStreamable("nested too deeply")
 
 
 def _fail_on_problems(checker: BundleChecker) -> None:

@@ -38,12 +38,22 @@ def open_database(args: argparse.Namespace) -> Store:
     from reviewtool.services.store import open_store
 
     try:
-        return open_store(args.db)
+        store = open_store(args.db)
     except PassphraseNeeded:
         passphrase = _ask_passphrase("Passphrase for the encrypted database: ")
         if passphrase is None:
             raise
-        return open_store(args.db, passphrase=passphrase)
+        store = open_store(args.db, passphrase=passphrase)
+    _say_if_created(store)
+    return store
+
+
+def _say_if_created(store: Store) -> None:
+    """A new database is never made silently: a mistyped path shows at once."""
+    from reviewtool.db.migrate import Outcome
+
+    if store.migration is not None and store.migration.outcome is Outcome.CREATED:
+        print(f"reviewtool: created a new database: {store.describe()}", file=sys.stderr)
 
 
 @contextmanager

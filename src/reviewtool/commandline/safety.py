@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from pathlib import Path
 
 from reviewtool.commandline.common import (
@@ -31,8 +33,15 @@ def register(commands: Subcommands) -> None:
     p.add_argument("--to", type=Path, metavar="DIR", help="folder for the backup file")
     p.set_defaults(run=cmd_backup)
 
-    p = commands.add_parser("restore", help="replace the database with a backup")
+    p = commands.add_parser(
+        "restore", help="replace the database with a backup (also a damaged database)"
+    )
     p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument(
+        "--from-other-database",
+        action="store_true",
+        help="restore even though FILE is a backup of another database",
+    )
     p.set_defaults(run=cmd_restore)
 
 
@@ -90,10 +99,28 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from reviewtool.services.safety.backups import restore_backup
+    from reviewtool.domain.errors import DamagedDatabase
+    from reviewtool.services.safety.backups import restore_backup, restore_damaged_database
 
-    with opened(args) as store:
-        result = restore_backup(store, args.file)
+    try:
+        store = open_database(args)
+    except DamagedDatabase as problem:
+        print(f"reviewtool: {problem}", file=sys.stderr)
+        result = restore_damaged_database(
+            args.db,
+            args.file,
+            passphrase=os.environ.get("REVIEWTOOL_PASSPHRASE") or None,
+            from_other_database=args.from_other_database,
+        )
+        print(
+            f"Restored from {result.restored_from}. "
+            f"The damaged file was moved aside, not deleted: {result.safety_backup}"
+        )
+        return EXIT_OK
+    try:
+        result = restore_backup(store, args.file, args.from_other_database)
+    finally:
+        store.close()
     print(
         f"Restored from {result.restored_from}. "
         f"The previous state was kept in {result.safety_backup}"

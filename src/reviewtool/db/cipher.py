@@ -82,7 +82,7 @@ def verify_key(connection: Any, where: str) -> None:
 
 def encrypt_file(plain: Path, target: Path, passphrase: str) -> None:
     """Write an encrypted copy of a plain database (sqlcipher_export), never half a file."""
-    partial = target.with_name(f".{target.name}.partial")
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     partial.unlink(missing_ok=True)
     connection = cipher_module().connect(str(plain))
     try:

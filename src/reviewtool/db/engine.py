@@ -22,9 +22,14 @@ from reviewtool.db.cipher import (
     is_encrypted_file,
     open_raw,
 )
-from reviewtool.domain.errors import DatabaseProblem, InvalidInput
+from reviewtool.domain.errors import DamagedDatabase, DatabaseProblem, InvalidInput
 
 BUSY_TIMEOUT_SECONDS = 5
+"""How long a writer waits for another program's write to finish before giving up."""
+ANOTHER_WRITER = "another reviewtool is writing to this database; try again"
+NOTHING_SAVED = "Nothing was saved by this step."
+_PG_BUSY = {"40001", "40P01", "55P03"}  # serialization failure, deadlock, lock not available
+_PG_DISK_FULL = {"53100"}
 __all__ = ["SQLITE_HEADER", "Database", "connect", "database_url"]
 
 
@@ -91,7 +96,7 @@ def connect(url: URL, passphrase: str | None = None, check_integrity: bool = Tru
         engine = _sqlite_engine(url, passphrase)
     else:
         try:
-            engine = create_engine(url, pool_pre_ping=True)
+            engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
         except (NoSuchModuleError, ImportError) as error:
             raise InvalidInput(f"--db: no driver for {url.drivername!r} ({error})") from None
     if url.get_backend_name() != "sqlite":
@@ -113,6 +118,13 @@ def connect(url: URL, passphrase: str | None = None, check_integrity: bool = Tru
             ) from None
         raise explain_connection_error(database, error) from None
     return database
+
+
+def unopened(url: URL, passphrase: str | None = None) -> Database:
+    """A local database described but not read (its file may be damaged): for recovery."""
+    options: dict[str, Any] = {"module": cipher_module()} if passphrase is not None else {}
+    engine = create_engine(url, hide_parameters=True, **options)  # connects only when used
+    return Database(url, engine, sessionmaker(engine), passphrase)
 
 
 def _sqlite_engine(url: URL, passphrase: str | None) -> Engine:
@@ -138,7 +150,9 @@ def _sqlite_engine(url: URL, passphrase: str | None) -> Engine:
     # The pool hands a connection to one thread at a time, so long work may run on a
     # background thread with a connection first opened on the GUI thread.
     options: dict[str, Any] = {
-        "connect_args": {"timeout": BUSY_TIMEOUT_SECONDS, "check_same_thread": False}
+        "connect_args": {"timeout": BUSY_TIMEOUT_SECONDS, "check_same_thread": False},
+        # An error's text must never carry what was being written (review text, names).
+        "hide_parameters": True,
     }
     if passphrase is not None:
         options["module"] = cipher_module()
@@ -181,9 +195,9 @@ def _quick_check(connection: Any, path: Path | None) -> None:
     verdict = [row[0] for row in rows]
     if verdict != ["ok"]:
         where = path or "the database"
-        raise DatabaseProblem(
-            f"{where} failed its integrity check ({'; '.join(verdict[:3])}). "
-            "Restore it from a backup (reviewtool restore FILE)."
+        raise DamagedDatabase(
+            f"{where} failed its integrity check ({'; '.join(verdict[:3])[:300]}). "
+            f"Restore it from a backup (reviewtool --db {where} restore FILE)."
         )
 
 
@@ -196,16 +210,47 @@ def explain_connection_error(database: Database, error: DBAPIError) -> DatabaseP
     ):
         lowered = message.lower()
         if "locked" in lowered or "busy" in lowered:
-            return DatabaseProblem(
-                f"{where} is locked by another program. Close the other copy of reviewtool "
-                "and try again."
-            )
+            return DatabaseProblem(f"{where}: {ANOTHER_WRITER}.")
         if "not a database" in lowered or "malformed" in lowered:
-            return DatabaseProblem(
-                f"{where} is damaged or is not a reviewtool database ({message}). "
-                "Restore it from a backup."
+            return DamagedDatabase(
+                f"{where} is damaged or is not a reviewtool database ({message[:200]}). "
+                "Restore it from a backup (reviewtool restore FILE)."
             )
         if "unable to open" in lowered or "readonly" in lowered:
             return DatabaseProblem(f"{where} cannot be opened for writing ({message}).")
         return DatabaseProblem(f"{where}: {message}")
     return DatabaseProblem(f"Cannot reach {where}: {message}")
+
+
+def explain_write_error(database: Database, error: DBAPIError) -> DatabaseProblem | None:
+    """A failed write, told without the statement, its values or the driver's detail.
+
+    ``None`` when the failure is not one a person can act on (a bug, logged as such).
+    """
+    from sqlalchemy.exc import IntegrityError
+
+    where = database.describe()
+    original = error.orig
+    lowered = str(original).lower()
+    sqlstate = getattr(original, "sqlstate", None)
+    if sqlstate in _PG_BUSY or (database.is_sqlite and ("locked" in lowered or "busy" in lowered)):
+        return DatabaseProblem(f"{where}: {ANOTHER_WRITER}. {NOTHING_SAVED}")
+    if sqlstate in _PG_DISK_FULL or "disk is full" in lowered or "no space" in lowered:
+        return DatabaseProblem(
+            f"The disk holding {where} is full. {NOTHING_SAVED} Free some space and try again."
+        )
+    if "readonly" in lowered or "read-only" in lowered:
+        return DatabaseProblem(
+            f"{where} cannot be written (the file or its folder is read-only). {NOTHING_SAVED}"
+        )
+    if "disk i/o error" in lowered:
+        return DatabaseProblem(
+            f"Writing to {where} failed (a disk input/output error). {NOTHING_SAVED} "
+            "Check the disk and try again."
+        )
+    if isinstance(error, IntegrityError):
+        return DatabaseProblem(
+            "The change clashes with what is already in the database (a value that must be "
+            f"unique is there already, or something it refers to is missing). {NOTHING_SAVED}"
+        )
+    return None

@@ -114,8 +114,9 @@ def prepare(database: Database, backup_dir: Path) -> MigrationResult:
     except Exception as error:
         if backup is not None:
             restore_sqlite(database, backup)
+        reason = str(getattr(error, "orig", None) or type(error).__name__).splitlines()[0][:200]
         raise DatabaseProblem(
-            f"Upgrading {database.describe()} from schema {current} failed ({error}). "
+            f"Upgrading {database.describe()} from schema {current} failed ({reason}). "
             + ("It has been restored as it was" + (f" (backup: {backup})." if backup else "."))
         ) from error
     return MigrationResult(Outcome.UPGRADED, current, backup)

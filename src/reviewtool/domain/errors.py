@@ -21,3 +21,11 @@ class EditConflict(ReviewtoolError):
 
 class DatabaseProblem(ReviewtoolError):
     """The database cannot be opened or used as it is (locked, corrupt, too new, unreachable)."""
+
+
+class DamagedDatabase(DatabaseProblem):
+    """The database file is damaged or empty: ``restore`` can replace it from a backup."""
+
+
+class OtherDatabaseBackup(InvalidInput):
+    """A restore was given another database's backup without the user confirming it."""

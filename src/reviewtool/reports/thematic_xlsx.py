@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from reviewtool.domain.cells import neutralise_formula
+from reviewtool.paths import private_temp_dir
 from reviewtool.reports.text import clean
 from reviewtool.reports.thematic_model import ThematicModel
 
@@ -34,19 +37,30 @@ ACTION_COLUMNS = [
 
 def _cell(text: str) -> str:
     """Spreadsheet cells: no control characters, and no formula injection from user text."""
-    value = clean(text)
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    return neutralise_formula(clean(text))
+
+
+def _cells(texts: list[str]) -> list[str]:
+    return [_cell(text) for text in texts]
 
 
 def write_thematic_xlsx(model: ThematicModel, path: Path) -> Path:
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    with private_temp_dir() as scratch:
+        return _write(model, path, partial, scratch)
+
+
+def _write(model: ThematicModel, path: Path, partial: Path, scratch: Path) -> Path:
     import xlsxwriter
 
-    partial = path.with_name(f".{path.name}.partial")
     # Shared strings (XlsxWriter's default, not constant_memory): a recommendation repeated
     # beside each of its actions is stored once, which makes the file smaller and the writing
     # faster, for some more memory while it is written.
     workbook = xlsxwriter.Workbook(
-        str(partial), {"strings_to_formulas": False, "strings_to_urls": False}
+        str(partial),
+        # The parts of the file are assembled in a private folder (0700), not in the
+        # shared temporary folder, and removed with it.
+        {"strings_to_formulas": False, "strings_to_urls": False, "tmpdir": str(scratch)},
     )
     try:
         bold = workbook.add_format({"bold": True})
@@ -57,20 +71,20 @@ def write_thematic_xlsx(model: ThematicModel, path: Path) -> Path:
         width = len(CASE_COLUMNS)
         column_of = {code: width + i for i, (code, _, _) in enumerate(codes)}
         cases.write_string(0, 0, MATRIX_KEY)
-        cases.write_row(0, width, [group for _, _, group in codes], bold)
-        cases.write_row(1, 0, [*CASE_COLUMNS, *[label for _, label, _ in codes]], bold)
+        cases.write_row(0, width, _cells([group for _, _, group in codes]), bold)
+        cases.write_row(1, 0, [*CASE_COLUMNS, *_cells([label for _, label, _ in codes])], bold)
         cases.write_row(2, 0, ["(code)"], bold)
-        cases.write_row(2, width, [code for code, _, _ in codes])
+        cases.write_row(2, width, _cells([code for code, _, _ in codes]))
         for number, row in enumerate(model.matrix, start=3):
             cases.write_string(number, 0, _cell(row.reference))
-            cases.write_string(number, 1, row.kind)
+            cases.write_string(number, 1, _cell(row.kind))
             for column, value in ((2, row.notified), (3, row.published)):
                 if value is not None:
                     cases.write_datetime(number, column, value, day)
             cases.write_number(number, 4, row.children)
-            cases.write_string(number, 5, row.youngest_band)
-            cases.write_string(number, 6, row.sexes)
-            cases.write_string(number, 7, row.notification)
+            cases.write_string(number, 5, _cell(row.youngest_band))
+            cases.write_string(number, 6, _cell(row.sexes))
+            cases.write_string(number, 7, _cell(row.notification))
             # Only the themes found: a blank cell is "not found" (SUM and COUNT work as they
             # would with zeros, and 10,000 reviews do not need three quarters of a million 0s).
             for code in row.codes:
@@ -95,7 +109,10 @@ def write_thematic_xlsx(model: ThematicModel, path: Path) -> Path:
                 actions.write_datetime(number, 4, line.due, day)
             if line.completed is not None:
                 actions.write_datetime(number, 7, line.completed, day)
-    finally:
+    except BaseException:
         workbook.close()
+        partial.unlink(missing_ok=True)
+        raise
+    workbook.close()
     partial.replace(path)
     return path

@@ -168,6 +168,7 @@ def export_audit_trail(store: Store, path: Path, review_ref: str | None = None) 
     import csv
 
     from reviewtool.bundle.write import write_text_atomically
+    from reviewtool.domain.cells import neutralise_formula
     from reviewtool.services.lookup import resolve_review_id
 
     with store.transaction() as session:
@@ -179,19 +180,19 @@ def export_audit_trail(store: Store, path: Path, review_ref: str | None = None) 
         writer.writerow(AUDIT_COLUMNS)
         count = 0
         for event in session.scalars(query).yield_per(1000):
-            writer.writerow(
-                [
-                    utc(event.at).isoformat(),
-                    event.user,
-                    event.action,
-                    event.entity,
-                    event.entity_id,
-                    event.review_id or "",
-                    event.field or "",
-                    event.old_value or "",
-                    event.new_value or "",
-                ]
-            )
+            row = [
+                utc(event.at).isoformat(),
+                event.user,
+                event.action,
+                event.entity,
+                event.entity_id,
+                event.review_id or "",
+                event.field or "",
+                event.old_value or "",
+                event.new_value or "",
+            ]
+            # Values people typed may start like a formula: written as text, never run.
+            writer.writerow([neutralise_formula(value) for value in row])
             count += 1
     write_text_atomically(path, buffer.getvalue())
     return count

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow, QMessageBox
 
 from reviewtool.domain.changes import EVERYTHING, Changes
-from reviewtool.domain.errors import ReviewtoolError
+from reviewtool.domain.errors import OtherDatabaseBackup, ReviewtoolError
 from reviewtool.services.store import Store
 from reviewtool.ui.operations import run_in_background, show_error
 
@@ -117,6 +117,23 @@ class FileActions(_Window):
             return
         try:
             result = restore_backup(self.store, Path(path))
+        except OtherDatabaseBackup as error:
+            confirm = QMessageBox.warning(
+                self,
+                "A backup of another database",
+                # The command-line hint at the end is replaced by this question.
+                f"{str(error).split(' If ')[0]}\n\nReplace everything in this database "
+                "with it anyway?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if confirm != QMessageBox.StandardButton.Yes:
+                return
+            try:
+                result = restore_backup(self.store, Path(path), from_other_database=True)
+            except ReviewtoolError as again:
+                show_error(self, "Not restored", again)
+                return
         except ReviewtoolError as error:
             show_error(self, "Not restored", error)
             return

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from shiboken6 import isValid
 
 from reviewtool.domain.errors import ReviewtoolError
+from reviewtool.errorlog import log_failure, unexpected_message
 
 Progress = Callable[[int, int], None]
 
@@ -121,9 +122,12 @@ def show_error(parent: QWidget | None, title: str, error: BaseException) -> None
     if isinstance(error, ReviewtoolError):
         QMessageBox.warning(parent, title, str(error))
     else:
+        # The exception's own text may hold a statement or a user's words: it goes to the
+        # log only; the person is told what kind of failure it was and where the detail is.
+        where = log_failure(title, error)
         QMessageBox.critical(
             parent,
             title,
-            "Something went wrong that reviewtool did not expect:\n"
-            f"{type(error).__name__}: {error}",
+            "Something went wrong that reviewtool did not expect: "
+            + unexpected_message(error, where),
         )

@@ -133,20 +133,29 @@ def export_bundle(
     progress: Progress | None = None,
 ) -> ExportResult:
     """Write a bundle file a chunk of reviews at a time (memory stays small however many)."""
-    with without_gc_pauses(), store.transaction() as session:
-        header, ids = _export_header(session, review_refs)
-        written = write_bundle_stream(
-            header, _review_chunks(session, ids, include_identifiers, progress), path
-        )
-    if include_identifiers:
-        with store.transaction() as session:
-            add_event(
-                session,
-                at=now_utc(),
-                user=store.user,
-                action="export-identifiers",
-                entity="bundle",
-                entity_id=str(path.name),
-                new_value=f"{written} reviews with identifiers",
+    finished = False
+    try:
+        with without_gc_pauses(), store.transaction() as session:
+            header, ids = _export_header(session, review_refs)
+            if include_identifiers:
+                # Recorded first, in the same transaction: an account that may not write the
+                # audit trail is refused before a single name is written to the file.
+                add_event(
+                    session,
+                    at=now_utc(),
+                    user=store.user,
+                    action="export-identifiers",
+                    entity="bundle",
+                    entity_id=str(path.name),
+                    new_value=f"{len(ids)} reviews with identifiers",
+                )
+                session.flush()
+            written = write_bundle_stream(
+                header, _review_chunks(session, ids, include_identifiers, progress), path
             )
+            finished = True
+    except BaseException:
+        if finished and include_identifiers:
+            path.unlink(missing_ok=True)  # written but not recorded: it may not stay
+        raise
     return ExportResult(path, written, len(header.briefings))

@@ -8,7 +8,8 @@ time is reported as a conflict, never silently dropped.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -33,7 +34,7 @@ from reviewtool.services.exchange.bundle_export import Progress, topic_record
 from reviewtool.services.records import apply_record, full_review_loading, record_from_review
 from reviewtool.services.reviews.bulk_insert import insert_new_reviews
 from reviewtool.services.search_index import index_records
-from reviewtool.services.snapshots import snapshot_sqlite
+from reviewtool.services.snapshots import rotate_backups, snapshot_sqlite
 from reviewtool.services.store import Store
 
 CHUNK = 500
@@ -129,7 +130,11 @@ def import_bundles(
     now = now_utc()
     total = sum(len(b.reviews) for b in bundles)
     done = 0
-    with without_gc_pauses(), store.transaction() as session:
+    with (
+        without_gc_pauses(),
+        _backup_kept_if_committed(store, backup_first) as backup_before_commit,
+        store.transaction(write_lock=True) as session,
+    ):
         for bundle in bundles:
             report.codes_added += _import_codebook(session, bundle.codebook)
             for start in range(0, len(bundle.reviews), CHUNK):
@@ -139,8 +144,7 @@ def import_bundles(
                 if progress:
                     progress(done, total)
             _import_rest(session, store.user, bundle, now, report)
-        if backup_first:
-            _backup_before_commit(store)
+        backup_before_commit()
     return report
 
 
@@ -156,7 +160,11 @@ def _import_streaming(
     now = now_utc()
     sizes = [path.stat().st_size for path in paths]
     before = 0
-    with without_gc_pauses(), store.transaction() as session:
+    with (
+        without_gc_pauses(),
+        _backup_kept_if_committed(store, backup_first) as backup_before_commit,
+        store.transaction(write_lock=True) as session,
+    ):
         for path, size in zip(paths, sizes, strict=True):
             if not is_large(path):
                 bundle = read_bundle_file(path, codes, today)
@@ -176,8 +184,7 @@ def _import_streaming(
             before += size
             if progress:
                 progress(before, sum(sizes))
-        if backup_first:
-            _backup_before_commit(store)
+        backup_before_commit()
     return report
 
 
@@ -189,10 +196,29 @@ def _import_rest(
     _import_topic_briefings(session, user, bundle.briefings, now, report)
 
 
-def _backup_before_commit(store: Store) -> None:
-    """A backup of the database as it was: another connection sees only committed data."""
-    if store.database.is_sqlite:
-        snapshot_sqlite(store, reason="before-import")
+@contextmanager
+def _backup_kept_if_committed(store: Store, wanted: bool) -> Iterator[Callable[[], None]]:
+    """Gives the step that backs up the database just before the import commits.
+
+    The copy is made through another connection, which sees only committed data: the
+    database as it was. If the import then fails (a full disk at commit, another writer),
+    the copy is deleted, since it would only repeat an older one; the rotation of older
+    automatic backups waits until the import has committed.
+    """
+    taken: list[Path] = []
+
+    def take() -> None:
+        if wanted and store.database.is_sqlite:
+            taken.append(snapshot_sqlite(store, reason="before-import", rotate=False))
+
+    try:
+        yield take
+    except BaseException:
+        for path in taken:
+            path.unlink(missing_ok=True)
+        raise
+    for path in taken:
+        rotate_backups(path.parent)
 
 
 def _import_codebook(session: Session, entries: list[CodeRecord]) -> int:

@@ -12,7 +12,9 @@ from pathlib import Path
 from sqlalchemy import text
 
 from reviewtool.db.cipher import encrypt_file, is_encrypted_file, open_raw, rekey_file, verify_key
+from reviewtool.db.identity import database_id_in_file
 from reviewtool.domain.errors import DatabaseProblem, InvalidInput
+from reviewtool.services.reviews.drafts import encrypt_drafts, reseal_drafts
 from reviewtool.services.safety.backups import make_backup
 from reviewtool.services.store import Store
 
@@ -66,7 +68,9 @@ def encrypt_database(store: Store, passphrase: str) -> int:
     make_backup(store, reason="before-encrypt")
     with store.transaction() as session:
         expected = int(session.execute(text("SELECT count(*) FROM reviews")).scalar_one())
+        review_ids = set(session.scalars(text("SELECT id FROM reviews")))
     backup_dir = store.backup_dir
+    own_id = store.database_id
     _fold_wal_and_close(store)
     encrypted = path.with_name(f".{path.name}.encrypting")
     encrypt_file(path, encrypted, passphrase)
@@ -76,11 +80,37 @@ def encrypt_database(store: Store, passphrase: str) -> int:
     encrypted.replace(path)
     _remove_side_files(path)
     done = 0
-    for backup in sorted(backup_dir.glob("*.sqlite3")) if backup_dir.is_dir() else []:
+    for backup in _own_backups(backup_dir, own_id, None):
         if not is_encrypted_file(backup):
             encrypt_file(backup, backup, passphrase)
             done += 1
+    encrypt_drafts(review_ids, passphrase)  # no plain copy of its text is left behind
     return done
+
+
+def _own_backups(folder: Path, own_id: str | None, passphrase: str | None) -> list[Path]:
+    """The backups in the database's own folder that say they are of this database.
+
+    Anything else (a file another database left there, one the passphrase does not open)
+    is left exactly as it is: it may be restorable only as it stands.
+    """
+    if own_id is None or not folder.is_dir():
+        return []
+    own = []
+    for backup in sorted(folder.glob("*.sqlite3")):
+        key = passphrase if is_encrypted_file(backup) else None
+        if is_encrypted_file(backup) and passphrase is None:
+            continue
+        try:
+            connection = open_raw(backup, key, read_only=key is None)
+        except Exception:  # sqlite3 / SQLCipher errors: not a readable backup
+            continue
+        try:
+            if database_id_in_file(connection) == own_id:
+                own.append(backup)
+        finally:
+            connection.close()
+    return own
 
 
 def change_passphrase(store: Store, new_passphrase: str) -> int:
@@ -91,14 +121,16 @@ def change_passphrase(store: Store, new_passphrase: str) -> int:
     if old is None:
         raise InvalidInput(f"{path} is not encrypted; encrypt it first")
     backup_dir = store.backup_dir
+    own = _own_backups(backup_dir, store.database_id, old)
     _fold_wal_and_close(store)
     rekey_file(path, old, new_passphrase)
     _remove_side_files(path)
     done = 0
-    for backup in sorted(backup_dir.glob("*.sqlite3")) if backup_dir.is_dir() else []:
+    for backup in own:
         try:
             rekey_file(backup, old if is_encrypted_file(backup) else None, new_passphrase)
             done += 1
         except DatabaseProblem:
             continue  # made under an even older passphrase: it stays as it was
+    reseal_drafts(old, new_passphrase)
     return done

@@ -170,7 +170,7 @@ class ReviewEditor(QWidget):
         self._offer_draft(loaded)
 
     def _offer_draft(self, loaded: LoadedReview) -> None:
-        draft = load_draft(loaded.record.id)
+        draft = load_draft(loaded.record.id, self.store.database.passphrase)
         if draft is None:
             return
         if draft == loaded.record:
@@ -215,12 +215,12 @@ class ReviewEditor(QWidget):
         return record
 
     def autosave_draft(self) -> None:
-        # An encrypted database's text is never written to a plain draft file.
-        if self.loaded is None or not self._dirty or self.store.database.encrypted:
+        if self.loaded is None or not self._dirty:
             return
-        # A half-typed date cannot be saved yet: the next tick will catch the text.
+        # A half-typed date cannot be saved yet: the next tick will catch the text. An
+        # encrypted database's draft is encrypted with its passphrase, never plain.
         with contextlib.suppress(ReviewtoolError, OSError):
-            save_draft(self.collect())
+            save_draft(self.collect(), self.store.database.passphrase)
 
     def save(self) -> bool:
         """Save; on a conflict or an error say so and keep everything on screen."""
@@ -231,9 +231,9 @@ class ReviewEditor(QWidget):
             saved = save_review(self.store, record, self.loaded.version, today=self.today)
         except EditConflict as error:
             where = "\n\nYour text is kept on screen."
-            if not self.store.database.encrypted:
-                with contextlib.suppress(ReviewtoolError, OSError):
-                    where = f"\n\nYour text is kept on screen and in {save_draft(self.collect())}."
+            with contextlib.suppress(ReviewtoolError, OSError):
+                kept = save_draft(self.collect(), self.store.database.passphrase)
+                where = f"\n\nYour text is kept on screen and in {kept}."
             QMessageBox.warning(
                 self, "Not saved: someone else changed this review", str(error) + where
             )
