@@ -298,3 +298,32 @@ def test_partial_files_beside_the_database_are_ours_only(tmp_path: Path) -> None
     _open(tmp_path, "mine.sqlite3").close()
     assert not ours.exists() and not encrypting.exists()
     assert foreign.exists()  # another program's file is never touched
+
+
+def test_change_passphrase_rekeys_only_this_databases_backups(tmp_path: Path) -> None:
+    from reviewtool.services.safety.encryption import change_passphrase
+
+    mine = open_store(
+        str(tmp_path / "mine.sqlite3"), backup_dir=tmp_path / "backups", passphrase=PASSPHRASE
+    )
+    other = open_store(
+        str(tmp_path / "other.sqlite3"), backup_dir=tmp_path / "backups", passphrase=PASSPHRASE
+    )
+    own_backup = make_backup(mine)
+    others_backup = make_backup(other)
+    other.close()
+    stray = mine.backup_dir / "reviewtool-20260101-120000-000-abcdef-manual.sqlite3"
+    stray.write_bytes(others_backup.read_bytes())  # same passphrase, another database
+    before_stray, before_other = stray.read_bytes(), others_backup.read_bytes()
+    assert change_passphrase(mine, "a brand new passphrase") == 1
+    assert stray.read_bytes() == before_stray and others_backup.read_bytes() == before_other
+    assert own_backup.read_bytes() != before_stray
+    reopened = open_store(
+        str(tmp_path / "mine.sqlite3"),
+        backup_dir=tmp_path / "backups",
+        passphrase="a brand new passphrase",
+    )
+    try:
+        assert restore_backup(reopened, own_backup).restored_from == own_backup
+    finally:
+        reopened.close()

@@ -30,6 +30,7 @@ ANOTHER_WRITER = "another reviewtool is writing to this database; try again"
 NOTHING_SAVED = "Nothing was saved by this step."
 _PG_BUSY = {"40001", "40P01", "55P03"}  # serialization failure, deadlock, lock not available
 _PG_DISK_FULL = {"53100"}
+_PG_TOO_LONG = "22001"
 __all__ = ["SQLITE_HEADER", "Database", "connect", "database_url"]
 
 
@@ -248,6 +249,8 @@ def explain_write_error(database: Database, error: DBAPIError) -> DatabaseProble
             f"Writing to {where} failed (a disk input/output error). {NOTHING_SAVED} "
             "Check the disk and try again."
         )
+    if sqlstate == _PG_TOO_LONG or "too long" in lowered:
+        return DatabaseProblem(f"A value is longer than the database allows. {NOTHING_SAVED}")
     if isinstance(error, IntegrityError):
         return DatabaseProblem(
             "The change clashes with what is already in the database (a value that must be "

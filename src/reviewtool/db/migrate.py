@@ -8,14 +8,13 @@ written by a newer reviewtool is refused rather than damaged.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import inspect
 
-from reviewtool.db.backup import backup_sqlite, restore_sqlite
+from reviewtool.db.backup import backup_sqlite, restore_sqlite, unique_stamp
 from reviewtool.db.engine import Database
 from reviewtool.domain.errors import DatabaseProblem
 from reviewtool.paths import migrations_dir
@@ -107,8 +106,8 @@ def prepare(database: Database, backup_dir: Path) -> MigrationResult:
         )
     backup = None
     if database.is_sqlite:
-        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-        backup = backup_sqlite(database, backup_dir / f"before-upgrade-{current}-{stamp}.sqlite3")
+        name = f"before-upgrade-{current}-{unique_stamp()}.sqlite3"
+        backup = backup_sqlite(database, backup_dir / name)
     try:
         upgrade(database)
     except Exception as error:

@@ -146,7 +146,7 @@ def export_bundle(
                     user=store.user,
                     action="export-identifiers",
                     entity="bundle",
-                    entity_id=str(path.name),
+                    entity_id=path.name[:120],  # the column's width on every backend
                     new_value=f"{len(ids)} reviews with identifiers",
                 )
                 session.flush()
