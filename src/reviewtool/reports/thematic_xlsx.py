@@ -29,6 +29,7 @@ ACTION_COLUMNS = [
     "Completed",
     "Assurance",
     "Impact",
+    "From rapid review",
 ]
 
 
@@ -88,6 +89,7 @@ def write_thematic_xlsx(model: ThematicModel, path: Path) -> Path:
                 (6, line.rag),
                 (8, line.assurance),
                 (9, line.impact),
+                (10, line.from_review),
             ):
                 if text:
                     write(number, column, _cell(text))
@@ -95,6 +97,9 @@ def write_thematic_xlsx(model: ThematicModel, path: Path) -> Path:
                 actions.write_datetime(number, 4, line.due, day)
             if line.completed is not None:
                 actions.write_datetime(number, 7, line.completed, day)
+        method = workbook.add_worksheet("How we counted")
+        for number, sentence in enumerate([model.counting, *model.method]):
+            method.write_string(number, 0, _cell(sentence))
     finally:
         workbook.close()
     partial.replace(path)

@@ -6,11 +6,13 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 from itertools import combinations
+from typing import NamedTuple
 
 from sqlalchemy import select
 
 from reviewtool.db.models import Code
 from reviewtool.domain.children import AGE_BAND_ORDER, AgeBand, age_band
+from reviewtool.domain.counting import with_ancestors
 from reviewtool.domain.enums import FactorRole, NotificationType
 from reviewtool.paths import resource
 from reviewtool.reports.thematic_model import Count, FactorRow, NationalRow, PairRow
@@ -26,31 +28,52 @@ PLAN_LABELS = {
 }
 
 
-def codebook_rows(store: Store) -> dict[str, tuple[str, str, int]]:
+class CodeInfo(NamedTuple):
+    label: str
+    group: str
+    position: int
+    parent: str | None = None
+    colour: str | None = None
+
+
+def codebook_rows(store: Store) -> dict[str, CodeInfo]:
     with store.transaction() as session:
         return {
-            c.code: (c.label, c.group, c.position)
+            c.code: CodeInfo(c.label, c.group, c.position, c.parent, c.colour)
             for c in session.scalars(select(Code).order_by(Code.position, Code.code))
         }
 
 
+def parents_of(codes: dict[str, CodeInfo]) -> dict[str, str | None]:
+    return {code: info.parent for code, info in codes.items()}
+
+
 def factor_rows(
     records: Sequence[Case],
-    codes: dict[str, tuple[str, str, int]],
+    codes: dict[str, CodeInfo],
     previous: Counter[str] | None,
     previous_total: int | None,
 ) -> list[FactorRow]:
+    """One row per theme found, parents included (counted by `Case.themes`); each parent is
+    followed by the themes under it, so a table shows both levels together."""
+    parents = parents_of(codes)
     reviews: Counter[str] = Counter()
     roles: dict[FactorRole, Counter[str]] = {role: Counter() for role in FactorRole}
     for record in records:
-        reviews.update(record.codes)
-        for role, code in {(f.role, f.code) for f in record.factors}:
-            roles[role][code] += 1
-    rows = [
-        FactorRow(
+        reviews.update(record.themes)
+        by_role: dict[FactorRole, set[str]] = {}
+        for factor in record.factors:
+            by_role.setdefault(factor.role, set()).add(factor.code)
+        for role, tagged in by_role.items():
+            roles[role].update(with_ancestors(tagged, parents))
+    has_children = {info.parent for info in codes.values() if info.parent}
+
+    def row(code: str, count: int) -> FactorRow:
+        info = codes.get(code)
+        return FactorRow(
             code=code,
-            label=codes.get(code, (code, "", 0))[0],
-            group=codes.get(code, ("", code.split(".")[0], 0))[1],
+            label=info.label if info else code,
+            group=info.group if info else code.split(".")[0],
             reviews=count,
             total=len(records),
             present=roles[FactorRole.PRESENT][code],
@@ -58,17 +81,44 @@ def factor_rows(
             good_practice=roles[FactorRole.GOOD_PRACTICE][code],
             previous=previous.get(code, 0) if previous is not None else None,
             previous_total=previous_total,
+            parent=info.parent if info and info.parent in reviews else None,
+            colour=info.colour if info else None,
+            is_parent=code in has_children,
         )
-        for code, count in reviews.items()
-    ]
-    rows.sort(key=lambda r: (-r.reviews, codes.get(r.code, ("", "", 10**6))[2], r.label))
-    return rows
+
+    rows = [row(code, count) for code, count in reviews.items()]
+    rows.sort(
+        key=lambda r: (-r.reviews, codes[r.code].position if r.code in codes else 10**6, r.label)
+    )
+    return _nested(rows)
+
+
+def _nested(rows: list[FactorRow]) -> list[FactorRow]:
+    """Top-level rows in their order, each followed by the rows under it (depth first)."""
+    under: dict[str | None, list[FactorRow]] = {}
+    for row in rows:
+        under.setdefault(row.parent, []).append(row)
+    ordered: list[FactorRow] = []
+    seen: set[str] = set()
+
+    def place(row: FactorRow) -> None:
+        if row.code in seen:  # a cycle in a hand-edited codebook
+            return
+        seen.add(row.code)
+        ordered.append(row)
+        for child in under.get(row.code, []):
+            place(child)
+
+    for row in under.get(None, []):
+        place(row)
+    ordered += [row for row in rows if row.code not in seen]
+    return ordered
 
 
 def code_counts(records: Sequence[Case]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for record in records:
-        counts.update(record.codes)
+        counts.update(record.themes)
     return counts
 
 
@@ -130,7 +180,7 @@ def child_characteristics(records: Sequence[Case]) -> dict[str, list[Count]]:
     )
 
 
-def pairs(records: Sequence[Case], codes: dict[str, tuple[str, str, int]]) -> list[PairRow]:
+def pairs(records: Sequence[Case], codes: dict[str, CodeInfo]) -> list[PairRow]:
     together: Counter[tuple[str, str]] = Counter()
     for record in records:
         present = sorted(code for code in record.codes if not code.startswith("good."))
@@ -152,7 +202,7 @@ def national_rows(records: Sequence[Case]) -> list[NationalRow]:
     deaths = [r for r in records if r.notification_type is NotificationType.DEATH]
 
     def tagged(subset: Sequence[Case], *codes: str) -> int:
-        return sum(1 for r in subset if not r.codes.isdisjoint(codes))
+        return sum(1 for r in subset if not r.themes.isdisjoint(codes))
 
     local = {
         "children_under_1": Count(
