@@ -15,6 +15,7 @@ from reviewtool.domain.enums import FactorRole
 from reviewtool.domain.errors import InvalidInput, NotFound
 from reviewtool.reports.slides_model import Deck, Slide
 from reviewtool.reports.text import paragraphs
+from reviewtool.services.codebook import find_code
 from reviewtool.services.counting import (
     cases_with_code,
     code_parents,
@@ -118,10 +119,11 @@ def theme_deck(store: Store, code: str, date_from: date | None, date_to: date | 
     """One theme across a period, counted by the rule every output uses (`domain.counting`):
     a rapid review and its CSPR count once, and a parent theme counts every theme under it."""
     settings = load_settings(store)
+    code = find_code(store, code, "--theme")  # a label, or close to one, will do
     cohort = cohort_query(date_from, date_to)
     with store.transaction() as session:
         theme = session.get(Code, code)
-        if theme is None:
+        if theme is None:  # deleted since it was looked up
             raise NotFound(f"--theme: no code {code!r} in the codebook")
         cases = counted_cases(session, cohort)
         tagged = cases_with_code(session, cohort, cases, code)

@@ -1,0 +1,40 @@
+"""The codebook, action tracker and review summary commands, run as a user runs them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.test_cli import run
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("cli-reports") / "demo.sqlite3"
+    assert run("demo", db=db).returncode == 0
+    return db
+
+
+def test_codes_lists_and_searches_the_codebook(demo_db: Path) -> None:
+    listed = run("codes", db=demo_db)
+    assert listed.returncode == 0
+    assert "child.harm.neglect\tNeglect\tChild factors" in listed.stdout.splitlines()
+    found = run("codes", "--search", "SLEEP", db=demo_db)
+    assert found.stdout.splitlines() == [
+        "parent.unsafe_sleep\tUnsafe sleep\tParent / carer factors",
+        "practice.safe_sleep_advice\tSafe sleep advice\tProfessional / practice factors",
+    ]
+    typo = run("codes", "--search", "negelct", db=demo_db)
+    assert typo.stdout == "" and "Did you mean: child.harm.neglect (Neglect)" in typo.stderr
+
+
+def test_a_theme_by_its_label_or_a_suggestion(demo_db: Path, tmp_path: Path) -> None:
+    by_label = run(
+        "slides", "--theme", "Unsafe sleep", "--out", str(tmp_path / "s.pdf"), db=demo_db
+    )
+    assert by_label.returncode == 0, by_label.stderr
+    typo = run("slides", "--theme", "negelct", "--out", str(tmp_path / "t.pdf"), db=demo_db)
+    assert typo.returncode == 2
+    assert "no code 'negelct' in the codebook; did you mean: child.harm.neglect" in typo.stderr
+    assert not (tmp_path / "t.pdf").exists()
