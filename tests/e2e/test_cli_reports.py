@@ -38,3 +38,17 @@ def test_a_theme_by_its_label_or_a_suggestion(demo_db: Path, tmp_path: Path) -> 
     assert typo.returncode == 2
     assert "no code 'negelct' in the codebook; did you mean: child.harm.neglect" in typo.stderr
     assert not (tmp_path / "t.pdf").exists()
+
+
+def test_actions_writes_the_live_tracker(demo_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tracker.html"
+    result = run("actions", "--overdue", "--out", str(out), db=demo_db)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("9 actions of ") and "wrote" in result.stdout
+    html = out.read_text(encoding="utf-8")
+    assert "Overdue actions of reviews not withdrawn." in html
+    assert "<strong>Red</strong>" in html and "<strong>Green</strong>" not in html
+    bad = run("actions", "--status", "purple", "--out", str(tmp_path / "x.pdf"), db=demo_db)
+    assert bad.returncode == 2 and "'purple' is not a status" in bad.stderr
+    wrong = run("actions", "--out", str(tmp_path / "x.docx"), db=demo_db)
+    assert wrong.returncode == 2 and "must end in .xlsx, .pdf or .html" in wrong.stderr
