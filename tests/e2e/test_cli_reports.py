@@ -52,3 +52,17 @@ def test_actions_writes_the_live_tracker(demo_db: Path, tmp_path: Path) -> None:
     assert bad.returncode == 2 and "'purple' is not a status" in bad.stderr
     wrong = run("actions", "--out", str(tmp_path / "x.docx"), db=demo_db)
     assert wrong.returncode == 2 and "must end in .xlsx, .pdf or .html" in wrong.stderr
+
+
+def test_summary_and_repository_entry(demo_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "child-j.html"
+    written = run("summary", "NSP-CSPR-2021-01", "--out", str(out), db=demo_db)
+    assert written.returncode == 0, written.stderr
+    assert "<h2>What happened</h2>" in out.read_text(encoding="utf-8")
+    entry = run("summary", "NSP-CSPR-2021-01", "--repository-entry", db=demo_db)
+    assert entry.returncode == 0
+    assert entry.stdout.startswith("2022 - Northshire Safeguarding Children Partnership - Child J")
+    nothing = run("summary", "NSP-CSPR-2021-01", db=demo_db)
+    assert nothing.returncode == 2 and "say where to write" in nothing.stderr
+    missing = run("summary", "NO-SUCH-REF", "--out", str(tmp_path / "x.pdf"), db=demo_db)
+    assert missing.returncode == 2 and "NO-SUCH-REF" in missing.stderr
