@@ -28,7 +28,10 @@ THEME_RULE = (
     "and a review counts once for a parent theme (such as type of harm) when it has any of "
     "the themes under it. Roles (present, learning, good practice) are shown separately."
 )
-CHILD_RULE = "Child characteristics are counted per child; notification type per review."
+CHILD_RULE = (
+    "Child characteristics are counted per child (ethnicity by the 2021 census categories, "
+    "mapped from what each review recorded); notification type per review."
+)
 
 
 def fold_rule(folded: int, count_both: bool) -> str:

@@ -36,6 +36,7 @@ from reviewtool.reports.thematic_model import (
     ThematicModel,
 )
 from reviewtool.services.counting import cohort_query
+from reviewtool.services.ethnicity import custom_mappings
 from reviewtool.services.outputs.thematic_counts import (
     child_characteristics,
     code_counts,
@@ -150,7 +151,9 @@ def thematic_model(
         and previous_total
         and is_recurring(previous_counts.get(r.code, 0), previous_total, request.threshold)
     ]
-    characteristics = child_characteristics(records)
+    with store.transaction() as session:
+        ethnicity_map = custom_mappings(session)
+    characteristics = child_characteristics(records, ethnicity_map)
     trio = Count(
         "Trio of vulnerabilities",
         sum(1 for r in records if has_trio_of_vulnerabilities(r.codes)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import combinations
 from typing import NamedTuple
 
@@ -14,9 +14,10 @@ from reviewtool.db.models import Code
 from reviewtool.domain.children import AGE_BAND_ORDER, AgeBand, age_band
 from reviewtool.domain.counting import with_ancestors
 from reviewtool.domain.enums import FactorRole, NotificationType
+from reviewtool.domain.ethnicity import NOT_MAPPED, NOT_RECORDED, census_2021, standard_category
 from reviewtool.paths import resource
 from reviewtool.reports.thematic_model import Count, FactorRow, NationalRow, PairRow
-from reviewtool.services.outputs.thematic_data import Case
+from reviewtool.services.outputs.thematic_data import Case, CaseChild
 from reviewtool.services.store import Store
 
 PLAN_LABELS = {
@@ -126,9 +127,39 @@ def is_recurring(reviews: int, total: int, threshold: float) -> bool:
     return reviews >= 2 and total > 0 and reviews / total >= threshold
 
 
-def child_characteristics(records: Sequence[Case]) -> dict[str, list[Count]]:
+def ethnicity_counts(
+    children: Sequence[CaseChild], custom: Mapping[str, str] | None
+) -> tuple[list[Count], list[Count]]:
+    """Children by 2021 census category and by its group, in the census order; values no
+    rule or mapping recognises are counted as such (never dropped)."""
+    census = census_2021()
+    categories: Counter[str] = Counter()
+    groups: Counter[str] = Counter()
+    for child in children:
+        code = standard_category(child.ethnicity, custom)
+        category = census.category(code) if code else None
+        if category is not None:
+            categories[category.label] += 1
+            groups[category.group_label] += 1
+        else:
+            label = NOT_MAPPED if child.ethnicity and child.ethnicity.strip() else NOT_RECORDED
+            categories[label] += 1
+            groups[label] += 1
+    total = len(children)
+    order = [c.label for c in census.categories] + [NOT_MAPPED, NOT_RECORDED]
+    group_order = [label for _, label in census.groups] + [NOT_MAPPED, NOT_RECORDED]
+    return (
+        [Count(label, groups[label], total) for label in group_order if groups[label]],
+        [Count(label, categories[label], total) for label in order if categories[label]],
+    )
+
+
+def child_characteristics(
+    records: Sequence[Case], ethnicity_map: Mapping[str, str] | None = None
+) -> dict[str, list[Count]]:
     children = [child for record in records for child in record.children]
     total = len(children)
+    ethnic_groups, ethnic_categories = ethnicity_counts(children, ethnicity_map)
 
     def count(label_of: dict[str, str] | None, values: list[str], order: list[str]) -> list[Count]:
         counter = Counter(values)
@@ -156,9 +187,8 @@ def child_characteristics(records: Sequence[Case]) -> dict[str, list[Count]]:
                 [c.sex.value.capitalize() for c in children],
                 ["Male", "Female", "Other", "Unknown"],
             ),
-            "Ethnicity (children)": count(
-                None, [c.ethnicity or "Not recorded" for c in children], []
-            ),
+            "Ethnic group (children, 2021 census)": ethnic_groups,
+            "Ethnicity (children, 2021 census categories)": ethnic_categories,
             "Disability (children)": count(
                 None, yes_no([c.disability for c in children]), ["Yes", "No"]
             ),
