@@ -179,7 +179,9 @@ def test_the_thematic_analysis_counts_by_the_rule(counted: Store) -> None:
 def test_every_output_agrees(counted: Store, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    files = ThematicOutputs(pdf=tmp_path / "s.pdf", xlsx=tmp_path / "s.xlsx")
+    files = ThematicOutputs(
+        pdf=tmp_path / "s.pdf", xlsx=tmp_path / "s.xlsx", docx=tmp_path / "s.docx"
+    )
     export_thematic(counted, PERIOD, files, today=TODAY)
 
     # The summary PDF.
@@ -192,6 +194,15 @@ def test_every_output_agrees(counted: Store, tmp_path: Path) -> None:
     assert "Red - not completed to timescale 2" in summary
     assert "1 rapid review folded into their CSPR" in summary
     assert "kept under the CSPR" in summary
+
+    # The annual report chapter.
+    from docx import Document
+
+    chapter = [p.text for p in Document(str(tmp_path / "s.docx")).paragraphs]
+    assert chapter[1].startswith("This chapter reports the 3 reviews from")
+    assert any(p.startswith("How we count:") and "kept under the CSPR" in p for p in chapter)
+    assert "Neglect: 2 of 3 reviews (67%)" in chapter  # a recurring theme
+    assert any(p.startswith("Of 6 actions from these reviews, 3 are complete") for p in chapter)
 
     # The slides, as a service and as written.
     assert (
