@@ -8,6 +8,7 @@ from typing import Any
 
 from reviewtool.reports.colours import safe_colour, text_on
 from reviewtool.reports.fonts import BOLD, REGULAR, pdf_markup, register_fonts
+from reviewtool.reports.row_table import row_table
 from reviewtool.reports.tracker_model import RAG_FILLS, TrackerModel
 
 WIDTHS = (0.17, 0.2, 0.08, 0.08, 0.1, 0.08, 0.145, 0.145)
@@ -62,24 +63,6 @@ def write_tracker_pdf(model: TrackerModel, path: Path) -> Path:
         "cell": ParagraphStyle("cell", fontName=REGULAR, fontSize=7.5, leading=9.5),
     }
 
-    def cell(text: str, font: str = REGULAR) -> Any:
-        return Paragraph(pdf_markup(text, font), style["cell"])
-
-    def grid(rows: list[list[Any]], widths: list[float], fills: list[str]) -> Any:
-        table = Table(rows, colWidths=widths, repeatRows=1)
-        commands: list[Any] = [
-            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-            ("FONTSIZE", (0, 0), (-1, -1), 7.5),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(brand)),
-            ("TEXTCOLOR", (0, 0), (-1, 0), colors.HexColor(text_on(brand))),
-            ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ]
-        for row, fill in enumerate(fills, start=1):
-            commands.append(("BACKGROUND", (4, row), (4, row), colors.HexColor(fill)))
-        table.setStyle(TableStyle(commands))
-        return table
-
     story: list[Any] = [
         Paragraph(pdf_markup(model.title, BOLD), style["h1"]),
         Paragraph(
@@ -118,25 +101,36 @@ def write_tracker_pdf(model: TrackerModel, path: Path) -> Path:
             story.append(
                 Paragraph(pdf_markup(f"{owner.owner} ({len(owner.actions)})", BOLD), style["h3"])
             )
-            rows: list[list[Any]] = [[cell(h, BOLD) for h in HEADER]]
-            for action in owner.actions:
-                source = (
-                    f" (set in rapid review {action.from_review})" if action.from_review else ""
-                )
-                rows.append(
+            # Drawn row by row: a tracker of tens of thousands of actions stays quick.
+            story.append(
+                row_table(
+                    HEADER,
                     [
-                        cell(action.recommendation),
-                        cell(action.text + source),
-                        _day(action.due),
-                        cell(action.status),
-                        cell(f"{action.rag_word}: {action.rag_meaning}", BOLD),
-                        _day(action.completed),
-                        cell(action.assurance),
-                        cell(action.impact),
-                    ]
+                        [
+                            action.recommendation,
+                            action.text
+                            + (
+                                f" (set in rapid review {action.from_review})"
+                                if action.from_review
+                                else ""
+                            ),
+                            _day(action.due),
+                            action.status,
+                            f"{action.rag_word}: {action.rag_meaning}",
+                            _day(action.completed),
+                            action.assurance,
+                            action.impact,
+                        ]
+                        for action in owner.actions
+                    ],
+                    widths,
+                    header_fill=brand,
+                    header_text=text_on(brand),
+                    stripe="#f4f4f4",
+                    size=7.5,
+                    cell_fills=[{4: RAG_FILLS.get(a.rag, "#ffffff")} for a in owner.actions],
                 )
-            fills = [RAG_FILLS.get(a.rag, "#ffffff") for a in owner.actions]
-            story.append(grid(rows, widths, fills))
+            )
 
     def decorate(canvas: Any, doc: Any) -> None:
         canvas.saveState()
