@@ -112,3 +112,24 @@ def test_identifiers_stop_the_summary_and_the_entry(demo: Store, tmp_path: Path)
     assert not (tmp_path / "j.pdf").exists()
     with pytest.raises(PublicationBlocked):
         checked_repository_entry(demo, "NSP-CSPR-2021-01")
+
+
+def test_any_unicode_and_any_length(demo: Store, tmp_path: Path) -> None:
+    from reviewtool.services.outputs.action_tracker import TrackerFilters, export_action_tracker
+
+    loaded = get_review(demo, "NSP-CSPR-2021-01")
+    long_learning = "Zoë’s school — «информация» Ελλάδα " * 60
+    record = loaded.record.model_copy(
+        update={
+            "title": "Child Ł (Zoë) 🙂",
+            "learning": [long_learning, "Note <b>&amp; tags", "أمل"],
+        }
+    )
+    save_review(demo, record, loaded.version)
+    pdf = export_review_summary(demo, "NSP-CSPR-2021-01", tmp_path / "u.pdf", today=TODAY)
+    flat = " ".join(_pdf(pdf).split())
+    assert "Child Ł (Zoë)" in flat and "«информация» Ελλάδα" in flat and "<b>&amp;" in flat
+    html = export_review_summary(demo, "NSP-CSPR-2021-01", tmp_path / "u.html", today=TODAY)
+    assert "&lt;b&gt;&amp;amp;" in html.read_text(encoding="utf-8")
+    tracker = export_action_tracker(demo, TrackerFilters(), tmp_path / "t.pdf", today=TODAY)
+    assert tracker.action_count > 0 and (tmp_path / "t.pdf").stat().st_size > 1000
