@@ -115,7 +115,9 @@ def test_settings_round_trip(store: Store) -> None:
 
 def test_dashboard_and_action_tracker(demo: Store) -> None:
     board = dashboard(demo, TODAY)
-    assert board.by_year_and_kind[2021]["rapid_review"] == 1
+    # 2021: Child J's rapid review became a CSPR: one case, counted as the CSPR.
+    assert board.by_year_and_kind[2021] == {"cspr": 1}
+    assert "counted once" in board.counting
     # Child S: notified 29 Oct 2026, due 19 Nov 2026, still open on 21 Nov 2026.
     late = {row.reference: row.state for row in board.rapid_reviews}
     assert late["NSP-RR-2026-04"].describe() == "1 working day late"  # Fri 20 Nov

@@ -40,6 +40,24 @@ def register(commands: Subcommands) -> None:
     add_override_check(p)
     p.set_defaults(run=cmd_slides)
 
+    p = commands.add_parser(
+        "summary", help="a review's public one-page summary, or its repository entry"
+    )
+    p.add_argument("target", metavar="REF_OR_ID")
+    p.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help="FILE.pdf, FILE.html or FILE.docx (the summary) or FILE.txt (the repository entry)",
+    )
+    p.add_argument(
+        "--repository-entry",
+        action="store_true",
+        help="the entry for the national case review repository, as text (printed without --out)",
+    )
+    add_override_check(p)
+    p.set_defaults(run=cmd_summary)
+
     p = commands.add_parser("check", help="run the publication check on a review's outputs")
     p.add_argument("target", metavar="REF_OR_ID")
     p.set_defaults(run=cmd_check)
@@ -155,4 +173,27 @@ def cmd_thematic(args: argparse.Namespace) -> int:
     with opened(args) as store:
         model = export_thematic(store, request, outputs, override_reason=args.override_check)
     print(f"{model.reviews} reviews analysed; wrote " + ", ".join(str(p) for p in outputs.paths()))
+    return EXIT_OK
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from reviewtool.services.outputs.review_summary import (
+        checked_repository_entry,
+        export_review_summary,
+    )
+
+    if args.out is None and not args.repository_entry:
+        raise bad_input("say where to write the summary (--out FILE.pdf|.html|.docx|.txt)")
+    with opened(args) as store:
+        if args.out is None:
+            sys.stdout.write(checked_repository_entry(store, args.target, args.override_check))
+            return EXIT_OK
+        path = export_review_summary(
+            store,
+            args.target,
+            args.out,
+            repository=args.repository_entry,
+            override_reason=args.override_check,
+        )
+    print(f"Wrote {path}")
     return EXIT_OK

@@ -286,3 +286,16 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class EthnicityMapping(Base):
+    """The partnership's own mapping of an ethnicity as recorded to a 2021 census category,
+    for values the built-in spellings do not recognise (see `domain.ethnicity`)."""
+
+    __tablename__ = "ethnicity_mappings"
+
+    recorded_key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    """The recorded value normalised (case, punctuation and spacing ignored)."""
+    recorded: Mapped[str] = mapped_column(Text)
+    """The value as first mapped, for people to read."""
+    category: Mapped[str] = mapped_column(String(40))

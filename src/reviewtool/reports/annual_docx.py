@@ -24,6 +24,8 @@ def write_annual_chapter_docx(model: ThematicModel, path: Path) -> Path:
             "their recommendations."
         )
     )
+    if model.counting:
+        document.add_paragraph(clean(model.counting))
     document.add_heading("What the reviews tell us", level=2)
     for finding in model.findings:
         document.add_paragraph(clean(finding), style="List Bullet")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from reviewtool.reports.colours import safe_colour
 from reviewtool.reports.fonts import REGULAR, register_fonts
 
 
@@ -14,8 +15,10 @@ def horizontal_bars(
     width: float,
     colour: str,
     label_width: float = 190,
+    colours: Sequence[str | None] = (),
 ) -> Any:
-    """Bars read top to bottom in the order given, each labelled with its value."""
+    """Bars read top to bottom in the order given, each labelled with its value; ``colours``
+    gives a bar its own colour (a theme's in the codebook), ``colour`` the rest."""
     from reportlab.graphics.charts.barcharts import HorizontalBarChart
     from reportlab.graphics.shapes import Drawing
     from reportlab.lib import colors
@@ -37,6 +40,9 @@ def horizontal_bars(
     bars.valueAxis.valueMin = 0
     bars.valueAxis.valueStep = max(1, max(values, default=1) // 5)
     bars.bars[0].fillColor = colors.HexColor(colour)
+    for index, own in enumerate(list(colours)[::-1]):
+        if own:
+            bars.bars[(0, index)].fillColor = colors.HexColor(safe_colour(own))
     bars.barLabelFormat = "%d"
     bars.barLabels.fontName = REGULAR
     bars.barLabels.fontSize = 7.5

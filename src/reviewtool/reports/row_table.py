@@ -24,7 +24,9 @@ def row_table(
     header_text: str,
     stripe: str,
     size: float = 8.0,
+    cell_fills: Sequence[dict[int, str]] | None = None,
 ) -> Any:
+    """``cell_fills`` gives, row by row, a background for some cells ({column: colour})."""
     from reportlab.lib import colors
     from reportlab.lib.utils import simpleSplit
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -45,9 +47,14 @@ def row_table(
         return simpleSplit(text, font, size, width) or [""]
 
     class RowTable(Flowable):  # type: ignore[misc]
-        def __init__(self, wrapped: list[list[list[str]]], heights: list[float]) -> None:
+        def __init__(
+            self,
+            wrapped: list[list[list[str]]],
+            heights: list[float],
+            fills: Sequence[dict[int, str]],
+        ) -> None:
             super().__init__()
-            self.wrapped, self.heights = wrapped, heights
+            self.wrapped, self.heights, self.fills = wrapped, heights, fills
             self.head = lines_of(header, BOLD)
             self.head_height = max(len(c) for c in self.head) * leading + 2 * PADDING
 
@@ -67,8 +74,8 @@ def row_table(
             if count == 0:
                 return []
             return [
-                RowTable(self.wrapped[:count], self.heights[:count]),
-                RowTable(self.wrapped[count:], self.heights[count:]),
+                RowTable(self.wrapped[:count], self.heights[:count], self.fills[:count]),
+                RowTable(self.wrapped[count:], self.heights[count:], self.fills[count:]),
             ]
 
         def _draw_row(
@@ -79,11 +86,16 @@ def row_table(
             font: str,
             fill: str | None,
             ink: str,
+            cell_fill: dict[int, str] | None = None,
         ) -> None:
             canvas = self.canv
             if fill:
                 canvas.setFillColor(colors.HexColor(fill))
                 canvas.rect(0, top - height, self.width, height, stroke=0, fill=1)
+            for column, colour in (cell_fill or {}).items():
+                canvas.setFillColor(colors.HexColor(colour))
+                left = sum(widths[:column])
+                canvas.rect(left, top - height, widths[column], height, stroke=0, fill=1)
             canvas.setFillColor(colors.HexColor(ink))
             x = 0.0
             for lines, width in zip(cells, widths, strict=True):
@@ -102,10 +114,16 @@ def row_table(
             top -= self.head_height
             for index, (cells, height) in enumerate(zip(self.wrapped, self.heights, strict=True)):
                 self._draw_row(
-                    cells, top, height, REGULAR, stripe if index % 2 else None, "#111111"
+                    cells,
+                    top,
+                    height,
+                    REGULAR,
+                    stripe if index % 2 else None,
+                    "#111111",
+                    self.fills[index] if index < len(self.fills) else None,
                 )
                 top -= height
 
     wrapped = [lines_of(row, REGULAR) for row in rows]
     heights = [max(len(cell) for cell in cells) * leading + 2 * PADDING for cells in wrapped]
-    return RowTable(wrapped, heights)
+    return RowTable(wrapped, heights, list(cell_fills or []))

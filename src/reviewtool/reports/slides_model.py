@@ -14,6 +14,8 @@ class Slide:
     chart_title: str | None = None
     chart_categories: list[str] = field(default_factory=list)
     chart_values: list[int] = field(default_factory=list)
+    chart_colour: str | None = None
+    """The theme's colour in the codebook (the deck's colour when none)."""
 
     @property
     def has_chart(self) -> bool:

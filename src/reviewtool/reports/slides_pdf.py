@@ -110,7 +110,7 @@ def _draw_chart(
     chart.valueAxis.labels.fontName = REGULAR
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueStep = max(1, max(content.chart_values or [1]) // 5)
-    chart.bars[0].fillColor = colors.HexColor(brand)
+    chart.bars[0].fillColor = colors.HexColor(safe_colour(content.chart_colour or brand))
     chart.barLabelFormat = "%d"
     chart.barLabels.fontName = REGULAR
     chart.barLabels.nudge = 8

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewtool.paths import resource
+from reviewtool.reports.colours import safe_colour
 from reviewtool.reports.slides_model import Deck, Slide
 from reviewtool.reports.text import clean, property_text
 
@@ -77,6 +78,14 @@ def _add_chart(slide: Any, content: Slide, presentation: Any) -> None:
     chart.chart_title.text_frame.text = clean(content.chart_title or "")
     plot = chart.plots[0]
     plot.has_data_labels = True
+    if content.chart_colour:  # the theme's colour in the codebook
+        from pptx.dml.color import RGBColor
+
+        fill = plot.series[0].format.fill
+        fill.solid()
+        fill.fore_color.rgb = RGBColor.from_string(  # type: ignore[no-untyped-call]
+            safe_colour(content.chart_colour).lstrip("#")
+        )
     axis = chart.value_axis
     axis.minimum_scale = 0
     axis.major_unit = max(1, max(content.chart_values or [1]) // 5)  # whole reviews only

@@ -45,7 +45,7 @@ def _factor_table(caption: str, rows: list[FactorRow]) -> str:
         caption,
         header,
         [
-            [r.label, r.reviews, r.percent, r.present, r.learning, r.good_practice]
+            [r.display_label, r.reviews, r.percent, r.present, r.learning, r.good_practice]
             + ([r.change] if with_change else [])
             for r in rows
         ],
@@ -60,9 +60,9 @@ def _bar_chart(title: str, rows: list[FactorRow], colour: str) -> str:
     top = max(r.reviews for r in shown)
     description = "; ".join(f"{r.label}: {r.reviews} of {r.total} reviews" for r in shown)
     bars = "".join(
-        f'<div class="bar-row"><span class="bar-label">{_e(r.label)}</span>'
+        f'<div class="bar-row"><span class="bar-label">{_e(r.display_label)}</span>'
         f'<span class="bar" style="width:{max(2, round(60 * r.reviews / top))}%;'
-        f'background:{colour}"></span> {r.reviews}</div>'
+        f'background:{safe_colour(r.colour or colour)}"></span> {r.reviews}</div>'
         for r in shown
     )
     return (

@@ -32,10 +32,21 @@ class FactorRow:
     good_practice: int
     previous: int | None = None
     previous_total: int | None = None
+    parent: str | None = None
+    """The code of the parent row this one is shown under, if that row is in the table."""
+    colour: str | None = None
+    """The codebook's colour for the theme, used by charts."""
+    is_parent: bool = False
+    """A theme with themes under it: a review counts once for it when it has any of them."""
 
     @property
     def percent(self) -> str:
         return f"{round(100 * self.reviews / self.total)}%" if self.total else "-"
+
+    @property
+    def display_label(self) -> str:
+        """The label as a table shows it: themes under a parent are marked as such."""
+        return f"\u2013 {self.label}" if self.parent else self.label
 
     @property
     def change(self) -> str:
@@ -100,6 +111,8 @@ class ActionLine:
     completed: date | None
     assurance: str
     impact: str
+    from_review: str = ""
+    """The rapid review the action came from, when it is counted under the CSPR."""
 
 
 @dataclass(frozen=True)
@@ -147,3 +160,5 @@ class ThematicModel:
     actions: list[ActionLine] = field(default_factory=list)
     codebook: list[tuple[str, str, str]] = field(default_factory=list)
     """(code, label, group label) of every code in the matrix, in codebook order."""
+    counting: str = ""
+    """The counting rule in one paragraph, as every output states it."""

@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from reviewtool.reports import thematic_appendix
 from reviewtool.reports.charts import horizontal_bars
 from reviewtool.reports.colours import safe_colour, text_on, tint
 from reviewtool.reports.fonts import BOLD, REGULAR, pdf_markup, register_fonts
@@ -124,7 +125,11 @@ def write_thematic_pdf(model: ThematicModel, path: Path) -> Path:
         if not shown:
             return []
         drawing = horizontal_bars(
-            [r.label for r in shown], [r.reviews for r in shown], usable, brand
+            [r.display_label for r in shown],
+            [r.reviews for r in shown],
+            usable,
+            brand,
+            colours=[r.colour for r in shown],
         )
         caption = Paragraph(
             pdf_markup(
@@ -143,7 +148,7 @@ def write_thematic_pdf(model: ThematicModel, path: Path) -> Path:
         data: list[list[Any]] = [header]
         for r in rows:
             line: list[Any] = [
-                Paragraph(pdf_markup(r.label), style["cell"]),
+                Paragraph(pdf_markup(r.display_label), style["cell"]),
                 str(r.reviews),
                 r.percent,
                 str(r.present),
@@ -385,7 +390,17 @@ def write_thematic_pdf(model: ThematicModel, path: Path) -> Path:
     # from the front matter alone (cheap passes); the whole document, whose appendix may run
     # to hundreds of pages, is then laid out once with the contents as a fixed table.
     story, toc, contents_at, front_end = build_story(with_appendix=False)
-    document(io.BytesIO()).multiBuild(story[:front_end])
+    # The start of the appendix stands in for all of it, so the heading kept with what
+    # follows it lands on the page it will have in the whole document.
+    # (Up to the threshold the appendix is one table, which never splits; above it, the
+    # first flowable is a one-line note.)
+    lead = appendix_flowables(
+        model.appendix[: thematic_appendix.APPENDIX_THEMES_UP_TO + 1],
+        usable,
+        brand,
+        style["body"],
+    )[:1]
+    document(io.BytesIO()).multiBuild([*story[:front_end], *lead])
     entries = [(entry[1], entry[2]) for entry in (toc._entries or toc._lastEntries)]
     contents_style = ParagraphStyle("contents", fontName=REGULAR, fontSize=11, leading=16)
     contents = Table(

@@ -32,6 +32,7 @@ ACTION_COLUMNS = [
     "Completed",
     "Assurance",
     "Impact",
+    "From rapid review",
 ]
 
 
@@ -102,6 +103,7 @@ def _write(model: ThematicModel, path: Path, partial: Path, scratch: Path) -> Pa
                 (6, line.rag),
                 (8, line.assurance),
                 (9, line.impact),
+                (10, line.from_review),
             ):
                 if text:
                     write(number, column, _cell(text))
@@ -109,6 +111,9 @@ def _write(model: ThematicModel, path: Path, partial: Path, scratch: Path) -> Pa
                 actions.write_datetime(number, 4, line.due, day)
             if line.completed is not None:
                 actions.write_datetime(number, 7, line.completed, day)
+        method = workbook.add_worksheet("How we counted")
+        for number, sentence in enumerate([model.counting, *model.method]):
+            method.write_string(number, 0, _cell(sentence))
     except BaseException:
         workbook.close()
         partial.unlink(missing_ok=True)

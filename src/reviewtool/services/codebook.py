@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from reviewtool.bundle.schema import CodeRecord
 from reviewtool.db.models import Briefing, Code, Factor, Review
+from reviewtool.domain.code_lookup import CodeName, resolve_code
 from reviewtool.domain.enums import CodeGroup
 from reviewtool.domain.errors import InvalidInput, NotFound
 from reviewtool.services.audit import add_event
@@ -192,3 +193,19 @@ def merge_codes(store: Store, source: str, target: str) -> int:
             new_value=target,
         )
         return len(changed)
+
+
+def code_names(store: Store) -> list[CodeName]:
+    """Every code with its label and group label, in codebook order (for lookups)."""
+    with store.transaction() as session:
+        rows = session.execute(
+            select(Code.code, Code.label, Code.group).order_by(Code.position, Code.code)
+        ).all()
+    labels = {group.value: group.label for group in CodeGroup}
+    return [CodeName(code, label, labels.get(group, group)) for code, label, group in rows]
+
+
+def find_code(store: Store, typed: str, option: str = "") -> str:
+    """The code a person meant by ``typed`` (a code or a label), or a message suggesting the
+    closest themes."""
+    return resolve_code(typed, code_names(store), option)

@@ -6,17 +6,19 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import func, select
 
 from reviewtool.db.models import Action, Recommendation, Review
 from reviewtool.domain.actions import Rag, action_rag
+from reviewtool.domain.counting import counting_note
 from reviewtool.domain.deadlines import (
     DeadlineState,
     cspr_publication_due,
     deadline_state,
     rapid_review_due,
 )
-from reviewtool.domain.enums import ActionStatus, ReviewKind
+from reviewtool.domain.enums import ActionStatus, ReviewKind, ReviewStatus
+from reviewtool.services.counting import cases_by_year
 from reviewtool.services.store import Store
 
 DUE_SOON_WORKING_DAYS = 5
@@ -40,14 +42,19 @@ class ActionRow:
     rag: Rag
 
 
-def list_actions(store: Store, today: date, open_only: bool = False) -> list[ActionRow]:
-    """Every action across reviews, by owner then due date."""
+def list_actions(
+    store: Store, today: date, open_only: bool = False, counted_only: bool = False
+) -> list[ActionRow]:
+    """Every action across reviews, by owner then due date; ``counted_only`` leaves out the
+    actions of withdrawn reviews, as every count does (`domain.counting`)."""
     with store.transaction() as session:
         query = (
             select(Action, Recommendation.text, Review.id, Review.reference, Review.title)
             .join(Recommendation, Action.recommendation_id == Recommendation.id)
             .join(Review, Recommendation.review_id == Review.id)
         )
+        if counted_only:
+            query = query.where(Review.status != ReviewStatus.WITHDRAWN.value)
         if open_only:
             query = query.where(Action.status.in_(["not_started", "in_progress"]))
         rows = session.execute(
@@ -88,26 +95,20 @@ class DeadlineRow:
 @dataclass(frozen=True)
 class Dashboard:
     by_year_and_kind: dict[int, Counter[str]]
+    """Cases by year and kind, counted by the rule every output uses."""
     rapid_reviews: list[DeadlineRow]
     """Open rapid reviews that are late or due within five working days."""
     unpublished_csprs: list[DeadlineRow]
     """CSPRs more than six months past their decision and not yet published."""
     actions_by_rag: Counter[Rag]
     overdue_actions: list[ActionRow]
+    counting: str = ""
+    """The counting rule, in the words every output uses."""
 
 
 def dashboard(store: Store, today: date) -> Dashboard:
     with store.transaction() as session:
-        year = extract(
-            "year", func.coalesce(Review.date_notified, Review.date_decision, Review.date_published)
-        )
-        counts = session.execute(
-            select(year, Review.kind, func.count()).group_by(year, Review.kind)
-        ).all()
-        by_year: dict[int, Counter[str]] = {}
-        for y, kind, n in counts:
-            if y is not None:
-                by_year.setdefault(int(y), Counter())[kind] = int(n)
+        by_year, folded = cases_by_year(session)
 
         rapid = session.execute(
             select(
@@ -147,13 +148,14 @@ def dashboard(store: Store, today: date) -> Dashboard:
                     DeadlineRow(rid, ref, title, "Publication", deadline_state(due, None, today))
                 )
         cspr_rows.sort(key=lambda row: row.state.due)
-    actions = list_actions(store, today)
+    actions = list_actions(store, today, counted_only=True)
     return Dashboard(
-        by_year_and_kind=dict(sorted(by_year.items())),
+        by_year_and_kind=by_year,
         rapid_reviews=rapid_rows,
         unpublished_csprs=cspr_rows,
         actions_by_rag=Counter(a.rag for a in actions),
         overdue_actions=sorted(
             (a for a in actions if a.rag is Rag.RED), key=lambda a: a.due or date.min
         ),
+        counting=counting_note(folded),
     )

@@ -73,7 +73,8 @@ class DashboardPage(QWidget):
                     f"<td>due {format_date(action.due)}</td><td>{escape(action.text)}</td></tr>"
                 )
             parts.append("</table>")
-        parts.append("<h2>Reviews by year and kind</h2>")
+        parts.append("<h2>Cases by year and kind</h2>")
+        parts.append(f"<p>{escape(board.counting)}</p>")
         kinds = list(ReviewKind)
         header = "".join(f"<th>{escape(kind.label)}</th>" for kind in kinds)
         parts.append(

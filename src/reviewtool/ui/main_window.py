@@ -181,6 +181,8 @@ class MainWindow(FileActions, ReportActions, QMainWindow):
         reviews_menu.addAction(self.new_action)
         reviews_menu.addAction(self.convert_action)
         reviews_menu.addAction(delete)
+        reviews_menu.addSeparator()
+        reviews_menu.addAction(self._action("Map recorded &ethnicity…", self.map_ethnicity))
 
         self.briefing_action = self._action(
             "7-minute &briefing for this review…", self.export_briefing
@@ -210,6 +212,11 @@ class MainWindow(FileActions, ReportActions, QMainWindow):
         for item in (self.new_action, self.import_action, self.export_action, self.save_action):
             toolbar.addAction(item)
         self.addToolBar(toolbar)
+
+    def map_ethnicity(self) -> None:
+        from reviewtool.ui.ethnicity_dialog import EthnicityDialog
+
+        EthnicityDialog(self, self.store).exec()
 
     # --- pages -----------------------------------------------------------------------
     def _page(self, number: int) -> QWidget:

@@ -7,15 +7,21 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import func, select
-
 from reviewtool.bundle.schema import ReviewRecord
-from reviewtool.db.models import Code, Factor, Review
+from reviewtool.db.models import Code
 from reviewtool.domain.children import age_band
+from reviewtool.domain.counting import counting_note
 from reviewtool.domain.enums import FactorRole
 from reviewtool.domain.errors import InvalidInput, NotFound
 from reviewtool.reports.slides_model import Deck, Slide
 from reviewtool.reports.text import paragraphs
+from reviewtool.services.codebook import find_code
+from reviewtool.services.counting import (
+    cases_with_code,
+    code_parents,
+    cohort_query,
+    counted_cases,
+)
 from reviewtool.services.exchange.bundle_export import build_bundle
 from reviewtool.services.outputs.briefings import QUESTIONS_INDEX
 from reviewtool.services.settings import DEFAULT_REFLECTIVE_QUESTIONS, load_settings
@@ -110,48 +116,44 @@ def review_deck(store: Store, refs: Sequence[str]) -> Deck:
 
 
 def theme_deck(store: Store, code: str, date_from: date | None, date_to: date | None) -> Deck:
+    """One theme across a period, counted by the rule every output uses (`domain.counting`):
+    a rapid review and its CSPR count once, and a parent theme counts every theme under it."""
     settings = load_settings(store)
-    when = func.coalesce(Review.date_notified, Review.date_decision, Review.date_published)
+    code = find_code(store, code, "--theme")  # a label, or close to one, will do
+    cohort = cohort_query(date_from, date_to)
     with store.transaction() as session:
         theme = session.get(Code, code)
-        if theme is None:
+        if theme is None:  # deleted since it was looked up
             raise NotFound(f"--theme: no code {code!r} in the codebook")
-        period = select(Review.id, when.label("when"))
-        if date_from is not None:
-            period = period.where(when >= date_from)
-        if date_to is not None:
-            period = period.where(when <= date_to)
-        in_period = dict(session.execute(period).all())
-        tagged = (
-            set(
-                session.scalars(
-                    select(Factor.review_id).where(
-                        Factor.code == code, Factor.review_id.in_(list(in_period))
-                    )
-                )
-            )
-            if in_period
-            else set()
-        )
-        label = theme.label
-    ids = sorted(tagged)
-    records = build_bundle(store, ids).reviews if ids else []
-    by_year = Counter(in_period[r.id].year for r in records if in_period.get(r.id))
+        cases = counted_cases(session, cohort)
+        tagged = cases_with_code(session, cohort, cases, code)
+        under = {c for c, p in code_parents(session).items() if p == code}
+        label, colour = theme.label, theme.colour
+    folded = sum(len(case.folded) for case in cases)
+    when = {case.id: case.when for case in tagged}
+    records = build_bundle(store, [case.id for case in tagged]).reviews if tagged else []
+    by_year = Counter(when[r.id].year for r in records if when.get(r.id))  # type: ignore[union-attr]
     years = sorted(by_year)
     span = _period_text(date_from, date_to)
-    total = len(in_period)
+    total = len(cases)
     share = f" ({round(100 * len(records) / total)}%)" if total else ""
-    quotes = [f.note for r in records for f in r.factors if f.code == code and f.note]
+    wanted = {code, *under}
+    quotes = [f.note for r in records for f in r.factors if f.code in wanted and f.note]
     recommendations = [f"{rec.text} ({r.reference})" for r in records for rec in r.recommendations]
+    rule = counting_note(folded)
     slides = [
         Slide(
             title=f"How often {label.lower()} featured",
             bullets=[f"{len(records)} of {total} reviews {span}{share}"]
-            + [f"{r.reference}: {r.title}" for r in records[:6]],
+            + [f"{r.reference}: {r.title}" for r in records[:6]]
+            + ["Counted as in the thematic summary: a rapid review and its CSPR count once."],
             chart_title=f"Reviews featuring {label.lower()}, by year",
             chart_categories=[str(y) for y in years],
             chart_values=[by_year[y] for y in years],
-            notes="\n".join(f"{r.reference} {r.title} ({r.kind.label})" for r in records),
+            chart_colour=colour,
+            notes="\n".join(
+                [rule] + [f"{r.reference} {r.title} ({r.kind.label})" for r in records]
+            ),
         ),
         Slide(
             title="In the reviews' own words",

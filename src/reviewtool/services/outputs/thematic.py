@@ -7,14 +7,20 @@ and reproducible; the words describing them come from `domain.quantifiers`.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import func, select
-
-from reviewtool.db.models import Review
 from reviewtool.domain.actions import Rag, action_rag
 from reviewtool.domain.children import AGE_BAND_ORDER, AgeBand, age_band
+from reviewtool.domain.counting import (
+    CHILD_RULE,
+    PERIOD_RULE,
+    THEME_RULE,
+    counting_note,
+    fold_rule,
+    folds,
+    with_ancestors,
+)
 from reviewtool.domain.enums import (
     CodeGroup,
     ReviewKind,
@@ -29,6 +35,8 @@ from reviewtool.reports.thematic_model import (
     OverdueAction,
     ThematicModel,
 )
+from reviewtool.services.counting import cohort_query
+from reviewtool.services.ethnicity import custom_mappings
 from reviewtool.services.outputs.thematic_counts import (
     child_characteristics,
     code_counts,
@@ -37,6 +45,7 @@ from reviewtool.services.outputs.thematic_counts import (
     is_recurring,
     national_rows,
     pairs,
+    parents_of,
 )
 from reviewtool.services.outputs.thematic_data import Case, read_cases
 from reviewtool.services.outputs.thematic_findings import findings
@@ -77,24 +86,31 @@ def _period(start: date, end: date) -> str:
 
 
 def _select_cohort(
-    store: Store, request: ThematicRequest, start: date, end: date
+    store: Store,
+    request: ThematicRequest,
+    start: date,
+    end: date,
+    parents: dict[str, str | None],
 ) -> tuple[list[Case], int]:
-    """The reviews in the period, with converted rapid reviews folded into their CSPR."""
-    when = (
-        func.coalesce(Review.date_notified, Review.date_decision)
-        if request.by == "notified"
-        else Review.date_published
-    )
-    query = select(Review.id).where(when >= start, when <= end, Review.status != "withdrawn")
-    if request.kinds:
-        query = query.where(Review.kind.in_([k.value for k in request.kinds]))
+    """The cases in the period, counted by the rule in `domain.counting`: converted rapid
+    reviews folded into their CSPR, which keeps their recommendations and actions."""
+    query = cohort_query(start, end, request.by, request.kinds)
     with store.transaction() as session:
-        records = read_cases(session, query.order_by(when, Review.reference))
+        records = read_cases(session, query)
+    for record in records:
+        record.themes = with_ancestors(record.codes, parents)
     if request.count_both:
         return records, 0
-    converted = {r.converted_from for r in records if r.converted_from}
-    kept = [r for r in records if r.id not in converted]
-    return kept, len(records) - len(kept)
+    folded = folds(records, lambda r: r.id, lambda r: r.converted_from)
+    by_id = {r.id: r for r in records}
+    for source, target in folded.items():
+        rapid_review = by_id[source]
+        by_id[target].recommendations[:0] = [
+            replace(recommendation, from_reference=rapid_review.reference)
+            for recommendation in rapid_review.recommendations
+        ]
+    kept = [r for r in records if r.id not in folded]
+    return kept, len(folded)
 
 
 def thematic_model(
@@ -109,18 +125,25 @@ def thematic_model(
     today = today or date.today()
     settings = load_settings(store)
     codes = codebook_rows(store)
-    records, folded = _select_cohort(store, request, request.date_from, request.date_to)
+    parents = parents_of(codes)
+    records, folded = _select_cohort(store, request, request.date_from, request.date_to, parents)
     previous_records: list[Case] | None = None
     if request.compare_from and request.compare_to:
         previous_records, _ = _select_cohort(
-            store, request, request.compare_from, request.compare_to
+            store, request, request.compare_from, request.compare_to, parents
         )
     previous_counts = code_counts(previous_records) if previous_records is not None else None
     previous_total = len(previous_records) if previous_records is not None else None
 
     rows = factor_rows(records, codes, previous_counts, previous_total)
     groups = {group.label: [r for r in rows if r.group == group.value] for group in CodeGroup}
-    recurring = [r for r in rows if is_recurring(r.reviews, r.total, request.threshold)]
+    # Recurring themes are named themes; a parent (type of harm) says nothing on its own.
+    # Listed on their own, so not marked as under a parent.
+    recurring = [
+        replace(r, parent=None)
+        for r in rows
+        if not r.is_parent and is_recurring(r.reviews, r.total, request.threshold)
+    ]
     repeat = [
         r
         for r in recurring
@@ -128,7 +151,9 @@ def thematic_model(
         and previous_total
         and is_recurring(previous_counts.get(r.code, 0), previous_total, request.threshold)
     ]
-    characteristics = child_characteristics(records)
+    with store.transaction() as session:
+        ethnicity_map = custom_mappings(session)
+    characteristics = child_characteristics(records, ethnicity_map)
     trio = Count(
         "Trio of vulnerabilities",
         sum(1 for r in records if has_trio_of_vulnerabilities(r.codes)),
@@ -161,6 +186,7 @@ def thematic_model(
                             action.completed,
                             action.assurance or "",
                             action.impact or "",
+                            recommendation.from_reference or "",
                         )
                     )
                 if state is Rag.RED:
@@ -172,11 +198,7 @@ def thematic_model(
     total_actions = sum(rag.values())
     kinds = Counter(r.kind for r in records)
     children = sum(len(r.children) for r in records)
-    basis = (
-        "notification date (decision date where none)"
-        if request.by == "notified"
-        else "publication date"
-    )
+    basis = PERIOD_RULE if request.by == "notified" else "publication date"
     method = [
         f"Reviews whose {basis} falls from {request.date_from:%d %B %Y} to "
         f"{request.date_to:%d %B %Y}"
@@ -185,15 +207,8 @@ def thematic_model(
             if request.kinds
             else ", of every kind (withdrawn reviews left out)."
         ),
-        "Factors are counted by review: a theme tagged more than once on a review counts once. "
-        "Roles (present, learning, good practice) are shown separately.",
-        (
-            "A rapid review and the local review (CSPR) it led to are the same case: it is "
-            f"counted once, using the CSPR's record ({folded} rapid "
-            f"review{'s' if folded != 1 else ''} folded into their CSPR)."
-            if not request.count_both
-            else "A rapid review and the CSPR it led to are counted as two reviews, as asked."
-        ),
+        THEME_RULE,
+        fold_rule(folded, request.count_both),
         f"A recurring theme is one found in at least 2 reviews and at least "
         f"{round(request.threshold * 100)}% of them"
         + (
@@ -201,7 +216,7 @@ def thematic_model(
             if previous_records is not None
             else "."
         ),
-        "Child characteristics are counted per child; notification type per review.",
+        CHILD_RULE,
         "National figures are quoted with their source and year and compared only with the "
         "matching local measure. Local numbers are small: differences may be chance.",
     ]
@@ -235,7 +250,7 @@ def thematic_model(
             ).value,
             sexes=", ".join(sorted({c.sex.value for c in r.children})),
             notification=r.notification_type.value if r.notification_type else "",
-            codes=r.codes,
+            codes=r.themes,
         )
         for r in records
     ]
@@ -273,7 +288,8 @@ def thematic_model(
         matrix=matrix,
         actions=action_lines,
         codebook=[
-            (code, label, group_labels.get(group, group))
-            for code, (label, group, _) in codes.items()
+            (code, info.label, group_labels.get(info.group, info.group))
+            for code, info in codes.items()
         ],
+        counting=counting_note(folded, request.count_both),
     )

@@ -66,6 +66,8 @@ class CaseAction:
 class CaseRecommendation:
     text: str
     actions: list[CaseAction] = field(default_factory=list)
+    from_reference: str | None = None
+    """The rapid review it was made in, when that review is counted under its CSPR."""
 
 
 @dataclass(slots=True)
@@ -86,6 +88,8 @@ class Case:
     recommendations: list[CaseRecommendation] = field(default_factory=list)
     codes: frozenset[str] = frozenset()
     """Every code tagged on the review, whatever its role."""
+    themes: frozenset[str] = frozenset()
+    """The codes and every parent above them: what the review counts for."""
 
 
 def read_cases(session: Session, cohort: Select[Any]) -> list[Case]:

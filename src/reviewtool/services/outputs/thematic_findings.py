@@ -74,7 +74,7 @@ def findings(
         (CodeGroup.PRACTICE, "The professional and practice factors that recurred most were"),
         (CodeGroup.GOOD, "The good practice seen most often was"),
     ):
-        rows = groups.get(group.label, [])[:4]
+        rows = [row for row in groups.get(group.label, []) if not row.is_parent][:4]
         if rows:
             listed = [f"{row.label.lower()} ({row.reviews} of {n})" for row in rows]
             joined = (

@@ -1,0 +1,108 @@
+"""A review's public one-page summary as a tagged-style PDF: seven headed sections."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reviewtool.reports.colours import safe_colour, text_on
+from reviewtool.reports.fonts import BOLD, REGULAR, pdf_markup, register_fonts
+from reviewtool.reports.review_summary_model import ReviewSummaryModel
+
+
+def write_review_summary_pdf(model: ReviewSummaryModel, path: Path) -> Path:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate
+
+    register_fonts()
+    brand = safe_colour(model.brand_colour)
+    width, height = A4
+    margin = 16 * mm
+    style = {
+        "title": ParagraphStyle(
+            "title", fontName=BOLD, fontSize=20, leading=24, textColor=colors.HexColor(brand)
+        ),
+        "sub": ParagraphStyle(
+            "sub",
+            fontName=REGULAR,
+            fontSize=9.5,
+            leading=12.5,
+            spaceAfter=6,
+            textColor=colors.HexColor("#333333"),
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            fontName=BOLD,
+            fontSize=11.5,
+            leading=14,
+            spaceBefore=7,
+            spaceAfter=2,
+            keepWithNext=1,
+            textColor=colors.HexColor(brand),
+        ),
+        "body": ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=12.5, spaceAfter=3),
+        "item": ParagraphStyle(
+            "item",
+            fontName=REGULAR,
+            fontSize=9.5,
+            leading=12.5,
+            leftIndent=11,
+            bulletIndent=0,
+            bulletFontName=REGULAR,
+            spaceAfter=2,
+        ),
+    }
+    story: list[Any] = [
+        Paragraph(pdf_markup(model.title, BOLD), style["title"]),
+        Paragraph(
+            pdf_markup(f"{model.kind} ({model.reference}). {model.when}. {model.partnership}."),
+            style["sub"],
+        ),
+    ]
+    for section in model.sections:
+        heading = Paragraph(pdf_markup(section.heading, BOLD), style["h2"])
+        if section.paragraphs:
+            body = [Paragraph(pdf_markup(text), style["body"]) for text in section.paragraphs]
+        elif section.items:
+            body = [
+                Paragraph(pdf_markup(item), style["item"], bulletText="\u2022")
+                for item in section.items
+            ]
+        else:
+            body = [Paragraph(pdf_markup(section.empty), style["body"])]
+        story += [KeepTogether([heading, body[0]]), *body[1:]]
+
+    def decorate(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFillColor(colors.HexColor(brand))
+        canvas.rect(0, height - 8 * mm, width, 8 * mm, stroke=0, fill=1)
+        canvas.setFillColor(colors.HexColor(text_on(brand)))
+        canvas.setFont(BOLD, 8)
+        canvas.drawString(margin, height - 5.5 * mm, "Review summary")
+        canvas.setFont(REGULAR, 8)
+        canvas.drawRightString(width - margin, height - 5.5 * mm, model.partnership[:90])
+        canvas.setFillColor(colors.HexColor("#333333"))
+        canvas.drawRightString(width - margin, 8 * mm, f"Page {doc.page}")
+        canvas.restoreState()
+
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        SimpleDocTemplate(
+            str(partial),
+            pagesize=A4,
+            leftMargin=margin,
+            rightMargin=margin,
+            topMargin=14 * mm,
+            bottomMargin=14 * mm,
+            title=f"{model.title}: review summary",
+            author=model.partnership,
+            lang="en-GB",
+            initialFontName=REGULAR,
+        ).build(story, onFirstPage=decorate, onLaterPages=decorate)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return path
