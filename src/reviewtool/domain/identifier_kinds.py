@@ -50,7 +50,7 @@ _LABELS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class ProtectedIdentifier:
     """One protected detail of a review and what it is (people are also found by their
     first name, surname, title and surname, initial and surname)."""

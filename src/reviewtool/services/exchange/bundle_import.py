@@ -29,7 +29,12 @@ from reviewtool.services.audit import add_event, add_review_changes, changed_fie
 from reviewtool.services.bulk_work import without_gc_pauses
 from reviewtool.services.clock import naive_utc, now_utc, utc
 from reviewtool.services.exchange.bundle_export import Progress, topic_record
-from reviewtool.services.records import apply_record, full_review_loading, record_from_review
+from reviewtool.services.records import (
+    apply_record,
+    full_review_loading,
+    identifier_kinds_of,
+    record_from_review,
+)
 from reviewtool.services.reviews.bulk_insert import insert_new_reviews
 from reviewtool.services.search_index import index_records
 from reviewtool.services.snapshots import snapshot_sqlite
@@ -246,7 +251,12 @@ def _import_reviews(
         incoming = (
             record
             if record.identifiers is not None
-            else record.model_copy(update={"identifiers": stored.identifiers})
+            else record.model_copy(
+                update={
+                    "identifiers": stored.identifiers,
+                    "identifier_kinds": stored.identifier_kinds,
+                }
+            )
         )
         after = flatten_review(incoming)
         stored_at, incoming_at = utc(review.updated_at), record.updated_at
@@ -263,7 +273,11 @@ def _import_reviews(
             report.updated += 1
             to_index.append(incoming)
         elif before == after and (
-            record.identifiers is None or record.identifiers == stored.identifiers
+            record.identifiers is None
+            or (
+                record.identifiers == stored.identifiers
+                and identifier_kinds_of(record) == stored.identifier_kinds
+            )
         ):
             report.unchanged += 1
         else:
