@@ -34,6 +34,7 @@ from reviewtool.ui.editor.children_tab import ChildrenTab
 from reviewtool.ui.editor.details_tab import DetailsTab
 from reviewtool.ui.editor.factors_tab import FactorsTab
 from reviewtool.ui.editor.history_tab import HistoryTab
+from reviewtool.ui.editor.identifiers_tab import IdentifiersTab
 from reviewtool.ui.editor.learning_tab import LearningTab
 from reviewtool.ui.operations import show_error
 
@@ -87,6 +88,7 @@ class ReviewEditor(QWidget):
         settings = load_settings(self.store)
         self.details = DetailsTab(self.today)
         self.children_tab = ChildrenTab()
+        self.identifiers = IdentifiersTab()
         self.factors = FactorsTab(list_codes(self.store, with_usage=False), known_tags(self.store))
         self.learning = LearningTab()
         self.actions_tab = ActionsTab(self.today)
@@ -95,6 +97,7 @@ class ReviewEditor(QWidget):
         self.editing_tabs: list[EditorTab] = [
             self.details,
             self.children_tab,
+            self.identifiers,
             self.factors,
             self.learning,
             self.actions_tab,
@@ -104,6 +107,7 @@ class ReviewEditor(QWidget):
         names = [
             "&Details",
             "C&hildren",
+            "Ide&ntifiers",
             "&Factors",
             "&Learning",
             "Ac&tions",
