@@ -29,6 +29,7 @@ from reviewtool.services.audit import add_event, add_review_changes, changed_fie
 from reviewtool.services.bulk_work import without_gc_pauses
 from reviewtool.services.clock import naive_utc, now_utc, utc
 from reviewtool.services.exchange.bundle_export import Progress, topic_record
+from reviewtool.services.exchange.sealed_import import left_behind, unseal_identifiers
 from reviewtool.services.records import (
     apply_record,
     full_review_loading,
@@ -60,6 +61,15 @@ class ImportReport:
     briefings_created: int = 0
     briefings_updated: int = 0
     changed_review_ids: list[str] = field(default_factory=list)
+    arrived_without_identifiers: dict[str, str] = field(default_factory=dict)
+    """id -> reference of reviews whose bundle carried no identifiers (nor a sealed copy)."""
+    identifiers_left_behind: list[str] = field(default_factory=list)
+    """References of reviews that have no identifiers here because the bundle left them out."""
+    sealed_not_opened: int = 0
+    """Reviews whose identifiers are sealed in the bundle, not opened (no passphrase)."""
+    identifiers_unsealed: int = 0
+    applied_review_ids: set[str] = field(default_factory=set)
+    """Reviews created or updated by this import."""
 
     def describe(self) -> str:
         parts = [
@@ -73,7 +83,10 @@ class ImportReport:
             )
         if self.codes_added:
             parts.append(f"{self.codes_added} codes added to the codebook")
+        if self.identifiers_unsealed:
+            parts.append(f"identifiers of {self.identifiers_unsealed} reviews unsealed")
         text = ", ".join(parts) + "."
+        text += self._identifier_notes()
         if self.conflicts:
             count = len(self.conflicts)
             text += (
@@ -81,6 +94,24 @@ class ImportReport:
             )
             for conflict in self.conflicts:
                 text += f"\n  {conflict.reference} ({conflict.id}): {conflict.reason}"
+        return text
+
+    def _identifier_notes(self) -> str:
+        text = ""
+        if self.sealed_not_opened:
+            text += (
+                f"\nThe identifiers of {self.sealed_not_opened} reviews are sealed in the bundle "
+                "and were left behind: import it again with the passphrase "
+                "(--identifiers-passphrase, or REVIEWTOOL_IDENTIFIERS_PASSPHRASE)."
+            )
+        left = self.identifiers_left_behind
+        if left:
+            shown = ", ".join(left[:10]) + (f" and {len(left) - 10} more" if len(left) > 10 else "")
+            text += (
+                f"\n{len(left)} review{'s' if len(left) != 1 else ''} arrived without "
+                f"identifiers (left behind on the sending side): {shown}. The publication "
+                "check cannot protect them until their identifiers are added."
+            )
         return text
 
 
@@ -101,6 +132,7 @@ def import_bundle_files(
     today: date | None = None,
     progress: Progress | None = None,
     backup_first: bool = False,
+    identifiers_passphrase: str | None = None,
 ) -> ImportReport:
     """Import bundle files: all of them in one transaction, or on any problem none.
 
@@ -112,10 +144,14 @@ def import_bundle_files(
     today = today or date.today()
     if any(is_large(path) for path in paths):
         try:
-            return _import_streaming(store, paths, today, progress, backup_first)
+            return _import_streaming(
+                store, paths, today, progress, backup_first, identifiers_passphrase
+            )
         except NotStreamable:
             pass  # rolled back: nothing was written
-    return import_bundles(store, read_bundles(store, paths, today), progress, backup_first)
+    return import_bundles(
+        store, read_bundles(store, paths, today), progress, backup_first, identifiers_passphrase
+    )
 
 
 def import_bundles(
@@ -123,6 +159,7 @@ def import_bundles(
     bundles: Sequence[Bundle],
     progress: Progress | None = None,
     backup_first: bool = False,
+    identifiers_passphrase: str | None = None,
 ) -> ImportReport:
     """Apply bundles already read and checked, in one transaction."""
     report = ImportReport()
@@ -138,7 +175,8 @@ def import_bundles(
                 done += len(chunk)
                 if progress:
                     progress(done, total)
-            _import_rest(session, store.user, bundle, now, report)
+            _import_rest(session, store.user, bundle, now, report, identifiers_passphrase)
+        report.identifiers_left_behind = left_behind(session, report.arrived_without_identifiers)
         if backup_first:
             _backup_before_commit(store)
     return report
@@ -150,6 +188,7 @@ def _import_streaming(
     today: date,
     progress: Progress | None,
     backup_first: bool,
+    passphrase: str | None,
 ) -> ImportReport:
     codes = known_codes(store)
     report = ImportReport()
@@ -162,7 +201,7 @@ def _import_streaming(
                 bundle = read_bundle_file(path, codes, today)
                 report.codes_added += _import_codebook(session, bundle.codebook)
                 _import_reviews(session, store.user, bundle.reviews, now, report)
-                _import_rest(session, store.user, bundle, now, report)
+                _import_rest(session, store.user, bundle, now, report, passphrase)
             else:
                 for part in stream_bundle(path, codes, today, CHUNK):
                     if isinstance(part, Codebook):
@@ -172,21 +211,40 @@ def _import_streaming(
                         if progress:
                             progress(before + part.bytes_read, sum(sizes))
                     else:
-                        _import_rest(session, store.user, part.header, now, report)
+                        _import_rest(session, store.user, part.header, now, report, passphrase)
             before += size
             if progress:
                 progress(before, sum(sizes))
+        report.identifiers_left_behind = left_behind(session, report.arrived_without_identifiers)
         if backup_first:
             _backup_before_commit(store)
     return report
 
 
 def _import_rest(
-    session: Session, user: str, bundle: Bundle, now: datetime, report: ImportReport
+    session: Session,
+    user: str,
+    bundle: Bundle,
+    now: datetime,
+    report: ImportReport,
+    passphrase: str | None,
 ) -> None:
     if bundle.partnership and session.get(Setting, "partnership") is None:
         session.add(Setting(key="partnership", value=json.dumps(bundle.partnership)))
     _import_topic_briefings(session, user, bundle.briefings, now, report)
+    if bundle.sealed_identifiers is not None:
+        if passphrase:
+            report.identifiers_unsealed += unseal_identifiers(
+                session,
+                user,
+                bundle.sealed_identifiers,
+                passphrase,
+                now,
+                report.applied_review_ids,
+                report.arrived_without_identifiers,
+            )
+        else:
+            report.sealed_not_opened += bundle.sealed_identifiers.reviews
 
 
 def _backup_before_commit(store: Store) -> None:
@@ -242,6 +300,10 @@ def _import_reviews(
     insert_new_reviews(session, new_records, now, user)
     index_records(session, new_records, new=True)
     report.created += len(new_records)
+    report.arrived_without_identifiers.update(
+        (record.id, record.reference) for record in records if record.identifiers is None
+    )
+    report.applied_review_ids.update(record.id for record in new_records)
     for record in records:
         review = existing.get(record.id)
         if review is None:
@@ -271,6 +333,7 @@ def _import_reviews(
                 changes=changed_fields(before, after),
             )
             report.updated += 1
+            report.applied_review_ids.add(record.id)
             to_index.append(incoming)
         elif before == after and (
             record.identifiers is None
