@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from reviewtool.reports.text import clean
 from reviewtool.reports.thematic_model import ThematicModel
@@ -36,6 +37,35 @@ def _cell(text: str) -> str:
     """Spreadsheet cells: no control characters, and no formula injection from user text."""
     value = clean(text)
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+CASES_LEFT_OUT = (
+    "Not included in a summary for publication: one row per review could identify a child."
+)
+THEME_COLUMNS = ["Group", "Theme", "Reviews", "Share", "Present", "Learning", "Good practice"]
+
+
+def _themes_sheet(sheet: Any, model: ThematicModel, bold: Any) -> None:
+    """Each theme's counts, as the PDF's tables give them (small numbers suppressed in a
+    summary for publication: the text stands in the cell instead of the number)."""
+    sheet.write_row(0, 0, THEME_COLUMNS, bold)
+    number = 1
+    for group, rows in model.factor_groups.items():
+        for row in rows:
+            sheet.write_string(number, 0, _cell(group))
+            sheet.write_string(number, 1, _cell(row.label))
+            for column, name in (
+                (2, "reviews"),
+                (4, "present"),
+                (5, "learning"),
+                (6, "good_practice"),
+            ):
+                if name in row.suppressed:
+                    sheet.write_string(number, column, row.show(name))
+                else:
+                    sheet.write_number(number, column, getattr(row, name))
+            sheet.write_string(number, 3, row.percent)
+            number += 1
 
 
 def write_thematic_xlsx(model: ThematicModel, path: Path) -> Path:
@@ -75,6 +105,9 @@ def write_thematic_xlsx(model: ThematicModel, path: Path) -> Path:
             # would with zeros, and 10,000 reviews do not need three quarters of a million 0s).
             for code in row.codes:
                 cases.write_number(number, column_of[code], 1)
+        if model.suppressed_below is not None:
+            cases.write_string(3, 0, CASES_LEFT_OUT)
+        _themes_sheet(workbook.add_worksheet("Themes"), model, bold)
         actions = workbook.add_worksheet("Action tracker")
         actions.write_row(0, 0, ACTION_COLUMNS, bold)
         write = actions.write_string  # straight to strings: no type sniffing per cell

@@ -88,6 +88,11 @@ def _analyse_check_write(
 
     tracker = outputs.xlsx is not None
     model = thematic_model(store, request, today, action_tracker=tracker)
+    if request.for_publication:
+        from reviewtool.services.outputs.disclosure import suppress_small_numbers
+        from reviewtool.services.settings import load_settings
+
+        model = suppress_small_numbers(model, load_settings(store).small_number_threshold)
     guard(
         store,
         f"The thematic summary for {model.period}",
