@@ -106,3 +106,17 @@ def test_a_review_without_identifiers_is_flagged_in_the_list_and_dashboard(
     text = window.dashboard.view.toPlainText()
     assert "no identifiers recorded: the publication check cannot protect them" in text
     assert "NSP-RR-2024-05" in text and "NSP-RR-2021-03" not in text
+
+
+def test_the_small_number_threshold_is_set_on_the_settings_page(
+    window: MainWindow, answers: Answers
+) -> None:
+    from reviewtool.services.settings import load_settings
+
+    window.nav.setCurrentRow(4)
+    page = window.settings_page
+    assert page.threshold.value() == 5
+    page.threshold.setValue(10)
+    page.save()
+    assert load_settings(window.store).small_number_threshold == 10
+    assert answers.asked == ["Settings: Settings saved."]
