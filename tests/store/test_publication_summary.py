@@ -137,3 +137,27 @@ def test_an_internal_summary_keeps_the_exact_counts(sqlite_store: Store, tmp_pat
     text = html.read_text(encoding="utf-8")
     assert re.search(r'<th scope="row">Roma</th><td>1</td>', text)
     assert "fewer than" not in text and "NSP-" in text
+
+
+@pytest.mark.parametrize("suffix", ["pdf", "html", "xlsx", "docx"])
+def test_every_output_is_checked_before_it_is_written(
+    sqlite_store: Store, tmp_path: Path, suffix: str
+) -> None:
+    """A name typed into a field that only a table shows (an ethnicity) still blocks it."""
+    from reviewtool.services.outputs.publication import PublicationBlocked
+    from reviewtool.services.reviews.editing import get_review, save_review
+
+    load_demo(sqlite_store)
+    loaded = get_review(sqlite_store, "NSP-CSPR-2021-01")
+    children = [
+        c.model_copy(update={"ethnicity": "White British (Jayden's family)"})
+        for c in loaded.record.children
+    ]
+    save_review(
+        sqlite_store, loaded.record.model_copy(update={"children": children}), loaded.version
+    )
+    target = tmp_path / f"s.{suffix}"
+    with pytest.raises(PublicationBlocked) as blocked:
+        export_thematic(sqlite_store, REQUEST, ThematicOutputs(**{suffix: target}), today=TODAY)
+    assert {hit.where for hit in blocked.value.hits} == {"Ethnicity (children)"}
+    assert not target.exists()

@@ -38,7 +38,14 @@ class PublicationBlocked(ReviewtoolError):
 
 
 def briefing_parts(model: BriefingModel) -> Parts:
-    parts: Parts = [("title", model.title), ("subtitle", model.subtitle)]
+    """Every text a briefing's PDF, HTML and Word files carry."""
+    parts: Parts = [
+        ("title", model.title),
+        ("subtitle", model.subtitle),
+        ("header", model.partnership),
+        ("header", model.reference or ""),
+        ("status", model.status_text),
+    ]
     for section in [*model.sections, *model.extra_sections]:
         where = f"section {section.number} ({section.heading})"
         parts += [(where, section.heading), (where, section.body)]
@@ -46,9 +53,11 @@ def briefing_parts(model: BriefingModel) -> Parts:
 
 
 def deck_parts(deck: Deck) -> Parts:
+    """Every text a deck's PowerPoint and PDF files carry."""
     parts: Parts = [
         ("title slide", deck.title),
         ("title slide", deck.subtitle),
+        ("title slide", deck.partnership),
         ("title slide notes", deck.notes),
     ]
     for number, slide in enumerate(deck.slides, start=2):
@@ -57,6 +66,8 @@ def deck_parts(deck: Deck) -> Parts:
         parts += [(where, line) for line in slide.bullets + slide.quotes]
         parts.append((f"{where} notes", slide.notes))
         parts += [(where, category) for category in slide.chart_categories]
+        if slide.chart_title:
+            parts.append((where, slide.chart_title))
     return parts
 
 
