@@ -120,3 +120,28 @@ def test_the_small_number_threshold_is_set_on_the_settings_page(
     page.save()
     assert load_settings(window.store).small_number_threshold == 10
     assert answers.asked == ["Settings: Settings saved."]
+
+
+def test_remove_identifying_text_from_history(
+    window: MainWindow, answers: Answers, monkeypatch: object
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    open_in_editor(window, "NSP-RR-2024-05")
+    editor = window.reviews.editor
+    editor.details.summary.setPlainText("Seen with Kai Brennan at home.")
+    assert editor.save()
+    typed = iter([("Kai Brennan", True), ("Typed by mistake", True)])
+    monkeypatch.setattr(  # type: ignore[attr-defined]
+        QInputDialog, "getText", lambda *args, **kwargs: next(typed)
+    )
+    editor.history.remove_button.click()
+    table = editor.history.table
+    shown = [
+        table.item(row, column).text()  # type: ignore[union-attr]
+        for row in range(table.rowCount())
+        for column in range(table.columnCount())
+    ]
+    assert not any("Kai" in text for text in shown)
+    assert "history-redacted" in shown and "Typed by mistake" in shown
+    assert answers.asked[-1] == "History: Identifying text removed from 1 entry."

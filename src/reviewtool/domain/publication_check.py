@@ -42,6 +42,7 @@ from reviewtool.domain.identifying_patterns import (
 from reviewtool.domain.text_folding import SYNONYMS, TOKEN, fold, folded_with_map, word_key
 
 __all__ = [
+    "REDACTED",
     "RULE_ADDRESS",
     "RULE_DOB",
     "RULE_EMAIL",
@@ -62,6 +63,7 @@ __all__ = [
     "fold",
     "is_personal_name",
     "prepare_identifiers",
+    "redact",
 ]
 
 _T = TypeVar("_T")
@@ -212,3 +214,35 @@ def check_document(
             found = checked[text] = check_text(text, where, needles)
         hits += [hit if hit.where == where else replace(hit, where=where) for hit in found]
     return hits
+
+
+REDACTED = "[identifier removed]"
+
+
+def redact(text: str, identifiers: Identifiers) -> str:
+    """``text`` with every occurrence of a protected identifier (or a part of a name, a
+    title or initial with a surname, a school's or a street's name) replaced by
+    :data:`REDACTED`: for the audit trail, which must not keep a name typed by mistake."""
+    needles = identifiers if isinstance(identifiers, Needles) else prepare_identifiers(identifiers)
+    if not needles or not text:
+        return text
+    hits = check_text_identifiers(text, needles)
+    for start, end in sorted(hits, reverse=True):
+        text = text[:start] + REDACTED + text[end:]
+    return text
+
+
+def check_text_identifiers(text: str, needles: Needles) -> list[tuple[int, int]]:
+    """(start, end) in ``text`` of each identifier found, longest first, not overlapping."""
+    spans = needle_spans(fold(text), needles)
+    if spans and not text.isascii():
+        folded, positions = folded_with_map(text)
+        spans = needle_spans(folded, needles)
+        mapped = [(positions[s], positions[e - 1] + 1) for _, _, s, e in spans]
+    else:
+        mapped = [(s, e) for _, _, s, e in spans]
+    taken: list[tuple[int, int]] = []
+    for start, end in mapped:
+        if not any(start < e and s < end for s, e in taken):
+            taken.append((start, end))
+    return taken
