@@ -67,6 +67,7 @@ def test_without_the_passphrase_the_receiver_is_told(
     assert report.sealed_not_opened == 18
     message = report.describe()
     assert "The identifiers of 18 reviews are sealed in the bundle and were left behind" in message
+    assert "arrived without identifiers" not in message
     assert get_review(other, "NSP-RR-2021-03").record.identifiers == []
 
     # Importing again with the passphrase brings them (the reviews themselves are unchanged).

@@ -69,6 +69,7 @@ class ImportReport:
     """Reviews whose identifiers are sealed in the bundle, not opened (no passphrase)."""
     identifiers_unsealed: int = 0
     applied_review_ids: set[str] = field(default_factory=set)
+    _before_bundle: set[str] = field(default_factory=set, repr=False)
     """Reviews created or updated by this import."""
 
     def describe(self) -> str:
@@ -95,6 +96,15 @@ class ImportReport:
             for conflict in self.conflicts:
                 text += f"\n  {conflict.reference} ({conflict.id}): {conflict.reason}"
         return text
+
+    def start_bundle(self) -> None:
+        self._before_bundle = set(self.arrived_without_identifiers)
+
+    def forget_bundle_without_identifiers(self) -> None:
+        """The current bundle's reviews are not "without identifiers": they are sealed."""
+        for review_id in list(self.arrived_without_identifiers):
+            if review_id not in self._before_bundle:
+                del self.arrived_without_identifiers[review_id]
 
     def _identifier_notes(self) -> str:
         text = ""
@@ -168,6 +178,7 @@ def import_bundles(
     done = 0
     with without_gc_pauses(), store.transaction() as session:
         for bundle in bundles:
+            report.start_bundle()
             report.codes_added += _import_codebook(session, bundle.codebook)
             for start in range(0, len(bundle.reviews), CHUNK):
                 chunk = bundle.reviews[start : start + CHUNK]
@@ -197,6 +208,7 @@ def _import_streaming(
     before = 0
     with without_gc_pauses(), store.transaction() as session:
         for path, size in zip(paths, sizes, strict=True):
+            report.start_bundle()
             if not is_large(path):
                 bundle = read_bundle_file(path, codes, today)
                 report.codes_added += _import_codebook(session, bundle.codebook)
@@ -245,6 +257,8 @@ def _import_rest(
             )
         else:
             report.sealed_not_opened += bundle.sealed_identifiers.reviews
+            # Their identifiers are in the sealed part, not left behind by the sender.
+            report.forget_bundle_without_identifiers()
 
 
 def _backup_before_commit(store: Store) -> None:
