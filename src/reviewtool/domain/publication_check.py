@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TypeVar
 
 from reviewtool.domain.identifier_kinds import ProtectedIdentifier
@@ -199,11 +200,18 @@ def check_text(text: str, where: str, identifiers: Identifiers) -> list[Hit]:
     return hits
 
 
+@lru_cache(maxsize=4)
+def _prepared(identifiers: tuple[str | ProtectedIdentifier, ...]) -> Needles:
+    """Every review's identifiers (tens of thousands) take a moment to prepare: the next
+    export with the same identifiers reuses them."""
+    return prepare_identifiers(identifiers)
+
+
 def check_document(
     parts: Iterable[tuple[str, str]], identifiers: Sequence[str | ProtectedIdentifier]
 ) -> list[Hit]:
     """Every hit in a document given as (where, text) parts."""
-    needles = prepare_identifiers(identifiers)
+    needles = _prepared(tuple(identifiers))
     # The same text often stands in several places (a recommendation beside each of its
     # actions): it is checked once, and its hits reported at every place.
     checked: dict[str, list[Hit]] = {}
