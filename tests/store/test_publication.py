@@ -87,6 +87,15 @@ def test_override_needs_a_reason_and_is_audited_without_the_text(
         events[0].old_value or ""
     )
     assert events[0].user == "test.user"
+    # The override belongs to the review's own history.
+    from reviewtool.services.audit import review_audit_trail
+    from reviewtool.services.reviews.editing import get_review
+
+    review_id = get_review(leaky, "NSP-CSPR-2021-01").record.id
+    assert events[0].review_id == review_id
+    assert "publication-check-override" in [
+        entry.action for entry in review_audit_trail(leaky, review_id)
+    ]
 
 
 def test_check_review_and_the_command(leaky: Store, tmp_path: Path) -> None:

@@ -37,6 +37,7 @@ from reviewtool.domain.enums import (
     ReviewStatus,
     Sex,
 )
+from reviewtool.domain.identifier_kinds import IdentifierKind
 from reviewtool.paths import resource
 from reviewtool.services.exchange.bundle_export import build_bundle, export_bundle
 from reviewtool.services.exchange.bundle_import import import_bundle_files, import_bundles
@@ -107,6 +108,7 @@ codes = sorted(builtin_codes())
 def review_records(draw: st.DrawFn) -> ReviewRecord:
     aware = draw(past_dates)
     notified = draw(st.none() | st.dates(min_value=aware or date(2000, 1, 1), max_value=TODAY))
+    identifiers = draw(st.lists(required, max_size=3))
     factor_keys = draw(
         st.lists(
             st.tuples(st.sampled_from(codes), st.sampled_from(FactorRole)), unique=True, max_size=6
@@ -193,7 +195,14 @@ def review_records(draw: st.DrawFn) -> ReviewRecord:
         summary=draw(optional),
         factors=[FactorRecord(code=c, role=r, note=draw(optional)) for c, r in factor_keys],
         tags=draw(st.lists(required, max_size=3)),
-        identifiers=draw(st.lists(required, max_size=3)),
+        identifiers=identifiers,
+        identifier_kinds=draw(
+            st.lists(
+                st.sampled_from(IdentifierKind),
+                min_size=len(identifiers),
+                max_size=len(identifiers),
+            )
+        ),
         learning=draw(st.lists(required, max_size=3)),
         good_practice=draw(st.lists(required, max_size=3)),
         recommendations=recommendations,

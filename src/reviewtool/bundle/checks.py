@@ -51,6 +51,12 @@ class BundleChecker:
                 )
             )
         self._seen_reviews.setdefault(review.id, index)
+        if review.identifier_kinds is not None and len(review.identifier_kinds) != len(
+            review.identifiers or []
+        ):
+            self.problems.append(
+                Problem(f"{path}.identifier_kinds", "must have one entry per identifier")
+            )
         self.problems.extend(_check_review(review, path, self.codes, self.today, self._seen_items))
 
     def briefings(self, briefings: Sequence[TopicBriefing]) -> None:

@@ -36,6 +36,7 @@ from reviewtool.domain.enums import (
     ReviewStatus,
     Sex,
 )
+from reviewtool.domain.identifier_kinds import IdentifierKind
 
 BUNDLE_FORMAT = "reviewtool.bundle"
 BUNDLE_VERSION = 1
@@ -139,6 +140,9 @@ class ReviewRecord(Record):
     tags: list[RequiredShortText] = Field(default_factory=list)
     identifiers: list[RequiredShortText] | None = None
     """``None`` when the bundle left identifiers out (the default on export)."""
+    identifier_kinds: list[IdentifierKind] | None = None
+    """What each identifier is (child, parent, address, school...), one per identifier;
+    absent in older bundles, where every identifier counts as "other"."""
     learning: list[RequiredText] = Field(default_factory=list)
     good_practice: list[RequiredText] = Field(default_factory=list)
     recommendations: list[RecommendationRecord] = Field(default_factory=list)
@@ -156,6 +160,22 @@ class TopicBriefing(Record):
     approved_at: Timestamp | None = None
 
 
+class SealedIdentifiers(Record):
+    """The reviews' identifiers encrypted with a passphrase both laptops know: AES-256-GCM
+    with a key derived by scrypt (see ``bundle.sealing``)."""
+
+    cipher: Literal["AES-256-GCM"]
+    kdf: Literal["scrypt"]
+    n: Annotated[StrictInt, Field(ge=2**14, le=2**20)]
+    r: Annotated[StrictInt, Field(ge=1, le=32)]
+    p: Annotated[StrictInt, Field(ge=1, le=16)]
+    salt: Annotated[str, Field(min_length=16, max_length=200)]
+    nonce: Annotated[str, Field(min_length=16, max_length=200)]
+    data: str
+    reviews: Annotated[StrictInt, Field(ge=0)]
+    """How many reviews' identifiers are inside."""
+
+
 class Bundle(Record):
     format: Literal["reviewtool.bundle"]
     version: Annotated[Literal[1], VersionNumber]
@@ -164,6 +184,7 @@ class Bundle(Record):
     codebook: list[CodeRecord] = Field(default_factory=list)
     reviews: list[ReviewRecord] = Field(default_factory=list)
     briefings: list[TopicBriefing] = Field(default_factory=list)
+    sealed_identifiers: SealedIdentifiers | None = None
 
 
 def empty_bundle(partnership: str | None, exported_at: datetime) -> Bundle:

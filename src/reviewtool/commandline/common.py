@@ -66,6 +66,24 @@ def opened(args: argparse.Namespace) -> Iterator[Store]:
         store.close()
 
 
+IDENTIFIERS_PASSPHRASE_VARIABLE = "REVIEWTOOL_IDENTIFIERS_PASSPHRASE"
+
+
+def identifiers_passphrase(asked: bool, new: bool) -> str | None:
+    """The passphrase that seals identifiers in a bundle: from the environment, else typed
+    (twice for a new one) when ``asked``; None when not asked and not set."""
+    passphrase = os.environ.get(IDENTIFIERS_PASSPHRASE_VARIABLE)
+    if passphrase or not asked:
+        return passphrase or None
+    passphrase = _ask_passphrase("Passphrase for the bundle's identifiers: ", twice=new)
+    if not passphrase:
+        raise bad_input(
+            f"give the identifiers passphrase in {IDENTIFIERS_PASSPHRASE_VARIABLE} "
+            "(or run this in a terminal to be asked for it)"
+        )
+    return passphrase
+
+
 def new_passphrase() -> str:
     passphrase = os.environ.get("REVIEWTOOL_NEW_PASSPHRASE") or _ask_passphrase(
         "New passphrase: ", twice=True

@@ -175,6 +175,9 @@ class Identifier(Base):
     review_id: Mapped[str] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     value: Mapped[str] = mapped_column(Text)
+    # What it is: child, parent, sibling, carer, professional, other_person, address,
+    # school or other (IdentifierKind).
+    kind: Mapped[str] = mapped_column(String(20), default="other", server_default="other")
 
 
 class LearningItem(Base):

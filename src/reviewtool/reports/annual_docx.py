@@ -33,7 +33,7 @@ def write_annual_chapter_docx(model: ThematicModel, path: Path) -> Path:
         document.add_heading("Recurring themes", level=2)
         for row in model.recurring:
             document.add_paragraph(
-                clean(f"{row.label}: {row.reviews} of {row.total} reviews ({row.percent})"),
+                clean(f"{row.label}: {row.show('reviews')} of {row.total} reviews ({row.percent})"),
                 style="List Bullet",
             )
     document.add_heading("The reviews", level=2)
@@ -63,7 +63,7 @@ def write_annual_chapter_docx(model: ThematicModel, path: Path) -> Path:
     header[0].text, header[1].text, header[2].text = "RAG status", "Actions", "Share"
     for count in model.actions_by_rag:
         cells = table.add_row().cells
-        cells[0].text, cells[1].text, cells[2].text = count.label, str(count.count), count.percent
+        cells[0].text, cells[1].text, cells[2].text = count.label, count.number, count.percent
     partial = path.with_name(f".{path.name}.partial")
     try:
         document.save(str(partial))

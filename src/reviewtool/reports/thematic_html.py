@@ -32,7 +32,7 @@ def _table(caption: str, header: list[str], rows: list[list[object]]) -> str:
 
 def _counts(caption: str, counts: list[Count]) -> str:
     return _table(
-        caption, [caption, "Number", "Share"], [[c.label, c.count, c.percent] for c in counts]
+        caption, [caption, "Number", "Share"], [[c.label, c.number, c.percent] for c in counts]
     )
 
 
@@ -45,8 +45,15 @@ def _factor_table(caption: str, rows: list[FactorRow]) -> str:
         caption,
         header,
         [
-            [r.display_label, r.reviews, r.percent, r.present, r.learning, r.good_practice]
-            + ([r.change] if with_change else [])
+            [
+                r.display_label,
+                r.show("reviews"),
+                r.percent,
+                r.show("present"),
+                r.show("learning"),
+                r.show("good_practice"),
+                *([r.change] if with_change else []),
+            ]
             for r in rows
         ],
     )
@@ -54,7 +61,8 @@ def _factor_table(caption: str, rows: list[FactorRow]) -> str:
 
 def _bar_chart(title: str, rows: list[FactorRow], colour: str) -> str:
     """A bar chart drawn with HTML, with its text alternative (the same figures in words)."""
-    shown = rows[:12]
+    # A bar would show a suppressed small number: those rows are in the table only.
+    shown = [r for r in rows if "reviews" not in r.suppressed][:12]
     if not shown:
         return ""
     top = max(r.reviews for r in shown)
@@ -148,13 +156,13 @@ def thematic_html(model: ThematicModel) -> str:
     )
     parts.append(
         h2("Themes found together")
-        + f"<p>Trio of vulnerabilities: {model.trio.count} of {model.trio.total} reviews "
+        + f"<p>Trio of vulnerabilities: {model.trio.number} of {model.trio.total} reviews "
         f"({model.trio.percent}).</p>"
         + (
             _table(
                 "Factors found together",
                 ["Factor", "Found with", "Reviews"],
-                [[p.first, p.second, p.reviews] for p in model.pairs],
+                [[p.first, p.second, p.number] for p in model.pairs],
             )
             if model.pairs
             else ""
@@ -169,7 +177,7 @@ def thematic_html(model: ThematicModel) -> str:
             [
                 [
                     n.label,
-                    f"{n.local.count} of {n.local.total} {n.local.label} ({n.local.percent})",
+                    f"{n.local.number} of {n.local.total} {n.local.label} ({n.local.percent})",
                     n.national,
                     f"{n.source}, {n.year}",
                 ]

@@ -14,9 +14,18 @@ class Count:
     label: str
     count: int
     total: int
+    shown: str | None = None
+    """What a publication shows instead of the number ("fewer than 5"), when suppressed."""
+
+    @property
+    def number(self) -> str:
+        """The count as written in every output."""
+        return self.shown if self.shown is not None else str(self.count)
 
     @property
     def percent(self) -> str:
+        if self.shown is not None:
+            return "-"
         return f"{round(100 * self.count / self.total)}%" if self.total else "-"
 
 
@@ -38,9 +47,20 @@ class FactorRow:
     """The codebook's colour for the theme, used by charts."""
     is_parent: bool = False
     """A theme with themes under it: a review counts once for it when it has any of them."""
+    suppressed: frozenset[str] = frozenset()
+    """Names of the counts a publication does not show (small numbers)."""
+    suppressed_as: str = ""
+    """What it shows instead ("fewer than 5")."""
+
+    def show(self, name: str) -> str:
+        """A count of this row as written in every output: ``reviews``, ``present``,
+        ``learning`` or ``good_practice``."""
+        return self.suppressed_as if name in self.suppressed else str(getattr(self, name))
 
     @property
     def percent(self) -> str:
+        if "reviews" in self.suppressed:
+            return "-"
         return f"{round(100 * self.reviews / self.total)}%" if self.total else "-"
 
     @property
@@ -53,6 +73,8 @@ class FactorRow:
         """Change in share against the comparison period, in percentage points."""
         if self.previous is None or not self.previous_total or not self.total:
             return ""
+        if "reviews" in self.suppressed or "previous" in self.suppressed:
+            return "-"
         points = round(100 * self.reviews / self.total) - round(
             100 * self.previous / self.previous_total
         )
@@ -64,6 +86,12 @@ class PairRow:
     first: str
     second: str
     reviews: int
+    shown: str | None = None
+    """What a publication shows instead of the number, when suppressed."""
+
+    @property
+    def number(self) -> str:
+        return self.shown if self.shown is not None else str(self.reviews)
 
 
 @dataclass(frozen=True)
@@ -162,3 +190,5 @@ class ThematicModel:
     """(code, label, group label) of every code in the matrix, in codebook order."""
     counting: str = ""
     """The counting rule in one paragraph, as every output states it."""
+    suppressed_below: int | None = None
+    """Counts from 1 to this less one are not shown (a summary for publication)."""

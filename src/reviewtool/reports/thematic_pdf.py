@@ -116,12 +116,13 @@ def write_thematic_pdf(model: ThematicModel, path: Path) -> Path:
     def counts_table(title: str, counts: list[Count]) -> list[Any]:
         rows: list[list[Any]] = [[title, "Number", "Share"]]
         rows += [
-            [Paragraph(pdf_markup(c.label), style["cell"]), str(c.count), c.percent] for c in counts
+            [Paragraph(pdf_markup(c.label), style["cell"]), c.number, c.percent] for c in counts
         ]
         return [table(rows, [usable * 0.6, usable * 0.2, usable * 0.2]), Spacer(1, 4 * mm)]
 
     def chart(rows: list[FactorRow], title: str) -> list[Any]:
-        shown = rows[:CHART_ROWS]
+        # A bar would show a suppressed small number: those rows are in the table only.
+        shown = [r for r in rows if "reviews" not in r.suppressed][:CHART_ROWS]
         if not shown:
             return []
         drawing = horizontal_bars(
@@ -149,11 +150,11 @@ def write_thematic_pdf(model: ThematicModel, path: Path) -> Path:
         for r in rows:
             line: list[Any] = [
                 Paragraph(pdf_markup(r.display_label), style["cell"]),
-                str(r.reviews),
+                r.show("reviews"),
                 r.percent,
-                str(r.present),
-                str(r.learning),
-                str(r.good_practice),
+                r.show("present"),
+                r.show("learning"),
+                r.show("good_practice"),
             ]
             if with_change:
                 line.append(r.change)
@@ -241,7 +242,7 @@ def write_thematic_pdf(model: ThematicModel, path: Path) -> Path:
                 pdf_markup(
                     "Trio of vulnerabilities (domestic abuse, parental mental ill-health and "
                     "alcohol or drug misuse on the same review): "
-                    f"{model.trio.count} of {model.trio.total} "
+                    f"{model.trio.number} of {model.trio.total} "
                     f"reviews ({model.trio.percent})."
                 ),
                 style["body"],
@@ -252,7 +253,7 @@ def write_thematic_pdf(model: ThematicModel, path: Path) -> Path:
                 [
                     Paragraph(pdf_markup(p.first), style["cell"]),
                     Paragraph(pdf_markup(p.second), style["cell"]),
-                    str(p.reviews),
+                    p.number,
                 ]
                 for p in model.pairs
             ]
@@ -270,7 +271,7 @@ def write_thematic_pdf(model: ThematicModel, path: Path) -> Path:
             rows = [["Measure", "Here", "National", "Source and year"]] + [
                 [
                     Paragraph(pdf_markup(n.label), style["cell"]),
-                    f"{n.local.count} of {n.local.total} {n.local.label} ({n.local.percent})",
+                    f"{n.local.number} of {n.local.total} {n.local.label} ({n.local.percent})",
                     n.national,
                     Paragraph(pdf_markup(f"{n.source}, {n.year}"), style["cell"]),
                 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from reviewtool.domain.cells import neutralise_formula
 from reviewtool.paths import private_temp_dir
@@ -43,6 +44,35 @@ def _cell(text: str) -> str:
 
 def _cells(texts: list[str]) -> list[str]:
     return [_cell(text) for text in texts]
+
+
+CASES_LEFT_OUT = (
+    "Not included in a summary for publication: one row per review could identify a child."
+)
+THEME_COLUMNS = ["Group", "Theme", "Reviews", "Share", "Present", "Learning", "Good practice"]
+
+
+def _themes_sheet(sheet: Any, model: ThematicModel, bold: Any) -> None:
+    """Each theme's counts, as the PDF's tables give them (small numbers suppressed in a
+    summary for publication: the text stands in the cell instead of the number)."""
+    sheet.write_row(0, 0, THEME_COLUMNS, bold)
+    number = 1
+    for group, rows in model.factor_groups.items():
+        for row in rows:
+            sheet.write_string(number, 0, _cell(group))
+            sheet.write_string(number, 1, _cell(row.label))
+            for column, name in (
+                (2, "reviews"),
+                (4, "present"),
+                (5, "learning"),
+                (6, "good_practice"),
+            ):
+                if name in row.suppressed:
+                    sheet.write_string(number, column, row.show(name))
+                else:
+                    sheet.write_number(number, column, getattr(row, name))
+            sheet.write_string(number, 3, row.percent)
+            number += 1
 
 
 def write_thematic_xlsx(model: ThematicModel, path: Path) -> Path:
@@ -90,6 +120,9 @@ def _write(model: ThematicModel, path: Path, partial: Path, scratch: Path) -> Pa
             # would with zeros, and 10,000 reviews do not need three quarters of a million 0s).
             for code in row.codes:
                 cases.write_number(number, column_of[code], 1)
+        if model.suppressed_below is not None:
+            cases.write_string(3, 0, CASES_LEFT_OUT)
+        _themes_sheet(workbook.add_worksheet("Themes"), model, bold)
         actions = workbook.add_worksheet("Action tracker")
         actions.write_row(0, 0, ACTION_COLUMNS, bold)
         write = actions.write_string  # straight to strings: no type sniffing per cell

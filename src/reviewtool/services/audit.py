@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -13,12 +14,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewtool.bundle.schema import ReviewRecord
-from reviewtool.db.models import AuditEvent
+from reviewtool.db.models import AuditEvent, Identifier
+from reviewtool.domain.identifier_kinds import IdentifierKind, ProtectedIdentifier
 from reviewtool.services.clock import naive_utc, utc
 from reviewtool.services.store import Store
 
 # Scalar fields are compared one by one; lists are compared whole, as compact JSON.
-_SKIPPED = {"id", "updated_at", "identifiers", "dates"}
+_SKIPPED = {"id", "updated_at", "identifiers", "identifier_kinds", "dates"}
 
 
 def flatten_review(record: ReviewRecord) -> dict[str, str | None]:
@@ -70,6 +72,26 @@ class AuditEntry:
     new_value: str | None
 
 
+Redactor = Callable[[str | None], str | None]
+
+
+def review_redactor(session: Session, review_id: str) -> Redactor:
+    """Replaces the review's protected identifiers in a value by "[identifier removed]":
+    a name typed by mistake into a summary must not stay in the history for ever."""
+    from reviewtool.domain.publication_check import prepare_identifiers, redact
+
+    identifiers = [
+        ProtectedIdentifier(value, IdentifierKind(kind))
+        for value, kind in session.execute(
+            select(Identifier.value, Identifier.kind).where(Identifier.review_id == review_id)
+        )
+    ]
+    if not identifiers:
+        return lambda value: value
+    needles = prepare_identifiers(identifiers)
+    return lambda value: redact(value, needles) if value else value
+
+
 def add_event(
     session: Session,
     *,
@@ -83,6 +105,9 @@ def add_event(
     old_value: str | None = None,
     new_value: str | None = None,
 ) -> None:
+    if review_id is not None and (old_value or new_value):
+        redacted = review_redactor(session, review_id)
+        old_value, new_value = redacted(old_value), redacted(new_value)
     session.add(
         AuditEvent(
             at=naive_utc(at),
@@ -107,6 +132,7 @@ def add_review_changes(
     review_id: str,
     changes: list[tuple[str, str | None, str | None]],
 ) -> None:
+    redacted = review_redactor(session, review_id) if changes else None
     session.add_all(
         AuditEvent(
             at=naive_utc(at),
@@ -116,8 +142,8 @@ def add_review_changes(
             entity_id=review_id,
             review_id=review_id,
             field=name,
-            old_value=old,
-            new_value=new,
+            old_value=redacted(old) if redacted else old,
+            new_value=redacted(new) if redacted else new,
         )
         for name, old, new in changes
     )

@@ -45,6 +45,7 @@ from reviewtool.domain.enums import (
     ReviewStatus,
     Sex,
 )
+from reviewtool.domain.identifier_kinds import IdentifierKind
 from reviewtool.services.clock import naive_utc, utc
 
 DATE_FIELDS = tuple(ReviewDates.model_fields)
@@ -133,6 +134,9 @@ def build_record(
         ],
         tags=[t.tag for t in tags],
         identifiers=[i.value for i in identifiers] if identifiers is not None else None,
+        identifier_kinds=[IdentifierKind(i.kind) for i in identifiers]
+        if identifiers is not None
+        else None,
         learning=[i.text for i in items if i.kind == "learning"],
         good_practice=[i.text for i in items if i.kind == "good_practice"],
         recommendations=[
@@ -158,6 +162,13 @@ def build_record(
         ],
         briefing=review_briefing,
     )
+
+
+def identifier_kinds_of(record: ReviewRecord) -> list[IdentifierKind]:
+    """One kind per identifier: those the record gives, "other" where it gives none."""
+    values = record.identifiers or []
+    kinds = list(record.identifier_kinds or [])
+    return (kinds + [IdentifierKind.OTHER] * len(values))[: len(values)]
 
 
 def record_from_review(review: Review, include_identifiers: bool) -> ReviewRecord:
@@ -218,8 +229,10 @@ def apply_record(review: Review, record: ReviewRecord, now: datetime) -> None:
     _apply_factors(review, record.factors)
     review.tags = [Tag(position=i, tag=tag) for i, tag in enumerate(record.tags)]
     if record.identifiers is not None:
+        kinds = identifier_kinds_of(record)
         review.identifiers = [
-            Identifier(position=i, value=value) for i, value in enumerate(record.identifiers)
+            Identifier(position=i, value=value, kind=kind.value)
+            for i, (value, kind) in enumerate(zip(record.identifiers, kinds, strict=True))
         ]
     review.items = [
         LearningItem(kind="learning", position=i, text=t) for i, t in enumerate(record.learning)

@@ -33,6 +33,8 @@ class PartnershipSettings:
     brand_colour: str = "#1f5f8b"
     logo_path: str | None = None
     briefing_headings: list[str] = field(default_factory=lambda: list(DEFAULT_BRIEFING_HEADINGS))
+    small_number_threshold: int = 5
+    """In a summary for publication, counts below this (from 1) read "fewer than N"."""
 
 
 def load_settings(store: Store) -> PartnershipSettings:
@@ -49,6 +51,11 @@ def save_settings(store: Store, settings: PartnershipSettings) -> None:
         h.strip() for h in settings.briefing_headings
     ):
         raise InvalidInput("a 7-minute briefing has exactly seven headings, none empty")
+    threshold = settings.small_number_threshold
+    if not isinstance(threshold, int) or not 2 <= threshold <= 20:
+        raise InvalidInput(
+            f"small-number threshold {threshold!r}: give a whole number from 2 to 20"
+        )
     colour = settings.brand_colour
     if len(colour) != 7 or not colour.startswith("#"):
         raise InvalidInput(f"brand colour {colour!r} must look like #1f5f8b")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import func, select
 
-from reviewtool.db.models import Action, Recommendation, Review
+from reviewtool.db.models import Action, Identifier, Recommendation, Review
 from reviewtool.domain.actions import Rag, action_rag
 from reviewtool.domain.counting import counting_note
 from reviewtool.domain.deadlines import (
@@ -104,6 +104,8 @@ class Dashboard:
     overdue_actions: list[ActionRow]
     counting: str = ""
     """The counting rule, in the words every output uses."""
+    without_identifiers: list[tuple[str, str, str]] = field(default_factory=list)
+    """(id, reference, title) of reviews with no protected identifier recorded."""
 
 
 def dashboard(store: Store, today: date) -> Dashboard:
@@ -148,6 +150,12 @@ def dashboard(store: Store, today: date) -> Dashboard:
                     DeadlineRow(rid, ref, title, "Publication", deadline_state(due, None, today))
                 )
         cspr_rows.sort(key=lambda row: row.state.due)
+        protected = select(Identifier.review_id).where(Identifier.review_id == Review.id)
+        unprotected = session.execute(
+            select(Review.id, Review.reference, Review.title)
+            .where(~protected.exists(), Review.status != "withdrawn")
+            .order_by(Review.reference)
+        ).all()
     actions = list_actions(store, today, counted_only=True)
     return Dashboard(
         by_year_and_kind=by_year,
@@ -158,4 +166,5 @@ def dashboard(store: Store, today: date) -> Dashboard:
             (a for a in actions if a.rag is Rag.RED), key=lambda a: a.due or date.min
         ),
         counting=counting_note(folded),
+        without_identifiers=[(rid, ref, title) for rid, ref, title in unprotected],
     )

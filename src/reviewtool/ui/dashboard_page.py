@@ -33,6 +33,28 @@ def _deadline_rows(rows: list[DeadlineRow]) -> str:
     )
 
 
+UNPROTECTED_SHOWN = 20
+
+
+def _unprotected(reviews: list[tuple[str, str, str]]) -> str:
+    """Reviews the publication check cannot protect: it has nothing to look for."""
+    if not reviews:
+        return ""
+    count = len(reviews)
+    links = ", ".join(
+        f"<a href='review:{rid}'>{escape(reference)}</a>"
+        for rid, reference, _ in reviews[:UNPROTECTED_SHOWN]
+    )
+    more = f" and {count - UNPROTECTED_SHOWN} more" if count > UNPROTECTED_SHOWN else ""
+    return (
+        "<h2 style='color:#a8200d'>No identifiers recorded</h2>"
+        f"<p style='color:#a8200d'><b>{count} review{'s have' if count != 1 else ' has'} no "
+        "identifiers recorded: the publication check cannot protect "
+        f"{'them' if count != 1 else 'it'}.</b> Add the real names, addresses and schools in "
+        f"the review's Identifiers tab.</p><p>{links}{more}</p>"
+    )
+
+
 class DashboardPage(QWidget):
     openReview = Signal(str)
 
@@ -52,6 +74,7 @@ class DashboardPage(QWidget):
     def refresh(self) -> None:
         board = dashboard(self.store, self.today)
         parts = [f"<h1>Dashboard</h1><p>As at {self.today:%A %d %B %Y}.</p>"]
+        parts.append(_unprotected(board.without_identifiers))
         parts.append("<h2>Rapid reviews overdue or due within 5 working days</h2>")
         parts.append(_deadline_rows(board.rapid_reviews))
         parts.append("<h2>Local reviews more than 6 months after the decision, unpublished</h2>")

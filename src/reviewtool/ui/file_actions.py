@@ -44,17 +44,32 @@ class FileActions(_Window):
             return
         paths = [Path(f) for f in files]
 
+        self._import_paths(paths, None)
+
+    def _import_paths(self, paths: list[Path], passphrase: str | None) -> None:
         def work(progress: object) -> object:
             return import_bundle_files(
                 self.store,
                 paths,
                 progress=progress,  # type: ignore[arg-type]
                 backup_first=True,
+                identifiers_passphrase=passphrase,
             )
 
-        def done(report: object) -> None:
-            self.apply_changes(report.changes)  # type: ignore[attr-defined]
-            QMessageBox.information(self, "Import finished", report.describe())  # type: ignore[attr-defined]
+        def done(report: Any) -> None:
+            self.apply_changes(report.changes)
+            QMessageBox.information(self, "Import finished", report.describe())
+            if report.sealed_not_opened and passphrase is None:
+                # The reviews are in; importing again with the passphrase adds the
+                # identifiers (the reviews themselves are then unchanged).
+                typed = _ask_text(
+                    self,
+                    "Sealed identifiers",
+                    "The bundle's identifiers are sealed with a passphrase.\n"
+                    "Type it to open them (Cancel leaves them behind):",
+                )
+                if typed:
+                    self._import_paths(paths, typed)
 
         run_in_background(self, "Importing bundles…", work, done)
 
@@ -64,22 +79,42 @@ class FileActions(_Window):
         )
         if not path:
             return
-        include = (
-            QMessageBox.question(
-                self,
-                "Export reviews",
-                "Include the protected identifiers (real names, addresses, schools)?\n\n"
-                "Only say yes if the file stays within your organisation's secure systems.",
-                QMessageBox.StandardButton.No | QMessageBox.StandardButton.Yes,
-                QMessageBox.StandardButton.No,
-            )
-            == QMessageBox.StandardButton.Yes
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Export reviews",
+            "Include the protected identifiers (real names, addresses, schools)?\n\n"
+            "Sealed: encrypted with a passphrase that the receiving laptop knows.\n"
+            "Plain: only if the file stays within your organisation's secure systems.",
+            parent=self,
         )
+        leave = box.addButton("Leave them out", QMessageBox.ButtonRole.RejectRole)
+        sealed = box.addButton("Sealed with a passphrase…", QMessageBox.ButtonRole.AcceptRole)
+        plain = box.addButton("Plain", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(leave)
+        box.exec()
+        include = box.clickedButton() is plain
+        passphrase = None
+        if box.clickedButton() is sealed:
+            passphrase = _ask_text(
+                self, "Seal the identifiers", "Passphrase (8 characters or more):"
+            )
+            if not passphrase:
+                return
+            if _ask_text(self, "Seal the identifiers", "Type the passphrase again:") != passphrase:
+                QMessageBox.warning(self, "Not exported", "The two passphrases are not the same.")
+                return
+            if len(passphrase) < 8:
+                QMessageBox.warning(self, "Not exported", "The passphrase is too short.")
+                return
         run_in_background(
             self,
             "Exporting…",
             lambda progress: export_bundle(
-                self.store, Path(path), include_identifiers=include, progress=progress
+                self.store,
+                Path(path),
+                include_identifiers=include,
+                progress=progress,
+                identifiers_passphrase=passphrase,
             ),
             lambda result: self.statusBar().showMessage(
                 f"Exported {result.reviews} reviews to {result.path}", 8000
@@ -233,3 +268,9 @@ class FileActions(_Window):
         if self.open_database is None or not self.reviews.editor.maybe_save():
             return
         self.open_database(url)  # type: ignore[operator]
+
+
+def _ask_text(parent: QMainWindow, title: str, label: str) -> str | None:
+    """A passphrase typed in a box that hides it; None on Cancel."""
+    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+    return text if ok and text else None

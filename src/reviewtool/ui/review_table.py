@@ -7,8 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QStyle
 
-from reviewtool.services.reviews.listing import ReviewSummary
+from reviewtool.services.reviews.listing import NO_IDENTIFIERS, ReviewSummary
 from reviewtool.ui.colours import deadline_colour
 from reviewtool.ui.widgets import format_date
 
@@ -138,6 +139,12 @@ class ReviewTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == 5 and row.deadline is not None:
             colour = deadline_colour(row.deadline)
             return QColor(colour) if colour.startswith("#") else None
+        if column == 0 and not row.has_identifiers:
+            # Marked in words as well as colour: the check has nothing to look for.
+            if role == Qt.ItemDataRole.DecorationRole:
+                return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return NO_IDENTIFIERS
         if role == Qt.ItemDataRole.ToolTipRole and column in (1, 6, 7):
             return self.data(index, Qt.ItemDataRole.DisplayRole) or None
         return None

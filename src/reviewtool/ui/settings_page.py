@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +39,13 @@ class SettingsPage(QWidget):
         self.user = QLineEdit(store.user)
         self.user.setAccessibleName("Your name, recorded in the audit trail")
         self.headings = [QLineEdit() for _ in range(7)]
+        self.threshold = QSpinBox()
+        self.threshold.setRange(2, 20)
+        self.threshold.setAccessibleName("Small-number threshold for publication")
+        self.threshold.setToolTip(
+            "In a thematic summary for publication, counts from 1 up to this less one read "
+            '"fewer than N" (statistical disclosure control, as in DfE and ONS releases).'
+        )
         form = QFormLayout()
         form.addRow("&Partnership", self.partnership)
         form.addRow("Brand &colour", self.colour)
@@ -46,6 +54,7 @@ class SettingsPage(QWidget):
         logo_row.addWidget(browse)
         form.addRow("&Logo", logo_row)
         form.addRow("Your &name", self.user)
+        form.addRow("Small numbers in a publication: show &fewer than", self.threshold)
         form.addRow(QLabel("<b>7-minute briefing headings</b>"))
         for number, edit in enumerate(self.headings, start=1):
             edit.setAccessibleName(f"Briefing heading {number}")
@@ -63,6 +72,7 @@ class SettingsPage(QWidget):
         self.partnership.setText(settings.partnership)
         self.colour.setText(settings.brand_colour)
         self.logo.setText(settings.logo_path or "")
+        self.threshold.setValue(settings.small_number_threshold)
         for edit, heading in zip(self.headings, settings.briefing_headings, strict=True):
             edit.setText(heading)
 
@@ -79,6 +89,7 @@ class SettingsPage(QWidget):
         settings.brand_colour = self.colour.text().strip()
         settings.logo_path = self.logo.text().strip() or None
         settings.briefing_headings = [edit.text().strip() for edit in self.headings]
+        settings.small_number_threshold = self.threshold.value()
         try:
             save_settings(self.store, settings)
         except ReviewtoolError as error:

@@ -19,9 +19,12 @@ from reviewtool.bundle.schema import (
     Section,
     TopicBriefing,
 )
+from reviewtool.bundle.sealing import ReviewIdentifiers, seal_identifiers
 from reviewtool.bundle.write import write_bundle_stream
-from reviewtool.db.models import Briefing, Code, Review, Setting
+from reviewtool.db.models import Briefing, Code, Identifier, Review, Setting
 from reviewtool.domain.enums import BriefingStatus, CodeGroup
+from reviewtool.domain.errors import InvalidInput
+from reviewtool.domain.identifier_kinds import IdentifierKind
 from reviewtool.services.audit import add_event
 from reviewtool.services.bulk_work import without_gc_pauses
 from reviewtool.services.clock import now_utc, utc
@@ -125,19 +128,45 @@ def _review_chunks(
             progress(min(start + CHUNK, len(ids)), len(ids))
 
 
+def _identifiers_by_review(session: Session, ids: list[str]) -> dict[str, ReviewIdentifiers]:
+    found: dict[str, ReviewIdentifiers] = {}
+    for start in range(0, len(ids), CHUNK):
+        rows = session.execute(
+            select(Identifier.review_id, Identifier.value, Identifier.kind)
+            .where(Identifier.review_id.in_(ids[start : start + CHUNK]))
+            .order_by(Identifier.review_id, Identifier.position)
+        )
+        for review_id, value, kind in rows:
+            entry = found.setdefault(review_id, ReviewIdentifiers([], []))
+            entry.values.append(value)
+            entry.kinds.append(IdentifierKind(kind))
+    # A review with none is sealed as such: the receiving side then knows it has none.
+    return {review_id: found.get(review_id, ReviewIdentifiers([], [])) for review_id in ids}
+
+
 def export_bundle(
     store: Store,
     path: Path,
     review_refs: Sequence[str] = (),
     include_identifiers: bool = False,
     progress: Progress | None = None,
+    identifiers_passphrase: str | None = None,
 ) -> ExportResult:
-    """Write a bundle file a chunk of reviews at a time (memory stays small however many)."""
+    """Write a bundle file a chunk of reviews at a time (memory stays small however many).
+
+    With ``identifiers_passphrase`` the identifiers travel in a separate part sealed with it
+    (see ``bundle.sealing``), never in the reviews' plain text."""
+    sealing = bool(identifiers_passphrase)
+    if sealing and include_identifiers:
+        raise InvalidInput(
+            "choose either --include-identifiers (plain) or --identifiers-passphrase (sealed)"
+        )
     finished = False
     try:
         with without_gc_pauses(), store.transaction() as session:
             header, ids = _export_header(session, review_refs)
-            if include_identifiers:
+            if include_identifiers or sealing:
+                how = "sealed with a passphrase" if sealing else "in plain text"
                 # Recorded first, in the same transaction: an account that may not write the
                 # audit trail is refused before a single name is written to the file.
                 add_event(
@@ -147,15 +176,24 @@ def export_bundle(
                     action="export-identifiers",
                     entity="bundle",
                     entity_id=path.name[:120],  # the column's width on every backend
-                    new_value=f"{len(ids)} reviews with identifiers",
+                    new_value=f"{len(ids)} reviews with identifiers ({how})",
                 )
                 session.flush()
+            if sealing:
+                assert identifiers_passphrase is not None
+                header = header.model_copy(
+                    update={
+                        "sealed_identifiers": seal_identifiers(
+                            _identifiers_by_review(session, ids), identifiers_passphrase
+                        )
+                    }
+                )
             written = write_bundle_stream(
                 header, _review_chunks(session, ids, include_identifiers, progress), path
             )
             finished = True
     except BaseException:
-        if finished and include_identifiers:
+        if finished and (include_identifiers or sealing):
             path.unlink(missing_ok=True)  # written but not recorded: it may not stay
         raise
     return ExportResult(path, written, len(header.briefings))

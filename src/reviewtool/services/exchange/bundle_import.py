@@ -31,7 +31,13 @@ from reviewtool.services.audit import add_event, add_review_changes, changed_fie
 from reviewtool.services.bulk_work import without_gc_pauses
 from reviewtool.services.clock import naive_utc, now_utc, utc
 from reviewtool.services.exchange.bundle_export import Progress, topic_record
-from reviewtool.services.records import apply_record, full_review_loading, record_from_review
+from reviewtool.services.exchange.sealed_import import left_behind, unseal_identifiers
+from reviewtool.services.records import (
+    apply_record,
+    full_review_loading,
+    identifier_kinds_of,
+    record_from_review,
+)
 from reviewtool.services.reviews.bulk_insert import insert_new_reviews
 from reviewtool.services.search_index import index_records
 from reviewtool.services.snapshots import rotate_backups, snapshot_sqlite
@@ -57,6 +63,16 @@ class ImportReport:
     briefings_created: int = 0
     briefings_updated: int = 0
     changed_review_ids: list[str] = field(default_factory=list)
+    arrived_without_identifiers: dict[str, str] = field(default_factory=dict)
+    """id -> reference of reviews whose bundle carried no identifiers (nor a sealed copy)."""
+    identifiers_left_behind: list[str] = field(default_factory=list)
+    """References of reviews that have no identifiers here because the bundle left them out."""
+    sealed_not_opened: int = 0
+    """Reviews whose identifiers are sealed in the bundle, not opened (no passphrase)."""
+    identifiers_unsealed: int = 0
+    applied_review_ids: set[str] = field(default_factory=set)
+    _before_bundle: set[str] = field(default_factory=set, repr=False)
+    """Reviews created or updated by this import."""
 
     @property
     def changes(self) -> Changes:
@@ -74,7 +90,10 @@ class ImportReport:
             )
         if self.codes_added:
             parts.append(f"{self.codes_added} codes added to the codebook")
+        if self.identifiers_unsealed:
+            parts.append(f"identifiers of {self.identifiers_unsealed} reviews unsealed")
         text = ", ".join(parts) + "."
+        text += self._identifier_notes()
         if self.conflicts:
             count = len(self.conflicts)
             text += (
@@ -82,6 +101,33 @@ class ImportReport:
             )
             for conflict in self.conflicts:
                 text += f"\n  {conflict.reference} ({conflict.id}): {conflict.reason}"
+        return text
+
+    def start_bundle(self) -> None:
+        self._before_bundle = set(self.arrived_without_identifiers)
+
+    def forget_bundle_without_identifiers(self) -> None:
+        """The current bundle's reviews are not "without identifiers": they are sealed."""
+        for review_id in list(self.arrived_without_identifiers):
+            if review_id not in self._before_bundle:
+                del self.arrived_without_identifiers[review_id]
+
+    def _identifier_notes(self) -> str:
+        text = ""
+        if self.sealed_not_opened:
+            text += (
+                f"\nThe identifiers of {self.sealed_not_opened} reviews are sealed in the bundle "
+                "and were left behind: import it again with the passphrase "
+                "(--identifiers-passphrase, or REVIEWTOOL_IDENTIFIERS_PASSPHRASE)."
+            )
+        left = self.identifiers_left_behind
+        if left:
+            shown = ", ".join(left[:10]) + (f" and {len(left) - 10} more" if len(left) > 10 else "")
+            text += (
+                f"\n{len(left)} review{'s' if len(left) != 1 else ''} arrived without "
+                f"identifiers (left behind on the sending side): {shown}. The publication "
+                "check cannot protect them until their identifiers are added."
+            )
         return text
 
 
@@ -102,6 +148,7 @@ def import_bundle_files(
     today: date | None = None,
     progress: Progress | None = None,
     backup_first: bool = False,
+    identifiers_passphrase: str | None = None,
 ) -> ImportReport:
     """Import bundle files: all of them in one transaction, or on any problem none.
 
@@ -113,10 +160,14 @@ def import_bundle_files(
     today = today or date.today()
     if any(is_large(path) for path in paths):
         try:
-            return _import_streaming(store, paths, today, progress, backup_first)
+            return _import_streaming(
+                store, paths, today, progress, backup_first, identifiers_passphrase
+            )
         except NotStreamable:
             pass  # rolled back: nothing was written
-    return import_bundles(store, read_bundles(store, paths, today), progress, backup_first)
+    return import_bundles(
+        store, read_bundles(store, paths, today), progress, backup_first, identifiers_passphrase
+    )
 
 
 def import_bundles(
@@ -124,6 +175,7 @@ def import_bundles(
     bundles: Sequence[Bundle],
     progress: Progress | None = None,
     backup_first: bool = False,
+    identifiers_passphrase: str | None = None,
 ) -> ImportReport:
     """Apply bundles already read and checked, in one transaction."""
     report = ImportReport()
@@ -136,6 +188,7 @@ def import_bundles(
         store.transaction(write_lock=True) as session,
     ):
         for bundle in bundles:
+            report.start_bundle()
             report.codes_added += _import_codebook(session, bundle.codebook)
             for start in range(0, len(bundle.reviews), CHUNK):
                 chunk = bundle.reviews[start : start + CHUNK]
@@ -143,7 +196,8 @@ def import_bundles(
                 done += len(chunk)
                 if progress:
                     progress(done, total)
-            _import_rest(session, store.user, bundle, now, report)
+            _import_rest(session, store.user, bundle, now, report, identifiers_passphrase)
+        report.identifiers_left_behind = left_behind(session, report.arrived_without_identifiers)
         backup_before_commit()
     return report
 
@@ -154,6 +208,7 @@ def _import_streaming(
     today: date,
     progress: Progress | None,
     backup_first: bool,
+    passphrase: str | None,
 ) -> ImportReport:
     codes = known_codes(store)
     report = ImportReport()
@@ -166,11 +221,12 @@ def _import_streaming(
         store.transaction(write_lock=True) as session,
     ):
         for path, size in zip(paths, sizes, strict=True):
+            report.start_bundle()
             if not is_large(path):
                 bundle = read_bundle_file(path, codes, today)
                 report.codes_added += _import_codebook(session, bundle.codebook)
                 _import_reviews(session, store.user, bundle.reviews, now, report)
-                _import_rest(session, store.user, bundle, now, report)
+                _import_rest(session, store.user, bundle, now, report, passphrase)
             else:
                 for part in stream_bundle(path, codes, today, CHUNK):
                     if isinstance(part, Codebook):
@@ -180,20 +236,41 @@ def _import_streaming(
                         if progress:
                             progress(before + part.bytes_read, sum(sizes))
                     else:
-                        _import_rest(session, store.user, part.header, now, report)
+                        _import_rest(session, store.user, part.header, now, report, passphrase)
             before += size
             if progress:
                 progress(before, sum(sizes))
+        report.identifiers_left_behind = left_behind(session, report.arrived_without_identifiers)
         backup_before_commit()
     return report
 
 
 def _import_rest(
-    session: Session, user: str, bundle: Bundle, now: datetime, report: ImportReport
+    session: Session,
+    user: str,
+    bundle: Bundle,
+    now: datetime,
+    report: ImportReport,
+    passphrase: str | None,
 ) -> None:
     if bundle.partnership and session.get(Setting, "partnership") is None:
         session.add(Setting(key="partnership", value=json.dumps(bundle.partnership)))
     _import_topic_briefings(session, user, bundle.briefings, now, report)
+    if bundle.sealed_identifiers is not None:
+        if passphrase:
+            report.identifiers_unsealed += unseal_identifiers(
+                session,
+                user,
+                bundle.sealed_identifiers,
+                passphrase,
+                now,
+                report.applied_review_ids,
+                report.arrived_without_identifiers,
+            )
+        else:
+            report.sealed_not_opened += bundle.sealed_identifiers.reviews
+            # Their identifiers are in the sealed part, not left behind by the sender.
+            report.forget_bundle_without_identifiers()
 
 
 @contextmanager
@@ -269,6 +346,10 @@ def _import_reviews(
     index_records(session, new_records, new=True)
     report.created += len(new_records)
     report.changed_review_ids.extend(record.id for record in new_records)
+    report.arrived_without_identifiers.update(
+        (record.id, record.reference) for record in records if record.identifiers is None
+    )
+    report.applied_review_ids.update(record.id for record in new_records)
     for record in records:
         review = existing.get(record.id)
         if review is None:
@@ -278,7 +359,12 @@ def _import_reviews(
         incoming = (
             record
             if record.identifiers is not None
-            else record.model_copy(update={"identifiers": stored.identifiers})
+            else record.model_copy(
+                update={
+                    "identifiers": stored.identifiers,
+                    "identifier_kinds": stored.identifier_kinds,
+                }
+            )
         )
         after = flatten_review(incoming)
         stored_at, incoming_at = utc(review.updated_at), record.updated_at
@@ -293,9 +379,14 @@ def _import_reviews(
                 changes=changed_fields(before, after),
             )
             report.updated += 1
+            report.applied_review_ids.add(record.id)
             to_index.append(incoming)
         elif before == after and (
-            record.identifiers is None or record.identifiers == stored.identifiers
+            record.identifiers is None
+            or (
+                record.identifiers == stored.identifiers
+                and identifier_kinds_of(record) == stored.identifier_kinds
+            )
         ):
             report.unchanged += 1
         else:

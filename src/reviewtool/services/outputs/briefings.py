@@ -12,8 +12,10 @@ from reviewtool.bundle.schema import ReviewRecord
 from reviewtool.db.models import Briefing, Code
 from reviewtool.domain.enums import ReviewKind
 from reviewtool.domain.errors import InvalidInput, NotFound
+from reviewtool.domain.identifier_kinds import ProtectedIdentifier
 from reviewtool.reports.briefing_model import BriefingModel, BriefingSectionModel
 from reviewtool.services.clock import utc
+from reviewtool.services.lookup import resolve_review_id
 from reviewtool.services.reviews.editing import get_review
 from reviewtool.services.settings import DEFAULT_REFLECTIVE_QUESTIONS, load_settings
 from reviewtool.services.store import Store
@@ -167,7 +169,7 @@ def write_briefing(model: BriefingModel, out: Path, action_plan: bool = False) -
     return write_briefing_html(model, out)
 
 
-def briefing_identifiers(store: Store, target: str) -> list[str]:
+def briefing_identifiers(store: Store, target: str) -> list[ProtectedIdentifier]:
     """A review briefing is checked against its review's identifiers; a topic briefing,
     which may draw on any case, against every review's."""
     from reviewtool.services.outputs.publication import identifiers_of
@@ -189,11 +191,17 @@ def export_briefing(
     from reviewtool.services.outputs.publication import briefing_parts, guard
 
     model = briefing_model(store, target)
+    try:
+        with store.transaction() as session:
+            review_refs = [resolve_review_id(session, target)]
+    except NotFound:
+        review_refs = []  # a topic briefing
     guard(
         store,
         f"The briefing {model.title!r}",
         briefing_parts(model),
         briefing_identifiers(store, target),
         override_reason,
+        review_refs,
     )
     return write_briefing(model, out, action_plan)

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from reviewtool.db.models import Identifier
 from reviewtool.domain.errors import ReviewtoolError
+from reviewtool.domain.identifier_kinds import IdentifierKind, ProtectedIdentifier
 from reviewtool.domain.publication_check import Hit, check_document
 from reviewtool.reports.briefing_model import BriefingModel
 from reviewtool.reports.slides_model import Deck
@@ -37,7 +38,14 @@ class PublicationBlocked(ReviewtoolError):
 
 
 def briefing_parts(model: BriefingModel) -> Parts:
-    parts: Parts = [("title", model.title), ("subtitle", model.subtitle)]
+    """Every text a briefing's PDF, HTML and Word files carry."""
+    parts: Parts = [
+        ("title", model.title),
+        ("subtitle", model.subtitle),
+        ("header", model.partnership),
+        ("header", model.reference or ""),
+        ("status", model.status_text),
+    ]
     for section in [*model.sections, *model.extra_sections]:
         where = f"section {section.number} ({section.heading})"
         parts += [(where, section.heading), (where, section.body)]
@@ -45,9 +53,11 @@ def briefing_parts(model: BriefingModel) -> Parts:
 
 
 def deck_parts(deck: Deck) -> Parts:
+    """Every text a deck's PowerPoint and PDF files carry."""
     parts: Parts = [
         ("title slide", deck.title),
         ("title slide", deck.subtitle),
+        ("title slide", deck.partnership),
         ("title slide notes", deck.notes),
     ]
     for number, slide in enumerate(deck.slides, start=2):
@@ -56,23 +66,36 @@ def deck_parts(deck: Deck) -> Parts:
         parts += [(where, line) for line in slide.bullets + slide.quotes]
         parts.append((f"{where} notes", slide.notes))
         parts += [(where, category) for category in slide.chart_categories]
+        if slide.chart_title:
+            parts.append((where, slide.chart_title))
     return parts
 
 
-def identifiers_of(store: Store, refs: Sequence[str] | None) -> list[str]:
+def identifiers_of(store: Store, refs: Sequence[str] | None) -> list[ProtectedIdentifier]:
     """The named reviews' identifiers, or every review's when ``refs`` is None."""
     with store.transaction() as session:
-        query = select(Identifier.value)
+        query = select(Identifier.value, Identifier.kind).distinct()
         if refs is not None:
             ids = [resolve_review_id(session, ref) for ref in refs]
             query = query.where(Identifier.review_id.in_(ids))
-        return sorted(set(session.scalars(query)))
+        return sorted(
+            ProtectedIdentifier(value, IdentifierKind(kind))
+            for value, kind in session.execute(query)
+        )
 
 
 def guard(
-    store: Store, what: str, parts: Parts, identifiers: Sequence[str], override_reason: str | None
+    store: Store,
+    what: str,
+    parts: Parts,
+    identifiers: Sequence[str | ProtectedIdentifier],
+    override_reason: str | None,
+    review_refs: Sequence[str] = (),
 ) -> list[Hit]:
-    """Raise :class:`PublicationBlocked` on any hit, unless a reason to override is given."""
+    """Raise :class:`PublicationBlocked` on any hit, unless a reason to override is given.
+
+    An override is recorded in the audit trail, in the history of each review the output is
+    about (``review_refs``; none for a summary of many reviews)."""
     hits = check_document(parts, identifiers)
     if not hits:
         return []
@@ -81,18 +104,23 @@ def guard(
         raise PublicationBlocked(what, hits)
     rules = Counter(hit.rule for hit in hits)
     with store.transaction() as session:
-        # The trail names the rules and places, never the identifying text itself.
-        add_event(
-            session,
-            at=now_utc(),
-            user=store.user,
-            action="publication-check-override",
-            entity="export",
-            entity_id=what[:120],
-            field="reason",
-            new_value=reason,
-            old_value="; ".join(f"{n} x {rule}" for rule, n in rules.items())
-            + " at "
-            + ", ".join(sorted({hit.where for hit in hits}))[:2000],
+        review_ids: list[str | None] = list(
+            dict.fromkeys(resolve_review_id(session, ref) for ref in review_refs)
         )
+        # The trail names the rules and places, never the identifying text itself.
+        for review_id in review_ids or [None]:
+            add_event(
+                session,
+                at=now_utc(),
+                user=store.user,
+                action="publication-check-override",
+                entity="export",
+                entity_id=what[:120],
+                review_id=review_id,
+                field="reason",
+                new_value=reason,
+                old_value="; ".join(f"{n} x {rule}" for rule, n in rules.items())
+                + " at "
+                + ", ".join(sorted({hit.where for hit in hits}))[:2000],
+            )
     return hits

@@ -218,5 +218,12 @@ def export_slides(
         raise InvalidInput("give either reviews (REF_OR_ID...) or --theme CODE, not both")
     deck = theme_deck(store, theme, date_from, date_to) if theme else review_deck(store, refs)
     identifiers = identifiers_of(store, None if theme else list(refs))
-    guard(store, f"The slides {deck.title!r}", deck_parts(deck), identifiers, override_reason)
+    guard(
+        store,
+        f"The slides {deck.title!r}",
+        deck_parts(deck),
+        identifiers,
+        override_reason,
+        [] if theme else list(refs),
+    )
     return write_deck(deck, out)

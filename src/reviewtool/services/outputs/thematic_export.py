@@ -25,9 +25,13 @@ class ThematicOutputs:
 
 
 def thematic_parts(model: ThematicModel, action_tracker: bool = True) -> list[tuple[str, str]]:
-    """Every text the summary's outputs carry, for the publication check; the whole action
-    tracker only when it is written (the spreadsheet), otherwise the overdue actions shown."""
-    parts = [("findings", text) for text in model.findings]
+    """Every text the summary's outputs (PDF, HTML, spreadsheet, Word) carry, for the
+    publication check; the whole action tracker only when it is written (the spreadsheet),
+    otherwise the overdue actions shown."""
+    parts = [("title", text) for text in (model.partnership, model.title, model.period)]
+    parts += [("findings", text) for text in model.findings]
+    parts += [("method", text) for text in model.method]
+    parts += _table_parts(model)
     for row in model.appendix:
         # Separate parts: the theme labels recur from review to review and are checked once.
         parts += [("appendix", row.reference), ("appendix", row.title)]
@@ -46,6 +50,28 @@ def thematic_parts(model: ThematicModel, action_tracker: bool = True) -> list[tu
             for text in (line.recommendation, line.text, line.owner, line.assurance, line.impact)
             if text
         ]
+    return parts
+
+
+def _table_parts(model: ThematicModel) -> list[tuple[str, str]]:
+    """The labels of every table and chart: an ethnicity, a code's label or a group's name
+    is typed by someone, and is published like the rest."""
+    parts = [("kind of review", count.label) for count in model.cohort]
+    for title, counts in model.characteristics.items():
+        parts += [(title, title)] + [(title, count.label) for count in counts]
+    for group, rows in [
+        *model.factor_groups.items(),
+        ("recurring themes", model.recurring),
+        ("repeat themes", model.repeat),
+    ]:
+        parts += [(group, group)] + [(group, row.label) for row in rows]
+    parts += [
+        ("themes found together", label) for p in model.pairs for label in (p.first, p.second)
+    ]
+    parts += [("national figures", n.label) for n in model.national]
+    parts += [("spreadsheet codebook", label) for _, label, group in model.codebook]
+    parts += [("spreadsheet codebook", group) for _, _, group in model.codebook]
+    parts += [(f"case {row.reference}", row.reference) for row in model.matrix]
     return parts
 
 
@@ -88,6 +114,11 @@ def _analyse_check_write(
 
     tracker = outputs.xlsx is not None
     model = thematic_model(store, request, today, action_tracker=tracker)
+    if request.for_publication:
+        from reviewtool.services.outputs.disclosure import suppress_small_numbers
+        from reviewtool.services.settings import load_settings
+
+        model = suppress_small_numbers(model, load_settings(store).small_number_threshold)
     guard(
         store,
         f"The thematic summary for {model.period}",

@@ -31,7 +31,7 @@ from reviewtool.db.models import (
     Tag,
 )
 from reviewtool.services.clock import naive_utc
-from reviewtool.services.records import DATE_FIELDS
+from reviewtool.services.records import DATE_FIELDS, identifier_kinds_of
 
 Rows = dict[Table, list[dict[str, Any]]]
 
@@ -94,8 +94,10 @@ def add_rows(rows: Rows, record: ReviewRecord, now: datetime, user: str) -> None
         {"review_id": review_id, "position": i, "tag": tag} for i, tag in enumerate(record.tags)
     )
     rows[Identifier.__table__].extend(  # type: ignore[index]
-        {"review_id": review_id, "position": i, "value": value}
-        for i, value in enumerate(record.identifiers or [])
+        {"review_id": review_id, "position": i, "value": value, "kind": kind.value}
+        for i, (value, kind) in enumerate(
+            zip(record.identifiers or [], identifier_kinds_of(record), strict=True)
+        )
     )
     rows[LearningItem.__table__].extend(  # type: ignore[index]
         [

@@ -59,5 +59,6 @@ def convert_to_cspr(store: Store, rapid_review_id: str) -> LoadedReview:
         factors=[factor.model_copy() for factor in source.factors],
         tags=list(source.tags),
         identifiers=list(source.identifiers or []),
+        identifier_kinds=list(source.identifier_kinds or []) if source.identifiers else None,
     )
     return create_review(store, record)

@@ -22,7 +22,12 @@ from reviewtool.domain.errors import EditConflict, InvalidInput, NotFound
 from reviewtool.services.audit import add_event, add_review_changes, changed_fields, flatten_review
 from reviewtool.services.clock import naive_utc, now_utc, utc
 from reviewtool.services.lookup import resolve_review_id
-from reviewtool.services.records import apply_record, full_review_loading, record_from_review
+from reviewtool.services.records import (
+    apply_record,
+    full_review_loading,
+    identifier_kinds_of,
+    record_from_review,
+)
 from reviewtool.services.search_index import index_records
 from reviewtool.services.store import Store
 
@@ -46,6 +51,9 @@ def get_review(store: Store, ref_or_id: str, include_identifiers: bool = True) -
 
 def _check_record(session: Session, record: ReviewRecord, today: date) -> ReviewRecord:
     """Every rule a bundle must meet, applied to a record edited on screen."""
+    if record.identifiers is not None:
+        # An identifier added without saying what it is counts as "other".
+        record = record.model_copy(update={"identifier_kinds": identifier_kinds_of(record)})
     try:
         record = ReviewRecord.model_validate(record.model_dump())
     except ValidationError as error:

@@ -11,7 +11,7 @@ from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
 
 from reviewtool.db import search as index
-from reviewtool.db.models import Code, Factor, Review
+from reviewtool.db.models import Code, Factor, Identifier, Review
 from reviewtool.domain.deadlines import (
     DeadlineState,
     cspr_publication_due,
@@ -44,6 +44,20 @@ class ReviewSummary:
     deadline_what: str = ""
     snippet_parts: tuple[tuple[str, bool], ...] | None = ()
     """The matching passage of a search; None when listed without it."""
+    has_identifiers: bool = True
+    """False when no protected identifier is recorded: the publication check then has
+    nothing to look for."""
+
+
+NO_IDENTIFIERS = "No identifiers recorded: the publication check cannot protect this review."
+
+
+def reviews_with_identifiers(session: Session, review_ids: list[str] | None = None) -> set[str]:
+    """Which of these reviews (or of all) have at least one protected identifier."""
+    query = select(Identifier.review_id).distinct()
+    if review_ids is not None and len(review_ids) <= 900:
+        query = query.where(Identifier.review_id.in_(review_ids))
+    return set(session.connection().execute(query).scalars())
 
 
 @dataclass(frozen=True)
@@ -150,6 +164,7 @@ def list_reviews(
                 if (state := deadlines[r.id][1]) is not None and state.late and state.done is None
             ]
         kinds = {kind.value: kind for kind in ReviewKind}
+        protected = reviews_with_identifiers(session, [r.id for r in reviews])
         rows = []
         for r in reviews:
             what, state = deadlines[r.id]
@@ -169,6 +184,7 @@ def list_reviews(
                     state,
                     what,
                     snippets.get(r.id, ()),
+                    r.id in protected,
                 )
             )
     if order:

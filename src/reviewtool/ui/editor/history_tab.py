@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -29,8 +31,17 @@ class HistoryTab(QWidget):
         self.table.setAccessibleName("History of changes")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.remove_button = QPushButton("Remove identifying te&xt from history…")
+        self.remove_button.setToolTip(
+            "Replace the review's identifiers (and any text you name) in every entry of this "
+            "history; the change is recorded with who, when and why, never what"
+        )
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
+        layout.addLayout(buttons)
 
     def show_entries(self, entries: list[AuditEntry]) -> None:
         self.table.setRowCount(len(entries))

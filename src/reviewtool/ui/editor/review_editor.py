@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -23,6 +24,7 @@ from reviewtool.services.audit import review_audit_trail
 from reviewtool.services.codebook import list_codes
 from reviewtool.services.reviews.drafts import discard_draft, load_draft, save_draft
 from reviewtool.services.reviews.editing import LoadedReview, get_review, save_review
+from reviewtool.services.reviews.history import remove_from_history
 from reviewtool.services.reviews.suggestions import indicator_phrases, suggestions_for
 from reviewtool.services.reviews.tags import known_tags
 from reviewtool.services.settings import DEFAULT_REFLECTIVE_QUESTIONS, load_settings
@@ -34,6 +36,7 @@ from reviewtool.ui.editor.children_tab import ChildrenTab
 from reviewtool.ui.editor.details_tab import DetailsTab
 from reviewtool.ui.editor.factors_tab import FactorsTab
 from reviewtool.ui.editor.history_tab import HistoryTab
+from reviewtool.ui.editor.identifiers_tab import IdentifiersTab
 from reviewtool.ui.editor.learning_tab import LearningTab
 from reviewtool.ui.operations import show_error
 
@@ -87,6 +90,7 @@ class ReviewEditor(QWidget):
         settings = load_settings(self.store)
         self.details = DetailsTab(self.today)
         self.children_tab = ChildrenTab()
+        self.identifiers = IdentifiersTab()
         self.factors = FactorsTab(list_codes(self.store, with_usage=False), known_tags(self.store))
         self.learning = LearningTab()
         self.actions_tab = ActionsTab(self.today)
@@ -95,6 +99,7 @@ class ReviewEditor(QWidget):
         self.editing_tabs: list[EditorTab] = [
             self.details,
             self.children_tab,
+            self.identifiers,
             self.factors,
             self.learning,
             self.actions_tab,
@@ -104,6 +109,7 @@ class ReviewEditor(QWidget):
         names = [
             "&Details",
             "C&hildren",
+            "Ide&ntifiers",
             "&Factors",
             "&Learning",
             "Ac&tions",
@@ -115,6 +121,7 @@ class ReviewEditor(QWidget):
         for tab in self.editing_tabs:
             tab.changed.connect(self._changed)
         self.factors.suggest_button.clicked.connect(self.suggest_codes)
+        self.history.remove_button.clicked.connect(self.remove_identifying_text)
         if self.loaded is not None:
             self._show(self.loaded.record)
 
@@ -199,6 +206,35 @@ class ReviewEditor(QWidget):
             show_error(self, "Suggestions", error)
             return
         self.factors.show_suggestions(suggestions_for(record, indicator_phrases(self.store)))
+
+    def remove_identifying_text(self) -> None:
+        """Scrub the review's identifiers, and a text the user names, from its history."""
+        if self.loaded is None:
+            return
+        text, ok = QInputDialog.getText(
+            self,
+            "Remove identifying text from history",
+            "Text typed by mistake to remove as well (leave empty to remove only the\n"
+            "review's protected identifiers). It is not recorded anywhere:",
+        )
+        if not ok:
+            return
+        reason, ok = QInputDialog.getText(
+            self, "Remove identifying text from history", "Why (recorded in the audit trail):"
+        )
+        if not ok:
+            return
+        try:
+            changed = remove_from_history(self.store, self.loaded.record.id, reason, text)
+        except ReviewtoolError as error:
+            show_error(self, "History not changed", error)
+            return
+        self.history.show_entries(review_audit_trail(self.store, self.loaded.record.id))
+        QMessageBox.information(
+            self,
+            "History",
+            f"Identifying text removed from {changed} entr{'ies' if changed != 1 else 'y'}.",
+        )
 
     def clear(self) -> None:
         self.loaded = None
