@@ -40,7 +40,10 @@ def written(sqlite_store: Store, tmp_path: Path) -> ThematicOutputs:
 def test_the_demo_data_has_small_counts(sqlite_store: Store) -> None:
     load_demo(sqlite_store)
     model = thematic_model(sqlite_store, REQUEST, TODAY)
-    ethnicity = {c.label: c.count for c in model.characteristics["Ethnicity (children, 2021 census categories)"]}
+    ethnicity = {
+        c.label: c.count
+        for c in model.characteristics["Ethnicity (children, 2021 census categories)"]
+    }
     assert ethnicity["Roma"] == 1
 
 
