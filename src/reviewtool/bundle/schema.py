@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
 from reviewtool.bundle.fields import IsoDate, RequiredText, Text, Timestamp, Uuid
+from reviewtool.bundle.workflow_schema import WorkflowRecord
 from reviewtool.domain.enums import (
     ActionStatus,
     BriefingStatus,
@@ -153,6 +154,8 @@ class Bundle(Record):
     codebook: list[CodeRecord] = Field(default_factory=list)
     reviews: list[ReviewRecord] = Field(default_factory=list)
     briefings: list[TopicBriefing] = Field(default_factory=list)
+    workflow: list[WorkflowRecord] = Field(default_factory=list)
+    """Optional: the statutory workflow of some reviews (see ``workflow_schema``)."""
 
 
 def empty_bundle(partnership: str | None, exported_at: datetime) -> Bundle:

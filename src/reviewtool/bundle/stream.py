@@ -134,6 +134,7 @@ def stream_bundle(
         _fail_on_problems(checker)
         yield Codebook(bundle.codebook)
     checker.briefings(bundle.briefings)
+    checker.workflow(bundle.workflow)
     _fail_on_problems(checker)
     yield Rest(bundle)
 

@@ -286,3 +286,146 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# The statutory workflow (rapid review and local review) --------------------------------
+
+
+class ReviewWorkflow(Base):
+    """A review's rapid review report text, sign-off and the Panel's response.
+
+    ``updated_at`` moves with every change to the review's workflow records (requests,
+    returns, meetings, milestones, pauses): a bundle's copy replaces them only if newer.
+    """
+
+    __tablename__ = "review_workflow"
+
+    review_id: Mapped[str] = mapped_column(
+        ForeignKey("reviews.id", ondelete="CASCADE"), primary_key=True
+    )
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    child_and_family: Mapped[str | None] = mapped_column(Text)
+    analysis: Mapped[str | None] = mapped_column(Text)
+    inequalities: Mapped[str | None] = mapped_column(Text)
+    criterion_a: Mapped[str | None] = mapped_column(Text)
+    criterion_b: Mapped[str | None] = mapped_column(Text)
+    criterion_c: Mapped[str | None] = mapped_column(Text)
+    criterion_d: Mapped[str | None] = mapped_column(Text)
+    signed_off_by: Mapped[str | None] = mapped_column(Text)
+    signed_off_on: Mapped[date | None] = mapped_column(Date)
+    panel_response_on: Mapped[date | None] = mapped_column(Date)
+    panel_response_outcome: Mapped[str | None] = mapped_column(String(20))
+    panel_response: Mapped[str | None] = mapped_column(Text)
+
+
+class AgencyRequest(Base):
+    """A request to one agency for its contribution, and what it returned."""
+
+    __tablename__ = "agency_requests"
+
+    id: Mapped[str] = mapped_column(Uuid, primary_key=True)
+    review_id: Mapped[str] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    agency: Mapped[str] = mapped_column(Text)
+    contact: Mapped[str | None] = mapped_column(Text)
+    sent: Mapped[date | None] = mapped_column(Date)
+    due_working_days: Mapped[int] = mapped_column(Integer)
+    returned: Mapped[date | None] = mapped_column(Date)
+    summary: Mapped[str | None] = mapped_column(Text)
+
+    entries: Mapped[list[ChronologyEntry]] = relationship(
+        cascade="all, delete-orphan", order_by="ChronologyEntry.position"
+    )
+    episodes: Mapped[list[KeyPracticeEpisode]] = relationship(
+        cascade="all, delete-orphan", order_by="KeyPracticeEpisode.position"
+    )
+
+
+class ChronologyEntry(Base):
+    __tablename__ = "chronology_entries"
+
+    id: Mapped[str] = mapped_column(Uuid, primary_key=True)
+    request_id: Mapped[str] = mapped_column(
+        ForeignKey("agency_requests.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    happened_on: Mapped[date] = mapped_column(Date)
+    time: Mapped[str | None] = mapped_column(String(5))
+    what_happened: Mapped[str] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)
+    analysis: Mapped[str | None] = mapped_column(Text)
+
+
+class KeyPracticeEpisode(Base):
+    __tablename__ = "key_practice_episodes"
+
+    id: Mapped[str] = mapped_column(Uuid, primary_key=True)
+    request_id: Mapped[str] = mapped_column(
+        ForeignKey("agency_requests.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(Text)
+    analysis: Mapped[str | None] = mapped_column(Text)
+
+
+class PanelMeeting(Base):
+    __tablename__ = "panel_meetings"
+
+    id: Mapped[str] = mapped_column(Uuid, primary_key=True)
+    review_id: Mapped[str] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"), index=True)
+    held_on: Mapped[date] = mapped_column(Date)
+
+    attendees: Mapped[list[PanelAttendee]] = relationship(
+        cascade="all, delete-orphan", order_by="PanelAttendee.position"
+    )
+    items: Mapped[list[PanelMeetingItem]] = relationship(
+        cascade="all, delete-orphan", order_by="PanelMeetingItem.position"
+    )
+
+
+class PanelAttendee(Base):
+    __tablename__ = "panel_attendees"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[str] = mapped_column(
+        ForeignKey("panel_meetings.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    agency: Mapped[str] = mapped_column(Text)
+    name: Mapped[str | None] = mapped_column(Text)
+
+
+class PanelMeetingItem(Base):
+    """A decision or an immediate safeguarding action agreed at a panel meeting."""
+
+    __tablename__ = "panel_meeting_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[str] = mapped_column(
+        ForeignKey("panel_meetings.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))  # "decision" | "immediate_action"
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class ReviewMilestone(Base):
+    __tablename__ = "review_milestones"
+    __table_args__ = (UniqueConstraint("review_id", "milestone"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[str] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"), index=True)
+    milestone: Mapped[str] = mapped_column(String(30))
+    happened_on: Mapped[date] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class PublicationPause(Base):
+    __tablename__ = "publication_pauses"
+
+    id: Mapped[str] = mapped_column(Uuid, primary_key=True)
+    review_id: Mapped[str] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"), index=True)
+    reason: Mapped[str] = mapped_column(Text)
+    start: Mapped[date] = mapped_column(Date)
+    end: Mapped[date | None] = mapped_column(Date)

@@ -28,6 +28,7 @@ from reviewtool.services.clock import now_utc, utc
 from reviewtool.services.lookup import resolve_review_id
 from reviewtool.services.reviews.bulk_read import read_reviews
 from reviewtool.services.store import Store
+from reviewtool.services.workflow.exchange import workflows_for_export
 
 Progress = Callable[[int, int], None]
 """Called with (done, total) while long work goes on."""
@@ -104,6 +105,7 @@ def _export_header(session: Session, review_refs: Sequence[str]) -> tuple[Bundle
         ]
     setting = session.get(Setting, "partnership")
     partnership = json.loads(setting.value) if setting else None
+    workflow = workflows_for_export(session, ids if review_refs else None)
     header = Bundle(
         format=BUNDLE_FORMAT,
         version=BUNDLE_VERSION,
@@ -112,6 +114,7 @@ def _export_header(session: Session, review_refs: Sequence[str]) -> tuple[Bundle
         codebook=codebook,
         reviews=[],
         briefings=briefings,
+        workflow=workflow,
     )
     return header, ids
 

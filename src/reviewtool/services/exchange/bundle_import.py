@@ -34,6 +34,7 @@ from reviewtool.services.reviews.bulk_insert import insert_new_reviews
 from reviewtool.services.search_index import index_records
 from reviewtool.services.snapshots import snapshot_sqlite
 from reviewtool.services.store import Store
+from reviewtool.services.workflow.exchange import import_workflows
 
 CHUNK = 500
 
@@ -54,6 +55,7 @@ class ImportReport:
     codes_added: int = 0
     briefings_created: int = 0
     briefings_updated: int = 0
+    workflows_imported: int = 0
     changed_review_ids: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
@@ -65,6 +67,10 @@ class ImportReport:
         if self.briefings_created or self.briefings_updated:
             parts.append(
                 f"{self.briefings_created} topic briefings added, {self.briefings_updated} updated"
+            )
+        if self.workflows_imported:
+            parts.append(
+                f"{self.workflows_imported} review workflows (returns, milestones) updated"
             )
         if self.codes_added:
             parts.append(f"{self.codes_added} codes added to the codebook")
@@ -182,6 +188,11 @@ def _import_rest(
     if bundle.partnership and session.get(Setting, "partnership") is None:
         session.add(Setting(key="partnership", value=json.dumps(bundle.partnership)))
     _import_topic_briefings(session, user, bundle.briefings, now, report)
+    workflows = import_workflows(session, user, bundle.workflow, now)
+    report.workflows_imported += workflows.applied
+    report.conflicts.extend(
+        ImportConflict(reference, "workflow", reason) for reference, reason in workflows.conflicts
+    )
 
 
 def _backup_before_commit(store: Store) -> None:
