@@ -35,6 +35,7 @@ from reviewtool.ui.editor.details_tab import DetailsTab
 from reviewtool.ui.editor.factors_tab import FactorsTab
 from reviewtool.ui.editor.history_tab import HistoryTab
 from reviewtool.ui.editor.learning_tab import LearningTab
+from reviewtool.ui.editor.workflow_tabs import WorkflowTabs
 from reviewtool.ui.operations import show_error
 
 AUTOSAVE_MILLISECONDS = 15_000
@@ -115,8 +116,18 @@ class ReviewEditor(QWidget):
         for tab in self.editing_tabs:
             tab.changed.connect(self._changed)
         self.factors.suggest_button.clicked.connect(self.suggest_codes)
+        self.workflow = WorkflowTabs(self.tabs, self.store, self.today, self._workflow_saved)
+        self._open_workflow()
         if self.loaded is not None:
             self._show(self.loaded.record)
+
+    def _workflow_saved(self) -> None:
+        if self.loaded is not None:
+            self.history.show_entries(review_audit_trail(self.store, self.loaded.record.id))
+
+    def _open_workflow(self) -> None:
+        record = self.loaded.record if self.loaded else None
+        self.workflow.open_review(record.id if record else None, record.kind if record else None)
 
     @property
     def review_id(self) -> str | None:
@@ -165,6 +176,7 @@ class ReviewEditor(QWidget):
         self.loaded = loaded
         self._show(loaded.record)
         self.history.show_entries(review_audit_trail(self.store, review_id))
+        self._open_workflow()
         self._set_dirty(False)
         self._enable(True)
         self._offer_draft(loaded)
@@ -202,6 +214,7 @@ class ReviewEditor(QWidget):
 
     def clear(self) -> None:
         self.loaded = None
+        self._open_workflow()
         self._set_dirty(False)
         self._enable(False)
         self.heading.setText("Select a review, or create one with File > New review (Ctrl+N).")

@@ -1,0 +1,94 @@
+"""The agency returns tab: requests, templates, imports and the chronology, as a user works."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from openpyxl import load_workbook
+from pytestqt.qtbot import QtBot
+
+from reviewtool.services.workflow.editing import load_workflow
+from reviewtool.ui.main_window import MainWindow
+from tests.gui.conftest import Answers
+
+RAPID_REVIEW = "NSP-RR-2026-04"
+
+
+def _open(window: MainWindow, reference: str) -> None:
+    from reviewtool.services.lookup import resolve_review_id
+
+    with window.store.transaction() as session:
+        review_id = resolve_review_id(session, reference)
+    window.reviews.editor.open_review(review_id)
+
+
+def _fill(path: Path, rows: list[tuple[object, ...]]) -> None:
+    book = load_workbook(path)
+    for number, row in enumerate(rows, start=2):
+        for column, value in enumerate(row, start=1):
+            book["Chronology"].cell(row=number, column=column, value=value)
+    book.save(path)
+
+
+def test_agency_returns_tab_round_trip(
+    window: MainWindow, qtbot: QtBot, answers: Answers, tmp_path: Path
+) -> None:
+    editor = window.reviews.editor
+    _open(window, RAPID_REVIEW)
+    tab = editor.workflow.agency_returns
+    assert editor.tabs.isTabVisible(editor.tabs.indexOf(tab))
+    editor.tabs.setCurrentWidget(tab)
+
+    assert tab.add_request("Police", "DS Grey", 5)
+    assert tab.add_request("Health visiting", None, 3)
+    assert tab.requests.rowCount() == 2
+    # Sent Sat 21/11/2026: 5 working days -> Fri 27/11; 3 -> Wed 25/11.
+    assert tab.requests.item(0, 3).text() == "27/11/2026"
+    assert tab.requests.item(1, 3).text() == "25/11/2026"
+    # Saturday to Friday: Monday to Friday are the five working days still to come.
+    assert tab.requests.item(0, 5).text() == "due in 5 working days"
+
+    police, health = tmp_path / "police.xlsx", tmp_path / "health.xlsx"
+    assert tab.write_template(0, police) and tab.write_template(1, health)
+    _fill(
+        police,
+        [(date(2026, 10, 1), "14:05", "Officers attended after a 999 call; spoke to mother")],
+    )
+    _fill(
+        health,
+        [
+            (date(2026, 10, 1), None, "Officers attended after 999 call, spoke to mother"),
+            (date(2026, 9, 20), None, "New birth visit"),
+        ],
+    )
+    assert tab.import_file(police) and tab.import_file(health)
+    assert "Police: 1 chronology entries" in answers.asked[-2]
+    assert tab.requests.item(0, 5).text() == "returned (1 entry)"
+    assert tab.chronology.rowCount() == 3
+    assert [tab.chronology.item(r, 1).text() for r in range(3)] == [
+        "Health visiting",
+        "Health visiting",
+        "Police",
+    ]
+    assert tab.chronology.item(2, 4).text() == "Health visiting"
+    assert "2 marked as possible duplicates" in tab.summary.text()
+
+    tab.agency_filter.setCurrentText("Police")
+    assert tab.chronology.rowCount() == 1
+    tab.agency_filter.setCurrentIndex(0)
+    tab.start.setText("01/10/2026")
+    assert tab.chronology.rowCount() == 2
+    window.grab().save(str(tmp_path / "agency-returns.png"))
+
+    # A bad return is refused with every cell named, and nothing changes.
+    _fill(health, [("not a date", "", "")])
+    assert not tab.import_file(health)
+    assert "row 2, column A" in answers.asked[-1] and "row 2, column C" in answers.asked[-1]
+    assert len(load_workflow(window.store, RAPID_REVIEW).record.agency_requests[1].chronology) == 2
+
+
+def test_workflow_tabs_hidden_for_other_kinds(window: MainWindow) -> None:
+    editor = window.reviews.editor
+    _open(window, "NSP-CSPR-2025-01")
+    assert not editor.tabs.isTabVisible(editor.tabs.indexOf(editor.workflow.agency_returns))
