@@ -92,3 +92,50 @@ def test_workflow_tabs_hidden_for_other_kinds(window: MainWindow) -> None:
     editor = window.reviews.editor
     _open(window, "NSP-CSPR-2025-01")
     assert not editor.tabs.isTabVisible(editor.tabs.indexOf(editor.workflow.agency_returns))
+
+
+def test_panel_tab_saves_meetings_report_and_response(
+    window: MainWindow, answers: Answers, tmp_path: Path
+) -> None:
+    from reviewtool.domain.workflow import PanelOutcome
+
+    editor = window.reviews.editor
+    _open(window, RAPID_REVIEW)
+    tab = editor.workflow.panel
+    editor.tabs.setCurrentWidget(tab)
+    tab.add_meeting()
+    tab.meeting_date.setText("17/11/2026")
+    tab.attendees.setPlainText("Police: DI Amber\nHealth visiting")
+    tab.decisions.setPlainText("Recommend a local review")
+    tab.immediate_actions.setPlainText("Sibling seen by GP")
+    tab.analysis.setPlainText("Risk was not seen as cumulative.")
+    tab.criteria["c"].setPlainText("Agencies did not share information.")
+    tab.signed_off_by.setText("Partnership chair")
+    tab.response_outcome.setCurrentIndex(
+        tab.response_outcome.findData(PanelOutcome.MORE_INFORMATION)
+    )
+    # A response without the date it came is refused and nothing is saved.
+    assert not tab.save_form()
+    assert "Panel's response received" in answers.asked[-1]
+    tab.response_on.setText("20/11/2026")
+    assert tab.save_form()
+    window.grab().save(str(tmp_path / "panel.png"))
+
+    record = load_workflow(window.store, RAPID_REVIEW).record
+    meeting = record.panel_meetings[0]
+    assert meeting.date == date(2026, 11, 17)
+    assert [(a.agency, a.name) for a in meeting.attendees] == [
+        ("Police", "DI Amber"),
+        ("Health visiting", None),
+    ]
+    assert meeting.immediate_actions == ["Sibling seen by GP"]
+    assert record.report.criterion_c == "Agencies did not share information."
+    assert record.panel_response is not None
+    assert record.panel_response.outcome is PanelOutcome.MORE_INFORMATION
+
+    assert tab.write_report(tmp_path / "rr.docx")
+    from docx import Document
+
+    text = "\n".join(p.text for p in Document(str(tmp_path / "rr.docx")).paragraphs)
+    assert "Sibling seen by GP (agreed 17/11/2026)" in text
+    assert "Asks for more information (received 20/11/2026)." in text

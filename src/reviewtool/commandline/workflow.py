@@ -6,7 +6,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from reviewtool.commandline.common import EXIT_OK, Subcommands, iso_date, opened
+from reviewtool.commandline.common import (
+    EXIT_OK,
+    Subcommands,
+    add_override_check,
+    iso_date,
+    opened,
+)
 
 
 def register(commands: Subcommands) -> None:
@@ -43,6 +49,14 @@ def register(commands: Subcommands) -> None:
     p.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE")
     p.add_argument("--out", type=Path, required=True, metavar="FILE", help="FILE.xlsx or FILE.docx")
     p.set_defaults(run=cmd_chronology)
+
+    p = commands.add_parser(
+        "rapid-review-report", help="the rapid review report for the National Panel (DOCX or PDF)"
+    )
+    p.add_argument("target", metavar="REF_OR_ID")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE", help="FILE.docx or FILE.pdf")
+    add_override_check(p)
+    p.set_defaults(run=cmd_rapid_review_report)
 
 
 def cmd_agency_request(args: argparse.Namespace) -> int:
@@ -88,4 +102,13 @@ def cmd_chronology(args: argparse.Namespace) -> int:
         f"Wrote {args.out}: {len(model.lines)} entries, "
         f"{model.duplicates} flagged as possible duplicates"
     )
+    return EXIT_OK
+
+
+def cmd_rapid_review_report(args: argparse.Namespace) -> int:
+    from reviewtool.services.outputs.rapid_review_report import export_rapid_review_report
+
+    with opened(args) as store:
+        export_rapid_review_report(store, args.target, args.out, args.override_check)
+    print(f"Wrote {args.out}")
     return EXIT_OK

@@ -41,3 +41,22 @@ def agency_return_state(
 def working_days_to_submission(notified: date, submitted: date) -> int:
     """Working days from the notification to the rapid review's submission to the Panel."""
     return working_days_between(notified, submitted)
+
+
+CRITERION_LABELS = {
+    "a": "(a) The case highlights improvements needed to safeguard and promote the welfare "
+    "of children",
+    "b": "(b) The case highlights recurring themes in safeguarding and promoting the welfare "
+    "of children",
+    "c": "(c) The case highlights concerns about two or more organisations or agencies working "
+    "together effectively",
+    "d": "(d) The National Panel has considered the case and asked for a local review",
+}
+"""Regulation 11 of the Child Safeguarding Practice Review and Relevant Agency (England)
+Regulations 2018: what the partners weigh in deciding whether to hold a local review."""
+
+DECISION_LABELS = {
+    "lcspr": "A local child safeguarding practice review will be held",
+    "no_lcspr": "No local child safeguarding practice review",
+    "national_review": "The case is referred to the National Panel for a national review",
+}
