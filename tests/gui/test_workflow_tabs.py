@@ -139,3 +139,53 @@ def test_panel_tab_saves_meetings_report_and_response(
     text = "\n".join(p.text for p in Document(str(tmp_path / "rr.docx")).paragraphs)
     assert "Sibling seen by GP (agreed 17/11/2026)" in text
     assert "Asks for more information (received 20/11/2026)." in text
+
+
+def test_milestones_tab_dates_pauses_and_dashboard(
+    window: MainWindow, answers: Answers, tmp_path: Path
+) -> None:
+    from reviewtool.domain.milestones import Milestone
+
+    editor = window.reviews.editor
+    _open(window, "NSP-CSPR-2025-01")
+    tab = editor.workflow.milestones
+    assert editor.tabs.isTabVisible(editor.tabs.indexOf(tab))
+    assert not editor.tabs.isTabVisible(editor.tabs.indexOf(editor.workflow.panel))
+    editor.tabs.setCurrentWidget(tab)
+    assert "working days late" in tab.clock.text()
+
+    tab.dates[Milestone.TERMS_OF_REFERENCE].setText("01/06/2025")
+    tab.notes[Milestone.REVIEWER_COMMISSIONED].setText("Awaiting budget")
+    assert not tab.save_milestones()
+    assert "Reviewer commissioned: give the date" in answers.asked[-1]
+    tab.notes[Milestone.REVIEWER_COMMISSIONED].clear()
+    tab.dates[Milestone.REVIEWER_COMMISSIONED].setText("not a date")
+    assert not tab.save_milestones()
+    tab.dates[Milestone.REVIEWER_COMMISSIONED].setText("15/06/2025")
+    assert tab.save_milestones()
+
+    before = tab.clock.text()
+    tab.pause_reason.setText("Parallel criminal proceedings")
+    tab.pause_start.setText("01/09/2025")
+    assert tab.add_pause()
+    assert tab.pauses.rowCount() == 1 and tab.pauses.item(0, 2).text() == "continuing"
+    assert "paused time excluded" in tab.clock.text() and tab.clock.text() != before
+    window.grab().save(str(tmp_path / "milestones.png"))
+
+    record = load_workflow(window.store, "NSP-CSPR-2025-01").record
+    assert [m.milestone for m in record.milestones] == [
+        Milestone.TERMS_OF_REFERENCE,
+        Milestone.REVIEWER_COMMISSIONED,
+    ]
+    assert record.pauses[0].end is None
+
+    tab.pauses.setCurrentCell(0, 0)
+    assert tab.end_pause()
+    assert load_workflow(window.store, "NSP-CSPR-2025-01").record.pauses[0].end == date(
+        2026, 11, 21
+    )
+
+    window.dashboard.refresh()
+    html = window.dashboard.view.toPlainText()
+    assert "Open local reviews: next milestone" in html
+    assert "next: Practitioner learning event" in html

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from reviewtool.domain.deadlines import cspr_publication_due
+from reviewtool.domain.deadlines import DeadlineState, cspr_publication_due
 from reviewtool.domain.working_days import (
     add_working_days,
     is_working_day,
@@ -196,3 +196,13 @@ def milestone_states(
 def next_milestone(states: Sequence[MilestoneState]) -> MilestoneState | None:
     """The first milestone not yet reached, in the order a review moves through them."""
     return next((state for state in states if state.done is None), None)
+
+
+def publication_deadline(
+    decision: date, published: date | None, today: date, pauses: Sequence[Pause]
+) -> DeadlineState:
+    """The publication deadline in the shape every list shows, net of any pause."""
+    clock = publication_clock(decision, published, today, pauses)
+    if published is not None or clock.late:
+        return DeadlineState(clock.due, published, clock.late, clock.days_late, 0)
+    return DeadlineState(clock.due, None, False, 0, clock.allowed - clock.used)

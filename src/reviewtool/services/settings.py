@@ -33,6 +33,9 @@ class PartnershipSettings:
     brand_colour: str = "#1f5f8b"
     logo_path: str | None = None
     briefing_headings: list[str] = field(default_factory=lambda: list(DEFAULT_BRIEFING_HEADINGS))
+    copy_to_panel_working_days: int = 7
+    """Working days before publication that a local review goes to the Panel and the
+    Secretary of State (guidance has said at least 7)."""
 
 
 def load_settings(store: Store) -> PartnershipSettings:
@@ -49,6 +52,8 @@ def save_settings(store: Store, settings: PartnershipSettings) -> None:
         h.strip() for h in settings.briefing_headings
     ):
         raise InvalidInput("a 7-minute briefing has exactly seven headings, none empty")
+    if not 1 <= settings.copy_to_panel_working_days <= 60:
+        raise InvalidInput("the copy to the Panel is due 1 to 60 working days before publication")
     colour = settings.brand_colour
     if len(colour) != 7 or not colour.startswith("#"):
         raise InvalidInput(f"brand colour {colour!r} must look like #1f5f8b")

@@ -36,6 +36,7 @@ class ReviewFacts:
     decision: date | None
     submitted: date | None
     agencies: tuple[str, ...]
+    published: date | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ def review_facts(session: Session, review_id: str) -> ReviewFacts:
         review.date_decision,
         review.date_rapid_review_submitted,
         tuple(agencies),
+        review.date_published,
     )
 
 

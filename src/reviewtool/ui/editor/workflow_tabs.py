@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QTabWidget
 from reviewtool.domain.enums import ReviewKind
 from reviewtool.services.store import Store
 from reviewtool.ui.editor.agency_returns_tab import AgencyReturnsTab
+from reviewtool.ui.editor.milestones_tab import MilestonesTab
 from reviewtool.ui.editor.panel_tab import PanelTab
 from reviewtool.ui.editor.workflow_base import WorkflowTab
 
@@ -23,10 +24,12 @@ class WorkflowTabs:
         self.tabs = tabs
         self.agency_returns = AgencyReturnsTab(store, today)
         self.panel = PanelTab(store, today)
+        self.milestones = MilestonesTab(store, today)
         # (tab, its title, the kinds of review it is shown for)
         self.members: list[tuple[WorkflowTab, str, tuple[ReviewKind, ...]]] = [
             (self.agency_returns, "A&gency returns", (ReviewKind.RAPID_REVIEW,)),
             (self.panel, "Pa&nel and report", (ReviewKind.RAPID_REVIEW,)),
+            (self.milestones, "&Milestones", (ReviewKind.CSPR,)),
         ]
         for tab, title, _kinds in self.members:
             tabs.addTab(tab, title)
