@@ -137,9 +137,7 @@ def upgrade() -> None:
         sa.Column("note", sa.Text(), nullable=True),
         _fk("review_id", "review_milestones", "reviews"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_review_milestones")),
-        sa.UniqueConstraint(
-            "review_id", "milestone", name=op.f("uq_review_milestones_review_id")
-        ),
+        sa.UniqueConstraint("review_id", "milestone", name=op.f("uq_review_milestones_review_id")),
     )
     _index("review_milestones", "review_id")
     op.create_table(

@@ -7,7 +7,7 @@ from datetime import date
 
 from reviewtool.bundle.errors import Problem
 from reviewtool.bundle.schema import Bundle, CodeRecord, ReviewDates, ReviewRecord, TopicBriefing
-from reviewtool.bundle.workflow_checks import check_workflow
+from reviewtool.bundle.workflow_checks import check_learning, check_workflow
 from reviewtool.bundle.workflow_schema import WorkflowRecord
 from reviewtool.domain.factors import group_of
 
@@ -30,6 +30,7 @@ def check_bundle(bundle: Bundle, known_codes: set[str], today: date) -> list[Pro
         checker.review(index, review)
     checker.briefings(bundle.briefings)
     checker.workflow(bundle.workflow)
+    checker.learning(bundle)
     return checker.problems
 
 
@@ -74,6 +75,9 @@ class BundleChecker:
 
     def workflow(self, records: Sequence[WorkflowRecord]) -> None:
         self.problems.extend(check_workflow(records, self.today))
+
+    def learning(self, bundle: Bundle) -> None:
+        self.problems.extend(check_learning(bundle.disseminations, bundle.rag_reviews, self.today))
 
 
 def _check_codebook(entries: Sequence[CodeRecord], codes: set[str]) -> Iterator[Problem]:

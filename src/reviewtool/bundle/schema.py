@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
 from reviewtool.bundle.fields import IsoDate, RequiredText, Text, Timestamp, Uuid
+from reviewtool.bundle.learning_schema import DisseminationRecord, RagReviewRecord
 from reviewtool.bundle.workflow_schema import WorkflowRecord
 from reviewtool.domain.enums import (
     ActionStatus,
@@ -156,6 +157,8 @@ class Bundle(Record):
     briefings: list[TopicBriefing] = Field(default_factory=list)
     workflow: list[WorkflowRecord] = Field(default_factory=list)
     """Optional: the statutory workflow of some reviews (see ``workflow_schema``)."""
+    disseminations: list[DisseminationRecord] = Field(default_factory=list)
+    rag_reviews: list[RagReviewRecord] = Field(default_factory=list)
 
 
 def empty_bundle(partnership: str | None, exported_at: datetime) -> Bundle:

@@ -135,6 +135,7 @@ def stream_bundle(
         yield Codebook(bundle.codebook)
     checker.briefings(bundle.briefings)
     checker.workflow(bundle.workflow)
+    checker.learning(bundle)
     _fail_on_problems(checker)
     yield Rest(bundle)
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 
 from reviewtool.bundle.errors import Problem
+from reviewtool.bundle.learning_schema import DisseminationRecord, RagReviewRecord
 from reviewtool.bundle.workflow_schema import WorkflowRecord
 
 
@@ -76,3 +77,28 @@ def _check_one(
         yield from _future(pause.start, f"{p_path}.start", today)
         if pause.end is not None and pause.end < pause.start:
             yield Problem(f"{p_path}.end", f"{pause.end} is before the pause began")
+
+
+def check_learning(
+    disseminations: Sequence[DisseminationRecord],
+    rag_reviews: Sequence[RagReviewRecord],
+    today: date,
+) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for index, record in enumerate(disseminations):
+        path = f"disseminations[{index}]"
+        problems.extend(_unique(record.id, path, seen))
+        if (record.briefing_id is None) == (record.review_id is None):
+            problems.append(Problem(path, "give either briefing_id or review_id (one of them)"))
+        problems.extend(_future(record.date, f"{path}.date", today))
+        problems.extend(_future(record.plan_returned, f"{path}.plan_returned", today))
+        for a_index, action in enumerate(record.plan_actions):
+            problems.extend(
+                _future(action.completed, f"{path}.plan_actions[{a_index}].completed", today)
+            )
+    for index, review in enumerate(rag_reviews):
+        path = f"rag_reviews[{index}]"
+        problems.extend(_unique(review.id, path, seen))
+        problems.extend(_future(review.date, f"{path}.date", today))
+    return problems

@@ -12,7 +12,7 @@ from typing import Any, TextIO
 
 from reviewtool.bundle.schema import Bundle, ReviewRecord
 
-OPTIONAL_SECTIONS = ("workflow",)
+OPTIONAL_SECTIONS = ("workflow", "disseminations", "rag_reviews")
 
 
 def bundle_to_dict(bundle: Bundle) -> dict[str, Any]:

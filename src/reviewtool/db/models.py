@@ -429,3 +429,57 @@ class PublicationPause(Base):
     reason: Mapped[str] = mapped_column(Text)
     start: Mapped[date] = mapped_column(Date)
     end: Mapped[date | None] = mapped_column(Date)
+
+
+# Learning into practice -----------------------------------------------------------------
+
+
+class Dissemination(Base):
+    """A 7-minute briefing delivered to a team or agency, and the team's action plan."""
+
+    __tablename__ = "briefing_disseminations"
+
+    id: Mapped[str] = mapped_column(Uuid, primary_key=True)
+    briefing_id: Mapped[str] = mapped_column(
+        ForeignKey("briefings.id", ondelete="CASCADE"), index=True
+    )
+    delivered_by: Mapped[str] = mapped_column(Text)
+    audience: Mapped[str] = mapped_column(Text)
+    delivered_on: Mapped[date] = mapped_column(Date, index=True)
+    attendees: Mapped[int] = mapped_column(Integer)
+    plan_due: Mapped[date | None] = mapped_column(Date)
+    plan_returned: Mapped[date | None] = mapped_column(Date)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    plan_actions: Mapped[list[TeamPlanAction]] = relationship(
+        cascade="all, delete-orphan", order_by="TeamPlanAction.position"
+    )
+
+
+class TeamPlanAction(Base):
+    """One action of a team's 7-minute briefing action plan."""
+
+    __tablename__ = "team_plan_actions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dissemination_id: Mapped[str] = mapped_column(
+        ForeignKey("briefing_disseminations.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    due: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20))
+    completed: Mapped[date | None] = mapped_column(Date)
+
+
+class ActionRagReview(Base):
+    """An action's RAG status as reviewed on a date (e.g. at a panel meeting), with a note."""
+
+    __tablename__ = "action_rag_reviews"
+
+    id: Mapped[str] = mapped_column(Uuid, primary_key=True)
+    action_id: Mapped[str] = mapped_column(ForeignKey("actions.id", ondelete="CASCADE"), index=True)
+    reviewed_on: Mapped[date] = mapped_column(Date)
+    rag: Mapped[str] = mapped_column(String(10))
+    note: Mapped[str | None] = mapped_column(Text)
+    reviewed_by: Mapped[str] = mapped_column(Text)

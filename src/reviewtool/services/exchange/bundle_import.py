@@ -34,7 +34,7 @@ from reviewtool.services.reviews.bulk_insert import insert_new_reviews
 from reviewtool.services.search_index import index_records
 from reviewtool.services.snapshots import snapshot_sqlite
 from reviewtool.services.store import Store
-from reviewtool.services.workflow.exchange import import_workflows
+from reviewtool.services.workflow.exchange import import_learning, import_workflows
 
 CHUNK = 500
 
@@ -56,6 +56,7 @@ class ImportReport:
     briefings_created: int = 0
     briefings_updated: int = 0
     workflows_imported: int = 0
+    learning_imported: int = 0
     changed_review_ids: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
@@ -192,6 +193,13 @@ def _import_rest(
     report.workflows_imported += workflows.applied
     report.conflicts.extend(
         ImportConflict(reference, "workflow", reason) for reference, reason in workflows.conflicts
+    )
+    learning, learning_conflicts = import_learning(
+        session, user, bundle.disseminations, bundle.rag_reviews, now
+    )
+    report.learning_imported += learning
+    report.conflicts.extend(
+        ImportConflict(name, "delivery", reason) for name, reason in learning_conflicts
     )
 
 

@@ -85,13 +85,19 @@ def _analyse_check_write(
     override_reason: str | None,
 ) -> ThematicModel:
     from reviewtool.services.outputs.publication import guard, identifiers_of
+    from reviewtool.services.workflow.annual_figures import annual_practice_figures
 
     tracker = outputs.xlsx is not None
     model = thematic_model(store, request, today, action_tracker=tracker)
+    practice = (
+        annual_practice_figures(store, request.date_from, request.date_to, today or date.today())
+        if outputs.docx
+        else None
+    )
     guard(
         store,
         f"The thematic summary for {model.period}",
-        thematic_parts(model, action_tracker=tracker),
+        thematic_parts(model, action_tracker=tracker) + list(practice.texts() if practice else []),
         identifiers_of(store, None),
         override_reason,
     )
@@ -111,4 +117,8 @@ def _analyse_check_write(
         from reviewtool.reports.annual_docx import write_annual_chapter_docx
 
         write_annual_chapter_docx(model, outputs.docx)
+        if practice is not None:
+            from reviewtool.reports.annual_practice_docx import append_practice_chapter
+
+            append_practice_chapter(practice, outputs.docx)
     return model
