@@ -266,3 +266,29 @@ def test_annual_figures_and_chapter(store: Store, tmp_path: Path) -> None:
     assert "paused, for example for criminal proceedings, not counted): 1 of 2 (50%)" in text
     assert "delivered once" in text and "reaching 12 people" in text
     assert "A later review found safe sleep discussed with both parents" in text
+
+
+def test_rag_review_reads_the_action_as_it_was_that_day(store: Store) -> None:
+    _review(
+        store,
+        "RR-Z",
+        ReviewKind.RAPID_REVIEW,
+        recommendations=[
+            RecommendationRecord(
+                id=str(uuid.uuid4()),
+                text="R",
+                actions=[
+                    ActionRecord(
+                        id=ACTION,
+                        text="Done late",
+                        due=date(2026, 3, 31),
+                        status=ActionStatus.COMPLETE,
+                        completed=date(2026, 5, 1),
+                    )
+                ],
+            )
+        ],
+    )
+    # On 1 April it was past due and not yet complete: Red; on 2 May it was complete.
+    assert record_rag_review(store, ACTION, date(2026, 4, 1), None, TODAY).rag is Rag.RED
+    assert record_rag_review(store, ACTION, date(2026, 5, 2), None, TODAY).rag is Rag.GREEN

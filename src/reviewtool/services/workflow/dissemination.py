@@ -208,7 +208,10 @@ def record_rag_review(
         action = session.get(Action, action_id)
         if action is None:
             raise NotFound(f"no action with id {action_id}")
-        rag = action_rag(ActionStatus(action.status), action.due, on)
+        status = ActionStatus(action.status)
+        if status is ActionStatus.COMPLETE and action.completed and action.completed > on:
+            status = ActionStatus.IN_PROGRESS  # not yet complete on the day reviewed
+        rag = action_rag(status, action.due, on)
         record = RagReviewRecord(
             id=str(uuid.uuid4()),
             action_id=action_id,
