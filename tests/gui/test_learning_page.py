@@ -70,3 +70,14 @@ def test_delivery_and_rag_review(window: MainWindow, answers: Answers, tmp_path:
     assert history[-1].rag in set(Rag)
     assert rag.history.rowCount() == len(history)
     window.grab().save(str(tmp_path / "rag.png"))
+
+
+def test_topic_briefing_edits_are_kept_when_moving_on(window: MainWindow) -> None:
+    window.nav.setCurrentRow(5)
+    tab = window.learning_page.topics
+    assert tab.create_briefing("First")
+    first = tab.opened
+    assert first is not None
+    tab.bodies[1].setPlainText("Typed but not saved")
+    assert tab.create_briefing("Second")
+    assert get_topic_briefing(window.store, first.id).sections[1].body == "Typed but not saved"

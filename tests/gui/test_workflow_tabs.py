@@ -189,3 +189,23 @@ def test_milestones_tab_dates_pauses_and_dashboard(
     html = window.dashboard.view.toPlainText()
     assert "Open local reviews: next milestone" in html
     assert "next: Practitioner learning event" in html
+
+
+def test_unsaved_workflow_text_is_saved_before_moving_on(
+    window: MainWindow, answers: Answers
+) -> None:
+    editor = window.reviews.editor
+    _open(window, RAPID_REVIEW)
+    tab = editor.workflow.panel
+    assert not tab.has_unsaved()
+    tab.inequalities.setPlainText("Interpreters were not offered.")
+    assert tab.has_unsaved()
+    assert editor.maybe_save()
+    assert load_workflow(window.store, RAPID_REVIEW).record.report.inequalities == (
+        "Interpreters were not offered."
+    )
+    # A date that cannot be read keeps the person where they are, text on screen.
+    tab.signed_off_on.setText("31/02/2026")
+    assert not editor.maybe_save()
+    assert editor.tabs.currentWidget() is tab
+    assert tab.signed_off_on.text() == "31/02/2026"

@@ -189,6 +189,9 @@ class MilestonesTab(WorkflowTab):
     def save_milestones(self) -> bool:
         return self.save(self.collect, "Milestones not saved")
 
+    def save_form(self) -> bool:
+        return self.save_milestones()
+
     def add_pause(self) -> bool:
         def change(record: WorkflowRecord) -> WorkflowRecord:
             start = self.pause_start.value()

@@ -190,6 +190,11 @@ class PanelTab(WorkflowTab):
         self.decisions.setPlainText("\n".join(meeting.decisions) if meeting else "")
         self.immediate_actions.setPlainText("\n".join(meeting.immediate_actions) if meeting else "")
 
+    def _meeting_readable(self) -> bool:
+        if not 0 <= self._current < len(self.meetings):
+            return True
+        return self.meeting_date.safe_value() is not None
+
     def _store_meeting(self) -> bool:
         """Keep what is in the meeting form; False (and say why) if its date cannot be read."""
         if not 0 <= self._current < len(self.meetings):
@@ -227,8 +232,9 @@ class PanelTab(WorkflowTab):
 
     def collect(self, record: WorkflowRecord) -> WorkflowRecord:
         """The workflow with this tab's fields; :class:`InvalidInput` naming a bad field."""
-        if not self._store_meeting():
+        if not self._meeting_readable():
             raise InvalidInput("Meeting date: give the date of the meeting")
+        self._store_meeting()
         outcome = self.response_outcome.currentData()
         received = self.response_on.value()
         if outcome is not None and received is None:
@@ -260,9 +266,6 @@ class PanelTab(WorkflowTab):
                 "panel_response": response,
             }
         )
-
-    def save_form(self) -> bool:
-        return self.save(self.collect, "Not saved")
 
     def ask_report(self) -> None:
         path = ask_path(

@@ -271,6 +271,8 @@ class ReviewEditor(QWidget):
 
     def maybe_save(self) -> bool:
         """Before switching away: save, discard or stay. True when it is safe to go on."""
+        if not self.workflow.maybe_save():
+            return False
         if not self._dirty or self.loaded is None:
             return True
         answer = QMessageBox.question(

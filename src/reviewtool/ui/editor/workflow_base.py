@@ -39,6 +39,22 @@ class WorkflowTab(QWidget):
         """Show ``self.loaded`` (None: nothing)."""
         raise NotImplementedError
 
+    def collect(self, record: WorkflowRecord) -> WorkflowRecord:
+        """``record`` with what this tab's form holds (tabs that save as they go: as is)."""
+        return record
+
+    def has_unsaved(self) -> bool:
+        """Whether the form holds anything not yet saved (a field that cannot be read does)."""
+        if self.loaded is None:
+            return False
+        try:
+            return self.collect(self.loaded.record.model_copy(deep=True)) != self.loaded.record
+        except ReviewtoolError:
+            return True
+
+    def save_form(self) -> bool:
+        return self.save(self.collect, "Not saved")
+
     def save(self, change: Callable[[WorkflowRecord], WorkflowRecord], title: str) -> bool:
         """Apply ``change`` to the workflow and save it; on an error say so, change nothing."""
         if self.loaded is None:

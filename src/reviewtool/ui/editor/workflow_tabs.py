@@ -40,3 +40,14 @@ class WorkflowTabs:
             shown = review_id is not None and kind in kinds
             self.tabs.setTabVisible(self.tabs.indexOf(tab), shown)
             tab.open_review(review_id if shown else None)
+
+    def maybe_save(self) -> bool:
+        """Before moving to another review: save what a workflow tab holds unsaved.
+
+        False (and the person stays) when it cannot be saved; the error says why.
+        """
+        for tab, _title, _kinds in self.members:
+            if tab.has_unsaved() and not tab.save_form():
+                self.tabs.setCurrentWidget(tab)
+                return False
+        return True

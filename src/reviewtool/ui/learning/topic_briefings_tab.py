@@ -108,6 +108,13 @@ class TopicBriefingsTab(QWidget):
         self._open_row(row)
 
     def _open_row(self, row: int) -> None:
+        if self._showing_unsaved() and not self.save():
+            # The error was shown; the text stays on screen, the list shows what it is.
+            if self.opened is not None and self.opened.id in self._ids:
+                self.list.blockSignals(True)
+                self.list.setCurrentRow(self._ids.index(self.opened.id))
+                self.list.blockSignals(False)
+            return
         self.opened = (
             get_topic_briefing(self.store, self._ids[row]) if 0 <= row < len(self._ids) else None
         )
@@ -139,10 +146,10 @@ class TopicBriefingsTab(QWidget):
         self.refresh(select=created.id)
         return True
 
-    def save(self) -> bool:
+    def _form(self) -> TopicBriefing | None:
         if self.opened is None:
-            return False
-        record = self.opened.model_copy(
+            return None
+        return self.opened.model_copy(
             update={
                 "title": self.title.text(),
                 "theme": self.theme.currentData(),
@@ -153,6 +160,14 @@ class TopicBriefingsTab(QWidget):
                 ],
             }
         )
+
+    def _showing_unsaved(self) -> bool:
+        return self.opened is not None and self._form() != self.opened
+
+    def save(self) -> bool:
+        record = self._form()
+        if record is None or self.opened is None:
+            return False
         try:
             self.opened = save_topic_briefing(self.store, record, self.opened.updated_at)
         except ReviewtoolError as error:
