@@ -209,3 +209,18 @@ def test_unsaved_workflow_text_is_saved_before_moving_on(
     assert not editor.maybe_save()
     assert editor.tabs.currentWidget() is tab
     assert tab.signed_off_on.text() == "31/02/2026"
+
+
+def test_copy_to_panel_days_is_a_setting(window: MainWindow) -> None:
+    from reviewtool.domain.milestones import Milestone
+    from reviewtool.services.settings import load_settings
+
+    window.nav.setCurrentRow(4)
+    window.settings_page.copy_days.setValue(10)
+    window.settings_page.save()
+    assert load_settings(window.store).copy_to_panel_working_days == 10
+    window.nav.setCurrentRow(1)
+    _open(window, "NSP-CSPR-2025-01")
+    tab = window.reviews.editor.workflow.milestones
+    # Publication expected Thu 06/11/2025 (no pause): 10 working days before is Thu 23/10.
+    assert tab.states[Milestone.COPY_TO_PANEL].text().startswith("due 23/10/2025: ")

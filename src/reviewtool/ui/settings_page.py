@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +39,11 @@ class SettingsPage(QWidget):
         self.user = QLineEdit(store.user)
         self.user.setAccessibleName("Your name, recorded in the audit trail")
         self.headings = [QLineEdit() for _ in range(7)]
+        self.copy_days = QSpinBox()
+        self.copy_days.setRange(1, 60)
+        self.copy_days.setAccessibleName(
+            "Working days before publication that a local review goes to the Panel"
+        )
         form = QFormLayout()
         form.addRow("&Partnership", self.partnership)
         form.addRow("Brand &colour", self.colour)
@@ -50,6 +56,7 @@ class SettingsPage(QWidget):
         for number, edit in enumerate(self.headings, start=1):
             edit.setAccessibleName(f"Briefing heading {number}")
             form.addRow(f"{number}", edit)
+        form.addRow("Copy to the Panel before &publication (working days)", self.copy_days)
         form.addRow("Database", QLabel(store.describe()))
         save = QPushButton("&Save settings")
         save.clicked.connect(self.save)
@@ -63,6 +70,7 @@ class SettingsPage(QWidget):
         self.partnership.setText(settings.partnership)
         self.colour.setText(settings.brand_colour)
         self.logo.setText(settings.logo_path or "")
+        self.copy_days.setValue(settings.copy_to_panel_working_days)
         for edit, heading in zip(self.headings, settings.briefing_headings, strict=True):
             edit.setText(heading)
 
@@ -79,6 +87,7 @@ class SettingsPage(QWidget):
         settings.brand_colour = self.colour.text().strip()
         settings.logo_path = self.logo.text().strip() or None
         settings.briefing_headings = [edit.text().strip() for edit in self.headings]
+        settings.copy_to_panel_working_days = self.copy_days.value()
         try:
             save_settings(self.store, settings)
         except ReviewtoolError as error:

@@ -39,7 +39,8 @@ def state_words(state: MilestoneState) -> tuple[str, str | None]:
             return f"done {format_date(state.done)}, {days} late", LATE
         return f"done {format_date(state.done)}", MET
     if state.late:
-        return f"{days} late", LATE
+        due = f"due {format_date(state.due)}: " if state.due else ""
+        return f"{due}{days} late", LATE
     if state.due is not None:
         return f"due {format_date(state.due)}", None
     return "", None
