@@ -169,3 +169,17 @@ def test_publication_check_blocks_identifiers(store: Store, tmp_path: Path) -> N
     assert not (tmp_path / "rr.docx").exists()
     export_rapid_review_report(store, "RR-1", tmp_path / "rr.docx", override_reason="Panel copy")
     assert (tmp_path / "rr.docx").exists()
+
+
+def test_check_command_covers_the_rapid_review_report(store: Store) -> None:
+    from reviewtool.services.outputs.review_check import check_review
+
+    _complete_rapid_review(store, identifiers=["Jayden Smith"])
+    assert not [h for h in check_review(store, "RR-1") if "rapid review report" in h.where]
+    loaded = load_workflow(store, "RR-1")
+    record = loaded.record.model_copy(
+        update={"report": loaded.record.report.model_copy(update={"analysis": "Mr Smith left."})}
+    )
+    save_workflow(store, record, loaded.stored_at, TODAY)
+    hits = [h for h in check_review(store, "RR-1") if h.where.startswith("rapid review report")]
+    assert hits and hits[0].where == "rapid review report: Analysis and key practice episodes"

@@ -73,3 +73,59 @@ def test_chronology_filters_keep_duplicate_flags() -> None:
     )
     assert [line.entry_id for line in police] == ["p1"]
     assert police[0].duplicate_of == ("Health visiting",)
+
+
+def test_bundle_workflow_section_problems_are_named_by_path() -> None:
+    import pytest
+
+    from reviewtool.bundle.errors import BundleError
+    from reviewtool.bundle.read import parse_bundle_bytes
+    from tests.bundle_samples import dumps, valid_bundle
+
+    review_id = "0b6f3c1e-7f5b-4f5e-9a57-2d8b7f0c9a11"
+    request = {
+        "id": "1b6f3c1e-7f5b-4f5e-9a57-2d8b7f0c9a11",
+        "agency": "Police",
+        "sent": "2026-11-10",
+        "returned": "2026-11-09",
+        "chronology": [
+            {
+                "id": "2b6f3c1e-7f5b-4f5e-9a57-2d8b7f0c9a11",
+                "date": "2027-01-01",
+                "what_happened": "x",
+            }
+        ],
+    }
+    document = valid_bundle()
+    document["workflow"] = [
+        {
+            "review_id": review_id,
+            "updated_at": "2026-11-20T10:00:00Z",
+            "agency_requests": [request],
+            "pauses": [
+                {
+                    "id": "3b6f3c1e-7f5b-4f5e-9a57-2d8b7f0c9a11",
+                    "reason": "Trial",
+                    "start": "2026-06-01",
+                    "end": "2026-05-01",
+                }
+            ],
+        }
+    ]
+    document["disseminations"] = [
+        {
+            "id": "4b6f3c1e-7f5b-4f5e-9a57-2d8b7f0c9a11",
+            "delivered_by": "A",
+            "audience": "B",
+            "date": "2026-09-01",
+            "attendees": 3,
+            "updated_at": "2026-11-20T10:00:00Z",
+        }
+    ]
+    with pytest.raises(BundleError) as caught:
+        parse_bundle_bytes(dumps(document), set(), date(2026, 11, 21))
+    paths = {p.path for p in caught.value.problems}
+    assert "workflow[0].agency_requests[0].returned" in paths
+    assert "workflow[0].agency_requests[0].chronology[0].date" in paths
+    assert "workflow[0].pauses[0].end" in paths
+    assert "disseminations[0]" in paths
