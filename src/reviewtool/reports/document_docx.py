@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from reviewtool.reports.document_model import (
     Bullets,
@@ -12,6 +13,17 @@ from reviewtool.reports.document_model import (
     Table,
 )
 from reviewtool.reports.text import clean, property_text
+
+
+def _set_widths(table: Any, weights: list[float], usable: int) -> None:
+    """Column widths in proportion to ``weights`` (Word needs them on every cell)."""
+    if not weights:
+        return
+    table.autofit = False
+    total = sum(weights)
+    for row in table.rows:
+        for cell, weight in zip(row.cells, weights, strict=True):
+            cell.width = int(usable * weight / total)
 
 
 def write_document_docx(model: DocumentModel, path: Path) -> Path:
@@ -24,6 +36,11 @@ def write_document_docx(model: DocumentModel, path: Path) -> Path:
     section = document.sections[0]
     section.header.paragraphs[0].text = clean(model.marking)
     section.footer.paragraphs[0].text = clean(f"{model.marking} - {model.partnership}")
+    usable = (
+        int(section.page_width or 0)
+        - int(section.left_margin or 0)
+        - int(section.right_margin or 0)
+    )
     document.add_paragraph(clean(model.marking))
     document.add_heading(clean(model.title), level=0)
     document.add_paragraph(clean(model.subtitle))
@@ -50,6 +67,7 @@ def write_document_docx(model: DocumentModel, path: Path) -> Path:
                 for row in block.rows:
                     for cell, value in zip(table.add_row().cells, row, strict=True):
                         cell.text = clean(value)
+                _set_widths(table, block.widths, usable)
                 document.add_paragraph()
     partial = path.with_name(f".{path.name}.partial")
     try:
