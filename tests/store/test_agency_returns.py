@@ -207,3 +207,37 @@ def test_workflow_travels_in_bundles(store: Store, tmp_path: Path) -> None:
         assert again.workflows_imported == 0 and not again.conflicts
     finally:
         other.close()
+
+
+def test_workflow_imports_from_a_streamed_bundle(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_rapid_review(store)
+    path = write_agency_request(store, "RR-1", "Police", tmp_path / "p.xlsx", TODAY)
+    _fill(path, [(date(2026, 10, 1), None, "Visit", None, None)])
+    import_return(store, "RR-1", path, TODAY)
+    bundle = tmp_path / "out.rtbundle.json"
+    export_bundle(store, bundle)
+    monkeypatch.setattr("reviewtool.bundle.stream.STREAM_FROM_BYTES", 0)
+    import reviewtool.services.exchange.bundle_import as bundles
+    from reviewtool.bundle.stream import Rest
+
+    rests: list[Rest] = []
+    original = bundles.stream_bundle
+
+    def recording(*args: object) -> object:
+        for part in original(*args):  # type: ignore[arg-type]
+            if isinstance(part, Rest):
+                rests.append(part)
+            yield part
+
+    monkeypatch.setattr(bundles, "stream_bundle", recording)
+    other = open_store(str(tmp_path / "other.sqlite3"), backup_dir=tmp_path / "b2")
+    try:
+        report = import_bundle_files(other, [bundle], today=TODAY)
+        assert report.created == 1 and report.workflows_imported == 1
+        chronology = load_workflow(other, "RR-1").record.agency_requests[0].chronology
+        assert [e.what_happened for e in chronology] == ["Visit"]
+        assert rests and len(rests[0].header.workflow) == 1  # it was read as a stream
+    finally:
+        other.close()
