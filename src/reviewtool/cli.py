@@ -14,11 +14,20 @@ import sys
 from collections.abc import Sequence
 
 from reviewtool import __version__
-from reviewtool.commandline import codebook, exchange, history, outputs, reviews, safety, tracking
+from reviewtool.commandline import (
+    codebook,
+    exchange,
+    history,
+    outputs,
+    reviews,
+    safety,
+    tracking,
+    workflow,
+)
 from reviewtool.commandline.common import EXIT_BAD_INPUT, EXIT_BLOCKED, EXIT_FAILURE
 
 PRIVATE_UMASK = 0o077
-COMMAND_GROUPS = (exchange, reviews, codebook, history, outputs, tracking, safety)
+COMMAND_GROUPS = (exchange, reviews, codebook, workflow, history, outputs, tracking, safety)
 """Each module adds its sub-commands in ``register``; the help lists them in this order."""
 
 

@@ -7,6 +7,8 @@ from datetime import date
 
 from reviewtool.bundle.errors import Problem
 from reviewtool.bundle.schema import Bundle, CodeRecord, ReviewDates, ReviewRecord, TopicBriefing
+from reviewtool.bundle.workflow_checks import check_learning, check_workflow
+from reviewtool.bundle.workflow_schema import WorkflowRecord
 from reviewtool.domain.factors import group_of
 
 # Dates of events already recorded may not lie in the future (BUNDLE.md); only dues may.
@@ -27,6 +29,8 @@ def check_bundle(bundle: Bundle, known_codes: set[str], today: date) -> list[Pro
     for index, review in enumerate(bundle.reviews):
         checker.review(index, review)
     checker.briefings(bundle.briefings)
+    checker.workflow(bundle.workflow)
+    checker.learning(bundle)
     return checker.problems
 
 
@@ -74,6 +78,12 @@ class BundleChecker:
             seen_briefings.setdefault(briefing.id, index)
             if briefing.theme is not None and briefing.theme not in self.codes:
                 self.problems.append(Problem(f"{path}.theme", f"unknown code {briefing.theme!r}"))
+
+    def workflow(self, records: Sequence[WorkflowRecord]) -> None:
+        self.problems.extend(check_workflow(records, self.today))
+
+    def learning(self, bundle: Bundle) -> None:
+        self.problems.extend(check_learning(bundle.disseminations, bundle.rag_reviews, self.today))
 
 
 def _check_codebook(entries: Sequence[CodeRecord], codes: set[str]) -> Iterator[Problem]:

@@ -22,7 +22,9 @@ from reviewtool.bundle.fields import (
     Uuid,
     VersionNumber,
 )
+from reviewtool.bundle.learning_schema import DisseminationRecord, RagReviewRecord
 from reviewtool.bundle.limits import CODE_CHARS, MAX_AGE_MONTHS
+from reviewtool.bundle.workflow_schema import WorkflowRecord
 from reviewtool.domain.enums import (
     ActionStatus,
     BriefingStatus,
@@ -185,6 +187,10 @@ class Bundle(Record):
     reviews: list[ReviewRecord] = Field(default_factory=list)
     briefings: list[TopicBriefing] = Field(default_factory=list)
     sealed_identifiers: SealedIdentifiers | None = None
+    workflow: list[WorkflowRecord] = Field(default_factory=list)
+    """Optional: the statutory workflow of some reviews (see ``workflow_schema``)."""
+    disseminations: list[DisseminationRecord] = Field(default_factory=list)
+    rag_reviews: list[RagReviewRecord] = Field(default_factory=list)
 
 
 def empty_bundle(partnership: str | None, exported_at: datetime) -> Bundle:

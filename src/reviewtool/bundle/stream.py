@@ -137,6 +137,8 @@ def stream_bundle(
         _fail_on_problems(checker)
         yield Codebook(bundle.codebook)
     checker.briefings(bundle.briefings)
+    checker.workflow(bundle.workflow)
+    checker.learning(bundle)
     _fail_on_problems(checker)
     yield Rest(bundle)
 

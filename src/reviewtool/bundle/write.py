@@ -12,6 +12,8 @@ from typing import Any, TextIO
 
 from reviewtool.bundle.schema import Bundle, ReviewRecord
 
+OPTIONAL_SECTIONS = ("workflow", "disseminations", "rag_reviews")
+
 
 def bundle_to_dict(bundle: Bundle) -> dict[str, Any]:
     document = bundle.model_dump(mode="json", exclude={"reviews"})
@@ -20,11 +22,16 @@ def bundle_to_dict(bundle: Bundle) -> dict[str, Any]:
     _drop_nulls(document, ("sealed_identifiers",))
     reviews = [review_to_dict(review) for review in bundle.reviews]
     # Keys in the order of the format: the reviews after the codebook, before the briefings.
-    return {
+    written = {
         key: (reviews if key == "reviews" else document[key])
         for key in Bundle.model_fields
         if key in document or key == "reviews"
     }
+    # Optional sections added to the format are written only when they hold something.
+    for key in OPTIONAL_SECTIONS:
+        if not written.get(key):
+            written.pop(key, None)
+    return written
 
 
 def review_to_dict(review: ReviewRecord) -> dict[str, Any]:

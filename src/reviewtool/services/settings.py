@@ -35,6 +35,9 @@ class PartnershipSettings:
     briefing_headings: list[str] = field(default_factory=lambda: list(DEFAULT_BRIEFING_HEADINGS))
     small_number_threshold: int = 5
     """In a summary for publication, counts below this (from 1) read "fewer than N"."""
+    copy_to_panel_working_days: int = 7
+    """Working days before publication that a local review goes to the Panel and the
+    Secretary of State (guidance has said at least 7)."""
 
 
 def load_settings(store: Store) -> PartnershipSettings:
@@ -56,6 +59,8 @@ def save_settings(store: Store, settings: PartnershipSettings) -> None:
         raise InvalidInput(
             f"small-number threshold {threshold!r}: give a whole number from 2 to 20"
         )
+    if not 1 <= settings.copy_to_panel_working_days <= 60:
+        raise InvalidInput("the copy to the Panel is due 1 to 60 working days before publication")
     colour = settings.brand_colour
     if len(colour) != 7 or not colour.startswith("#"):
         raise InvalidInput(f"brand colour {colour!r} must look like #1f5f8b")

@@ -12,7 +12,9 @@ from reviewtool.domain.actions import Rag
 from reviewtool.domain.enums import ReviewKind
 from reviewtool.services.store import Store
 from reviewtool.services.tracking import DeadlineRow, dashboard
+from reviewtool.services.workflow.milestones import open_cspr_progress
 from reviewtool.ui.colours import RAG_COLOURS, deadline_colour
+from reviewtool.ui.cspr_progress_html import cspr_progress_html
 from reviewtool.ui.widgets import format_date
 
 
@@ -77,8 +79,8 @@ class DashboardPage(QWidget):
         parts.append(_unprotected(board.without_identifiers))
         parts.append("<h2>Rapid reviews overdue or due within 5 working days</h2>")
         parts.append(_deadline_rows(board.rapid_reviews))
-        parts.append("<h2>Local reviews more than 6 months after the decision, unpublished</h2>")
-        parts.append(_deadline_rows(board.unpublished_csprs))
+        parts.append("<h2>Open local reviews: next milestone (paused time not counted)</h2>")
+        parts.append(cspr_progress_html(open_cspr_progress(self.store, self.today)))
         parts.append("<h2>Actions by RAG status</h2><table cellpadding='4'>")
         for rag in (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.GREY):
             parts.append(

@@ -38,9 +38,10 @@ if TYPE_CHECKING:
     from reviewtool.ui.actions_page import ActionsPage
     from reviewtool.ui.codebook_page import CodebookPage
     from reviewtool.ui.dashboard_page import DashboardPage
+    from reviewtool.ui.learning.learning_page import LearningPage
     from reviewtool.ui.settings_page import SettingsPage
 
-PAGES = ("Dashboard", "Reviews", "Actions", "Codebook", "Settings")
+PAGES = ("Dashboard", "Reviews", "Actions", "Codebook", "Settings", "Learning")
 SHORTCUTS = [
     ("Ctrl+N", "New review"),
     ("Ctrl+S", "Save the review"),
@@ -238,6 +239,10 @@ class MainWindow(FileActions, ReportActions, QMainWindow):
 
                 page = CodebookPage(self.store)
                 page.codebookChanged.connect(self._codebook_changed)
+            elif number == 5:
+                from reviewtool.ui.learning.learning_page import LearningPage
+
+                page = LearningPage(self.store, self.today)
             else:
                 from reviewtool.ui.settings_page import SettingsPage
 
@@ -258,6 +263,10 @@ class MainWindow(FileActions, ReportActions, QMainWindow):
     @property
     def codebook(self) -> CodebookPage:
         return self._page(3)  # type: ignore[return-value]
+
+    @property
+    def learning_page(self) -> LearningPage:
+        return self._page(5)  # type: ignore[return-value]
 
     @property
     def settings_page(self) -> SettingsPage:

@@ -46,6 +46,11 @@ class SettingsPage(QWidget):
             "In a thematic summary for publication, counts from 1 up to this less one read "
             '"fewer than N" (statistical disclosure control, as in DfE and ONS releases).'
         )
+        self.copy_days = QSpinBox()
+        self.copy_days.setRange(1, 60)
+        self.copy_days.setAccessibleName(
+            "Working days before publication that a local review goes to the Panel"
+        )
         form = QFormLayout()
         form.addRow("&Partnership", self.partnership)
         form.addRow("Brand &colour", self.colour)
@@ -59,6 +64,7 @@ class SettingsPage(QWidget):
         for number, edit in enumerate(self.headings, start=1):
             edit.setAccessibleName(f"Briefing heading {number}")
             form.addRow(f"{number}", edit)
+        form.addRow("Copy to the Panel before publication (working &days)", self.copy_days)
         form.addRow("Database", QLabel(store.describe()))
         save = QPushButton("&Save settings")
         save.clicked.connect(self.save)
@@ -73,6 +79,7 @@ class SettingsPage(QWidget):
         self.colour.setText(settings.brand_colour)
         self.logo.setText(settings.logo_path or "")
         self.threshold.setValue(settings.small_number_threshold)
+        self.copy_days.setValue(settings.copy_to_panel_working_days)
         for edit, heading in zip(self.headings, settings.briefing_headings, strict=True):
             edit.setText(heading)
 
@@ -90,6 +97,7 @@ class SettingsPage(QWidget):
         settings.logo_path = self.logo.text().strip() or None
         settings.briefing_headings = [edit.text().strip() for edit in self.headings]
         settings.small_number_threshold = self.threshold.value()
+        settings.copy_to_panel_working_days = self.copy_days.value()
         try:
             save_settings(self.store, settings)
         except ReviewtoolError as error:

@@ -31,6 +31,7 @@ from reviewtool.services.clock import now_utc, utc
 from reviewtool.services.lookup import resolve_review_id
 from reviewtool.services.reviews.bulk_read import read_reviews
 from reviewtool.services.store import Store
+from reviewtool.services.workflow.exchange import learning_for_export, workflows_for_export
 
 Progress = Callable[[int, int], None]
 """Called with (done, total) while long work goes on."""
@@ -107,6 +108,8 @@ def _export_header(session: Session, review_refs: Sequence[str]) -> tuple[Bundle
         ]
     setting = session.get(Setting, "partnership")
     partnership = json.loads(setting.value) if setting else None
+    workflow = workflows_for_export(session, ids if review_refs else None)
+    disseminations, rag_reviews = learning_for_export(session, ids if review_refs else None)
     header = Bundle(
         format=BUNDLE_FORMAT,
         version=BUNDLE_VERSION,
@@ -115,6 +118,9 @@ def _export_header(session: Session, review_refs: Sequence[str]) -> tuple[Bundle
         codebook=codebook,
         reviews=[],
         briefings=briefings,
+        workflow=workflow,
+        disseminations=disseminations,
+        rag_reviews=rag_reviews,
     )
     return header, ids
 

@@ -42,6 +42,7 @@ from reviewtool.services.reviews.bulk_insert import insert_new_reviews
 from reviewtool.services.search_index import index_records
 from reviewtool.services.snapshots import rotate_backups, snapshot_sqlite
 from reviewtool.services.store import Store
+from reviewtool.services.workflow.exchange import import_learning, import_workflows
 
 CHUNK = 500
 
@@ -62,6 +63,8 @@ class ImportReport:
     codes_added: int = 0
     briefings_created: int = 0
     briefings_updated: int = 0
+    workflows_imported: int = 0
+    learning_imported: int = 0
     changed_review_ids: list[str] = field(default_factory=list)
     arrived_without_identifiers: dict[str, str] = field(default_factory=dict)
     """id -> reference of reviews whose bundle carried no identifiers (nor a sealed copy)."""
@@ -87,6 +90,10 @@ class ImportReport:
         if self.briefings_created or self.briefings_updated:
             parts.append(
                 f"{self.briefings_created} topic briefings added, {self.briefings_updated} updated"
+            )
+        if self.workflows_imported:
+            parts.append(
+                f"{self.workflows_imported} review workflows (returns, milestones) updated"
             )
         if self.codes_added:
             parts.append(f"{self.codes_added} codes added to the codebook")
@@ -271,6 +278,18 @@ def _import_rest(
             report.sealed_not_opened += bundle.sealed_identifiers.reviews
             # Their identifiers are in the sealed part, not left behind by the sender.
             report.forget_bundle_without_identifiers()
+    workflows = import_workflows(session, user, bundle.workflow, now)
+    report.workflows_imported += workflows.applied
+    report.conflicts.extend(
+        ImportConflict(reference, "workflow", reason) for reference, reason in workflows.conflicts
+    )
+    learning, learning_conflicts = import_learning(
+        session, user, bundle.disseminations, bundle.rag_reviews, now
+    )
+    report.learning_imported += learning
+    report.conflicts.extend(
+        ImportConflict(name, "delivery", reason) for name, reason in learning_conflicts
+    )
 
 
 @contextmanager

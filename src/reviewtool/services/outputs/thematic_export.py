@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -111,6 +111,7 @@ def _analyse_check_write(
     override_reason: str | None,
 ) -> ThematicModel:
     from reviewtool.services.outputs.publication import guard, identifiers_of
+    from reviewtool.services.workflow.annual_figures import annual_practice_figures
 
     tracker = outputs.xlsx is not None
     model = thematic_model(store, request, today, action_tracker=tracker)
@@ -119,10 +120,27 @@ def _analyse_check_write(
         from reviewtool.services.settings import load_settings
 
         model = suppress_small_numbers(model, load_settings(store).small_number_threshold)
+    practice = (
+        annual_practice_figures(store, request.date_from, request.date_to, today or date.today())
+        if outputs.docx and not request.for_publication
+        else None
+    )
+    if outputs.docx and request.for_publication:
+        # Timeliness and dissemination figures are counts of a handful of cases: the
+        # annual chapter's version for publication leaves them out rather than print them.
+        model = replace(
+            model,
+            method=[
+                *model.method,
+                "The timeliness, decision and dissemination figures of the annual report "
+                "chapter are left out of this version for publication (they are small "
+                "numbers); the internal version carries them.",
+            ],
+        )
     guard(
         store,
         f"The thematic summary for {model.period}",
-        thematic_parts(model, action_tracker=tracker),
+        thematic_parts(model, action_tracker=tracker) + list(practice.texts() if practice else []),
         identifiers_of(store, None),
         override_reason,
     )
@@ -142,4 +160,8 @@ def _analyse_check_write(
         from reviewtool.reports.annual_docx import write_annual_chapter_docx
 
         write_annual_chapter_docx(model, outputs.docx)
+        if practice is not None:
+            from reviewtool.reports.annual_practice_docx import append_practice_chapter
+
+            append_practice_chapter(practice, outputs.docx)
     return model

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -11,7 +12,7 @@ from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
 
 from reviewtool.db import search as index
-from reviewtool.db.models import Code, Factor, Identifier, Review
+from reviewtool.db.models import Code, Factor, Identifier, PublicationPause, Review
 from reviewtool.domain.deadlines import (
     DeadlineState,
     cspr_publication_due,
@@ -19,6 +20,7 @@ from reviewtool.domain.deadlines import (
     rapid_review_due,
 )
 from reviewtool.domain.enums import ReviewKind
+from reviewtool.domain.milestones import Pause, publication_deadline
 from reviewtool.services.clock import utc
 from reviewtool.services.reviews.search import split_snippet
 from reviewtool.services.store import Store
@@ -107,15 +109,37 @@ _LIST_COLUMNS = (
 )
 
 
-def current_deadline(review: Any, today: date) -> tuple[str, DeadlineState | None]:
-    """The deadline a business unit watches for this review, if it has one."""
+def current_deadline(
+    review: Any, today: date, pauses: Sequence[Pause] = ()
+) -> tuple[str, DeadlineState | None]:
+    """The deadline a business unit watches for this review, if it has one (a local
+    review's publication counts only time that no publication pause covers)."""
     if review.kind == ReviewKind.RAPID_REVIEW and review.date_notified:
         due = rapid_review_due(review.date_notified)
         return "Rapid review", deadline_state(due, review.date_rapid_review_submitted, today)
     if review.kind == ReviewKind.CSPR and review.date_decision and review.status != "withdrawn":
+        if pauses:
+            return "Publication", publication_deadline(
+                review.date_decision, review.date_published, today, pauses
+            )
         due = cspr_publication_due(review.date_decision)
         return "Publication", deadline_state(due, review.date_published, today)
     return "", None
+
+
+def publication_pauses(session: Session) -> dict[str, list[Pause]]:
+    """Every review's publication pauses (few reviews have any: one small query)."""
+    pauses: dict[str, list[Pause]] = {}
+    for review_id, reason, start, end in session.execute(
+        select(
+            PublicationPause.review_id,
+            PublicationPause.reason,
+            PublicationPause.start,
+            PublicationPause.end,
+        )
+    ):
+        pauses.setdefault(review_id, []).append(Pause(reason, start, end))
+    return pauses
 
 
 def list_reviews(
@@ -156,7 +180,8 @@ def list_reviews(
         # Core rows: the ORM's result machinery costs more than the query for thousands.
         reviews = session.connection().execute(query).all()
         themes = _main_themes(session, [r.id for r in reviews]) if with_themes else None
-        deadlines = {r.id: current_deadline(r, today) for r in reviews}
+        pauses = publication_pauses(session)
+        deadlines = {r.id: current_deadline(r, today, pauses.get(r.id, ())) for r in reviews}
         if filters.overdue_only:
             reviews = [
                 r

@@ -38,6 +38,7 @@ from reviewtool.ui.editor.factors_tab import FactorsTab
 from reviewtool.ui.editor.history_tab import HistoryTab
 from reviewtool.ui.editor.identifiers_tab import IdentifiersTab
 from reviewtool.ui.editor.learning_tab import LearningTab
+from reviewtool.ui.editor.workflow_tabs import WorkflowTabs
 from reviewtool.ui.operations import show_error
 
 AUTOSAVE_MILLISECONDS = 15_000
@@ -122,8 +123,18 @@ class ReviewEditor(QWidget):
             tab.changed.connect(self._changed)
         self.factors.suggest_button.clicked.connect(self.suggest_codes)
         self.history.remove_button.clicked.connect(self.remove_identifying_text)
+        self.workflow = WorkflowTabs(self.tabs, self.store, self.today, self._workflow_saved)
+        self._open_workflow()
         if self.loaded is not None:
             self._show(self.loaded.record)
+
+    def _workflow_saved(self) -> None:
+        if self.loaded is not None:
+            self.history.show_entries(review_audit_trail(self.store, self.loaded.record.id))
+
+    def _open_workflow(self) -> None:
+        record = self.loaded.record if self.loaded else None
+        self.workflow.open_review(record.id if record else None, record.kind if record else None)
 
     @property
     def review_id(self) -> str | None:
@@ -172,6 +183,7 @@ class ReviewEditor(QWidget):
         self.loaded = loaded
         self._show(loaded.record)
         self.history.show_entries(review_audit_trail(self.store, review_id))
+        self._open_workflow()
         self._set_dirty(False)
         self._enable(True)
         self._offer_draft(loaded)
@@ -238,6 +250,7 @@ class ReviewEditor(QWidget):
 
     def clear(self) -> None:
         self.loaded = None
+        self._open_workflow()
         self._set_dirty(False)
         self._enable(False)
         self.heading.setText("Select a review, or create one with File > New review (Ctrl+N).")
@@ -294,6 +307,8 @@ class ReviewEditor(QWidget):
 
     def maybe_save(self) -> bool:
         """Before switching away: save, discard or stay. True when it is safe to go on."""
+        if not self.workflow.maybe_save():
+            return False
         if not self._dirty or self.loaded is None:
             return True
         answer = QMessageBox.question(

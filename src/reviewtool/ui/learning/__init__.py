@@ -1,0 +1,1 @@
+"""The Learning into practice page: topic briefings, deliveries, RAG reviews of actions."""
