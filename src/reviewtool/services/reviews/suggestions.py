@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from reviewtool.bundle.schema import ReviewRecord
 from reviewtool.db.models import Code
-from reviewtool.domain.suggestions import Suggestion, suggest
+from reviewtool.domain.suggestions import Suggestion, SuggestionContext, suggest
 from reviewtool.services.store import Store
 
 
@@ -36,9 +36,24 @@ def narrative(record: ReviewRecord) -> list[tuple[str, str]]:
     return texts
 
 
-def suggestions_for(record: ReviewRecord, indicators: dict[str, list[str]]) -> list[Suggestion]:
-    """Codes the text points to that the review is not yet tagged with."""
-    return suggest(narrative(record), indicators, {f.code for f in record.factors})
+def youngest_age(record: ReviewRecord) -> int | None:
+    """The youngest child's age in months (0 when a child was unborn), if recorded."""
+    ages = [0 if child.unborn else child.age_months for child in record.children]
+    known = [age for age in ages if age is not None]
+    return min(known) if known else None
+
+
+def suggestions_for(
+    record: ReviewRecord,
+    indicators: dict[str, list[str]],
+    rejected: set[str] = frozenset(),  # type: ignore[assignment]
+    muted: frozenset[tuple[str, str]] = frozenset(),
+) -> list[Suggestion]:
+    """Codes the text points to that the review is not yet tagged with (nor were rejected
+    for it); ``muted`` (code, phrase) pairs propose nothing."""
+    context = SuggestionContext(child_age_months=youngest_age(record), muted=muted)
+    already = {f.code for f in record.factors} | set(rejected)
+    return suggest(narrative(record), indicators, already, context)
 
 
 def set_indicators(store: Store, code: str, phrases: list[str]) -> None:
