@@ -73,6 +73,14 @@ def test_search_as_you_type_shows_the_snippet(qtbot: QtBot, window: MainWindow) 
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
     assert page.model.index(0, 1).data() == "Child K"
     assert "malnutrition" in page.model.index(0, 7).data()
+    # Opened from the search, the review's text has the matched words marked.
+    page.table.selectRow(0)
+    summary = page.editor.details.summary
+    marked = [s.cursor.selectedText() for s in summary.extraSelections()]
+    assert marked and all(word.lower().startswith("malnutr") for word in marked)
+    page.search.clear()
+    page.editor.highlight_search(page.search.text())
+    assert summary.extraSelections() == []
 
 
 def test_ctrl_f_focuses_search(qtbot: QtBot, window: MainWindow) -> None:

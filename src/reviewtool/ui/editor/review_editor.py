@@ -25,6 +25,7 @@ from reviewtool.services.audit import review_audit_trail
 from reviewtool.services.codebook import list_codes
 from reviewtool.services.reviews.drafts import discard_draft, load_draft, save_draft
 from reviewtool.services.reviews.editing import LoadedReview, get_review, save_review
+from reviewtool.services.reviews.search import match_pattern
 from reviewtool.services.reviews.suggestions import (
     add_indicator,
     record_decision,
@@ -41,6 +42,7 @@ from reviewtool.ui.editor.details_tab import DetailsTab
 from reviewtool.ui.editor.factors_tab import FactorsTab
 from reviewtool.ui.editor.history_tab import HistoryTab
 from reviewtool.ui.editor.learning_tab import LearningTab
+from reviewtool.ui.editor.search_marks import mark_matches
 from reviewtool.ui.operations import show_error
 
 AUTOSAVE_MILLISECONDS = 15_000
@@ -176,6 +178,10 @@ class ReviewEditor(QWidget):
         self._set_dirty(False)
         self._enable(True)
         self._offer_draft(loaded)
+
+    def highlight_search(self, text: str) -> int:
+        """Mark the words a list search for ``text`` matched (none when it is empty)."""
+        return mark_matches(self.tabs, match_pattern(text) if text.strip() else None)
 
     def _offer_draft(self, loaded: LoadedReview) -> None:
         draft = load_draft(loaded.record.id)
