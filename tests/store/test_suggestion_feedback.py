@@ -97,3 +97,33 @@ def test_suggestions_by_reference_in_the_order_given(store: Store) -> None:
     found = suggestions_by_reference(store, ["RR-B", "RR-A"])
     assert [reference for reference, _ in found] == ["RR-B", "RR-A"]
     assert found[0][1] == [] and {s.code for s in found[1][1]} >= {"parent.alcohol_misuse"}
+
+
+def test_an_upgrade_brings_new_default_phrases_but_keeps_edited_ones(store: Store) -> None:
+    import hashlib
+    import json
+
+    from reviewtool.db.models import Code
+    from reviewtool.db.seed import update_default_indicators
+    from reviewtool.paths import resource
+
+    history = json.loads(resource("indicator_history.json").read_text(encoding="utf-8"))
+    old_defaults = {
+        "practice.engaging_fathers": "father\nfathers\nmale carers",
+        "parent.drug_misuse": "cocaine\nheroin\ndrug use\ndrug misuse\ncannabis use by",
+    }
+    for code, text in old_defaults.items():  # the shipped history knows these texts
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        assert digest in history["previous_defaults"][code]
+    with store.transaction() as session:
+        session.get(Code, "practice.engaging_fathers").indicators = old_defaults[  # type: ignore[union-attr]
+            "practice.engaging_fathers"
+        ]
+        session.get(Code, "parent.drug_misuse").indicators = "cocaine\nspice"  # type: ignore[union-attr]
+    with store.transaction() as session:
+        assert update_default_indicators(session) == 1
+    with store.transaction() as session:
+        fathers = session.get(Code, "practice.engaging_fathers").indicators  # type: ignore[union-attr]
+        drugs = session.get(Code, "parent.drug_misuse").indicators  # type: ignore[union-attr]
+    assert fathers is not None and "father\n" not in fathers and "invisible men" in fathers
+    assert drugs == "cocaine\nspice"

@@ -20,7 +20,11 @@ from reviewtool.db.engine import (
     explain_connection_error,
 )
 from reviewtool.db.migrate import MigrationResult, Outcome, needs_migration, prepare
-from reviewtool.db.seed import add_missing_builtin_codes, fill_missing_indicators
+from reviewtool.db.seed import (
+    add_missing_builtin_codes,
+    fill_missing_indicators,
+    update_default_indicators,
+)
 from reviewtool.domain.errors import DatabaseProblem
 from reviewtool.paths import data_dir, default_backup_dir, default_database_path
 
@@ -118,6 +122,7 @@ def open_store(
             add_missing_builtin_codes(session)
             if store.migration.outcome is not Outcome.CURRENT:
                 fill_missing_indicators(session)
+                update_default_indicators(session)
         if store.migration.outcome is Outcome.UPGRADED:
             from reviewtool.services.search_index import rebuild_search_index
 
