@@ -3,9 +3,9 @@
 Each review is indexed twice: by word stems (English endings ignored: "neglected" finds
 "neglect") and by words as written (accents folded), so that a word being typed matches
 every word it starts: a stem is often shorter than what is typed ("escalation" is stemmed to
-"escal", which "escala" does not start). A search matches a review when every word matches
-its stems, the last one also as the start of a stem or of a word as written; one query
-asks both indexes and ranks their matches together.
+"escal", which "escala" does not start). A search matches a review when every word starts a
+word of it as written, or when every word matches by stem (the last as the start of a
+stem); the first are ranked, the others follow.
 
 User input never reaches query syntax: it is cut into word tokens, and each token is quoted
 (FTS5) or reduced to letters and digits (tsquery) before being passed as a bound parameter.
@@ -268,54 +268,48 @@ def _typed_as_written(tokens: list[str]) -> bool:
     return len(tokens[-1]) >= MIN_PREFIX
 
 
-_RANK_SQLITE = """
-SELECT s.review_id, m.rank FROM (
-  SELECT rowid, sum(rank) AS rank FROM (
-    SELECT rowid, 0.0 AS rank, 1 AS stem, 0 AS typed, 0 AS head
-    FROM review_search WHERE review_search MATCH :stems
-    UNION ALL
-    SELECT rowid, bm25(review_search_words, 8.0, 1.0), 0, 1, 0
-    FROM review_search_words WHERE review_search_words MATCH :typed{head}
-  ) GROUP BY rowid HAVING max(stem) = 1 OR (max(typed) = 1{head_present})
-  ORDER BY rank LIMIT :limit
-) AS m JOIN review_search AS s ON s.rowid = m.rowid ORDER BY m.rank
-"""
-"""Matches by stem (every word, the last as the start of a stem), or the last word as the
-start of a word as written with every earlier word matched by stem; one ranking over both
-(the word index ranks the word being typed, the stem index the words before it). Each index
-is read once and the parts are joined by grouping: joining FTS5 tables row by row would
-look each candidate up in the index again."""
-
-_HEAD_SQLITE = {
-    "head": """
-    UNION ALL
-    SELECT rowid, bm25(review_search, 0.0, 8.0, 1.0), 0, 0, 1
-    FROM review_search WHERE review_search MATCH :head""",
-    "head_present": " AND max(head) = 1",
-}
+def _as_written(tokens: list[str]) -> str:
+    """Every word as the start of a word as written (the word index's query)."""
+    return " ".join(f'"{token}"*' for token in tokens)
 
 
 def _rank_sqlite(session: Session, tokens: list[str], limit: int) -> list[tuple[str, float]]:
+    stems = _fts_match(tokens)
     if not _typed_as_written(tokens):
         result = session.execute(
             text(
                 "SELECT review_id, bm25(review_search, 0.0, 8.0, 1.0) AS rank "
                 "FROM review_search WHERE review_search MATCH :match ORDER BY rank LIMIT :limit"
             ),
-            {"match": _fts_match(tokens), "limit": limit},
+            {"match": stems, "limit": limit},
         )
         return [(str(row[0]), float(row[1])) for row in result]
-    values: dict[str, object] = {
-        "stems": _fts_match(tokens),
-        "typed": _quoted(tokens[-1:]) + "*",
-        "limit": limit,
-    }
-    parts = dict.fromkeys(_HEAD_SQLITE, "")
-    if len(tokens) > 1:
-        values["head"] = _quoted(tokens[:-1])
-        parts = _HEAD_SQLITE
-    result = session.execute(text(_RANK_SQLITE.format(**parts)), values)
-    return [(str(row[0]), float(row[1])) for row in result]
+    # One ranking, by the words as written; reviews that match only through another form of
+    # a word (by stem: "neglected" finds "neglect") follow them. Reading each index once
+    # keeps this as cheap as a single search: joining the two row by row is not.
+    result = session.execute(
+        text(
+            "SELECT s.review_id, m.rank FROM ("
+            " SELECT rowid, bm25(review_search_words, 8.0, 1.0) AS rank"
+            " FROM review_search_words WHERE review_search_words MATCH :typed"
+            " ORDER BY rank LIMIT :limit"
+            ") AS m JOIN review_search AS s ON s.rowid = m.rowid ORDER BY m.rank"
+        ),
+        {"typed": _as_written(tokens), "limit": limit},
+    )
+    ranked = [(str(row[0]), float(row[1])) for row in result]
+    if len(ranked) < limit:
+        seen = {review_id for review_id, _ in ranked}
+        more = session.execute(
+            text("SELECT review_id FROM review_search WHERE review_search MATCH :stems LIMIT :n"),
+            {"stems": stems, "n": limit + len(ranked)},
+        )
+        for (review_id,) in more:
+            if len(ranked) >= limit:
+                break
+            if str(review_id) not in seen:
+                ranked.append((str(review_id), 0.0))
+    return ranked
 
 
 def _safe_tokens(tokens: list[str]) -> list[str]:
@@ -336,25 +330,20 @@ def _rank_postgresql(session: Session, tokens: list[str], limit: int) -> list[tu
         return []
     values: dict[str, object] = {
         "stems": " & ".join([*safe[:-1], f"{safe[-1]}:*"]),
-        "typed": f"{safe[-1]}:*",
+        "typed": " & ".join(f"{token}:*" for token in safe),
         "limit": limit,
     }
+    # As on SQLite: ranked by the words as written, matches by stem alone after them.
     where = "s.document @@ q.stems"
+    rank = "ts_rank_cd(s.document, q.stems) / 1000.0"
     if len(safe[-1]) >= MIN_PREFIX:
-        where += " OR (s.words @@ q.typed{head})"
-        head = ""
-        if len(safe) > 1:
-            values["head"] = " & ".join(safe[:-1])
-            # English stop words drop out of a query: "the escala" looks for "escala".
-            head = (
-                " AND (numnode(to_tsquery('english', :head)) = 0"
-                " OR s.document @@ to_tsquery('english', :head))"
-            )
-        where = where.format(head=head)
+        where += " OR s.words @@ q.typed"
+        rank = (
+            f"CASE WHEN s.words @@ q.typed THEN 1.0 + ts_rank_cd(s.words, q.typed) ELSE {rank} END"
+        )
     result = session.execute(
         text(
-            "SELECT s.review_id, ts_rank_cd(s.document, q.stems) + ts_rank_cd(s.words, q.typed)"
-            " AS rank FROM review_search s, "
+            f"SELECT s.review_id, {rank} AS rank FROM review_search s, "
             "(SELECT to_tsquery('english', :stems) AS stems, to_tsquery('simple', :typed) AS typed)"
             f" AS q WHERE {where} ORDER BY rank DESC LIMIT :limit"
         ),
