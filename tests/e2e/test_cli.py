@@ -156,3 +156,36 @@ def test_cli_against_postgresql(postgres_url: str, tmp_path: Path) -> None:
     found = run("list", "--search", "cocaine", db=postgres_url)
     assert found.returncode == 0 and found.stdout.startswith("NSP-")
     assert "Child L" in found.stdout
+
+
+def test_suggest_prints_codes_with_their_sentences(tmp_path: Path) -> None:
+    from reviewtool.domain.enums import ReviewKind
+    from reviewtool.services.reviews.editing import create_review, new_review_record
+    from reviewtool.services.store import open_store
+
+    db = tmp_path / "suggest.sqlite3"
+    store = open_store(str(db), backup_dir=tmp_path / "backups")
+    try:
+        record = new_review_record(ReviewKind.CSPR, "CSPR-7", "Child Ö")
+        summary = "A 10-week-old baby was bruised. There was no evidence of alcohol misuse."
+        create_review(store, record.model_copy(update={"summary": summary}))
+    finally:
+        store.close()
+    result = run("suggest", "CSPR-7", "--json", db=db)
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    codes = {row["code"] for row in rows}
+    assert {"child.harm.physical", "child.non_mobile_injury"} <= codes
+    assert "parent.alcohol_misuse" not in codes  # negated
+    assert all(set(row) == {"review", "code", "sentence", "where"} for row in rows)
+    assert {row["review"] for row in rows} == {"CSPR-7"}
+    assert (
+        rows[0]["sentence"] == "A 10-week-old baby was bruised." and rows[0]["where"] == "summary"
+    )
+    plain = run("suggest", "CSPR-7", db=db)
+    assert (
+        plain.stdout.startswith("CSPR-7\n")
+        and "child.harm.physical\tsummary\tA 10-week" in plain.stdout
+    )
+    missing = run("suggest", "CSPR-7", "NO-SUCH", db=db)
+    assert missing.returncode == 2 and "NO-SUCH" in missing.stderr

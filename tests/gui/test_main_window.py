@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.modeltest import ModelTester
@@ -72,6 +73,14 @@ def test_search_as_you_type_shows_the_snippet(qtbot: QtBot, window: MainWindow) 
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
     assert page.model.index(0, 1).data() == "Child K"
     assert "malnutrition" in page.model.index(0, 7).data()
+    # Opened from the search, the review's text has the matched words marked.
+    page.table.selectRow(0)
+    summary = page.editor.details.summary
+    marked = [s.cursor.selectedText() for s in summary.extraSelections()]
+    assert marked and all(word.lower().startswith("malnutr") for word in marked)
+    page.search.clear()
+    page.editor.highlight_search(page.search.text())
+    assert summary.extraSelections() == []
 
 
 def test_ctrl_f_focuses_search(qtbot: QtBot, window: MainWindow) -> None:
@@ -308,6 +317,59 @@ def test_suggested_codes_are_accepted_with_their_sentence(window: MainWindow) ->
         if f.code == "parent.alcohol_misuse"
     )
     assert factor.note == "Father had been drinking heavily."
+
+
+def test_rejected_suggestions_are_remembered_and_phrases_added_from_a_sentence(
+    window: MainWindow, answers: Answers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import select
+
+    from reviewtool.db.models import Code, SuggestionFeedback
+
+    open_in_editor(window, "NSP-RR-2024-05")
+    editor = window.reviews.editor
+    factors = editor.factors
+    editor.details.summary.setPlainText(
+        editor.details.summary.toPlainText()
+        + " Father had been drinking heavily. They lived in temporary accommodation."
+    )
+    factors.suggest_button.click()
+
+    def listed() -> list[str]:
+        return [
+            factors.suggestions.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(factors.suggestions.count())
+        ]
+
+    factors.suggestions.setCurrentRow(listed().index("parent.alcohol_misuse"))
+    factors.reject_suggestion()
+    with window.store.transaction() as session:
+        row = session.scalars(select(SuggestionFeedback)).one()
+        assert (row.code, row.accepted) == ("parent.alcohol_misuse", False)
+        assert row.sentence == "Father had been drinking heavily."
+    factors.rejected.clear()  # as if the review were opened again later
+    factors.suggest_button.click()
+    assert "parent.alcohol_misuse" not in listed()
+
+    # Teach a code a phrase from a suggestion's sentence, trimmed by the user.
+    first = listed()[0]
+    assert first == "parent.housing"
+    factors.suggestions.setCurrentRow(0)
+    asked: list[str] = []
+
+    def answer(*args: object, **kwargs: object) -> tuple[str, bool]:
+        asked.append(str(kwargs.get("text")))
+        return ("  lived in   temporary accommodation ", True)
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    factors.teach_button.click()
+    assert asked and asked[0] == factors.suggestions.item(0).data(Qt.ItemDataRole.UserRole + 1)
+    with window.store.transaction() as session:
+        indicators = session.get(Code, first).indicators  # type: ignore[union-attr]
+    assert (
+        indicators is not None and indicators.splitlines()[-1] == "lived in temporary accommodation"
+    )
+    assert "now suggests" in answers.asked[-1]
 
 
 def test_quiet_background_work_reports_its_failure(qtbot: QtBot, window: MainWindow) -> None:

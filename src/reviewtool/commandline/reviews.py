@@ -25,6 +25,17 @@ def register(commands: Subcommands) -> None:
     p.add_argument("--search", metavar="TEXT", default="", help="full-text search")
     p.set_defaults(run=cmd_list)
 
+    p = commands.add_parser(
+        "suggest", help="suggest codebook themes for reviews, with the sentence behind each"
+    )
+    p.add_argument("reviews", nargs="+", metavar="REF_OR_ID", help="reviews to read")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print a JSON list of objects with review, code, sentence and where",
+    )
+    p.set_defaults(run=cmd_suggest)
+
 
 def cmd_list(args: argparse.Namespace) -> int:
     from reviewtool.domain.enums import ReviewKind
@@ -44,4 +55,28 @@ def cmd_list(args: argparse.Namespace) -> int:
             line += "\t" + "".join(t for t, _ in row.snippet_parts).replace("\n", " ")
         print(line)
     print(f"{len(rows)} review{'s' if len(rows) != 1 else ''}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    import json
+
+    from reviewtool.services.reviews.suggestions import suggestions_by_reference
+
+    with opened(args) as store:
+        found = suggestions_by_reference(store, args.reviews)
+    if args.json:
+        rows = [
+            {"review": reference, "code": s.code, "sentence": s.sentence, "where": s.where}
+            for reference, suggestions in found
+            for s in suggestions
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    for reference, suggestions in found:
+        print(reference)
+        if not suggestions:
+            print("  (no suggestions: the text points to no code it is not tagged with)")
+        for s in suggestions:
+            print(f"  {s.code}\t{s.where}\t{s.sentence}")
     return EXIT_OK

@@ -497,3 +497,20 @@ class ActionRagReview(Base):
     rag: Mapped[str] = mapped_column(String(10))
     note: Mapped[str | None] = mapped_column(Text)
     reviewed_by: Mapped[str] = mapped_column(Text)
+class SuggestionFeedback(Base):
+    """A person's decision on a suggested code: the partnership's suggestions learn from it."""
+
+    __tablename__ = "suggestion_feedback"
+    __table_args__ = (Index("ix_suggestion_feedback_code_phrase", "code", "phrase"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[str] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(
+        ForeignKey("codes.code", onupdate="CASCADE", ondelete="CASCADE")
+    )
+    phrase: Mapped[str] = mapped_column(Text)
+    """The indicator phrase that proposed the code."""
+    sentence: Mapped[str] = mapped_column(Text)
+    accepted: Mapped[bool] = mapped_column(Boolean)
+    decided_at: Mapped[datetime] = mapped_column(DateTime)
+    decided_by: Mapped[str] = mapped_column(Text)

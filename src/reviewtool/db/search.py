@@ -1,5 +1,12 @@
 """The full-text index of reviews: FTS5 on SQLite, tsvector on PostgreSQL.
 
+Each review is indexed twice: by word stems (English endings ignored: "neglected" finds
+"neglect") and by words as written (accents folded), so that a word being typed matches
+every word it starts: a stem is often shorter than what is typed ("escalation" is stemmed to
+"escal", which "escala" does not start). A search matches a review when every word starts a
+word of it as written, or when every word matches by stem (the last as the start of a
+stem); the first are ranked, the others follow.
+
 User input never reaches query syntax: it is cut into word tokens, and each token is quoted
 (FTS5) or reduced to letters and digits (tsquery) before being passed as a bound parameter.
 """
@@ -84,20 +91,25 @@ def insert_rows(session: Session, rows: Sequence[SearchRow]) -> None:
     if not _is_sqlite(session):
         replace_rows(session, rows)
         return
+    values = [
+        {
+            "rowid": _fts_rowid(r.review_id),
+            "review_id": r.review_id,
+            "title": r.title,
+            "body": r.body,
+        }
+        for r in rows
+    ]
     session.execute(
         text(
             "INSERT INTO review_search(rowid, review_id, title, body) "
             "VALUES (:rowid, :review_id, :title, :body)"
         ),
-        [
-            {
-                "rowid": _fts_rowid(r.review_id),
-                "review_id": r.review_id,
-                "title": r.title,
-                "body": r.body,
-            }
-            for r in rows
-        ],
+        values,
+    )
+    session.execute(
+        text("INSERT INTO review_search_words(rowid, title, body) VALUES (:rowid, :title, :body)"),
+        values,
     )
 
 
@@ -106,10 +118,17 @@ def delete_rows(session: Session, review_ids: Iterable[str]) -> None:
     if not ids:
         return
     if _is_sqlite(session):
+        rowids = [{"rowid": _fts_rowid(review_id)} for review_id in ids]
+        # The word index reads its text from review_search: it is told what to forget (the
+        # text it indexed) before that text goes.
         session.execute(
-            text("DELETE FROM review_search WHERE rowid = :rowid"),
-            [{"rowid": _fts_rowid(review_id)} for review_id in ids],
+            text(
+                "INSERT INTO review_search_words(review_search_words, rowid, title, body) "
+                "SELECT 'delete', rowid, title, body FROM review_search WHERE rowid = :rowid"
+            ),
+            rowids,
         )
+        session.execute(text("DELETE FROM review_search WHERE rowid = :rowid"), rowids)
     else:
         session.execute(
             text("DELETE FROM review_search WHERE review_id IN :ids").bindparams(
@@ -120,7 +139,24 @@ def delete_rows(session: Session, review_ids: Iterable[str]) -> None:
 
 
 def clear(session: Session) -> None:
+    if _is_sqlite(session):
+        session.execute(
+            text("INSERT INTO review_search_words(review_search_words) VALUES ('delete-all')")
+        )
     session.execute(text("DELETE FROM review_search"))
+
+
+def optimize(session: Session) -> None:
+    """Merge the index into one piece after it was rewritten whole (an upgrade, a restore).
+
+    Rows replaced one by one leave the old entries marked deleted beside the new ones until
+    FTS5 merges them; after a rebuild of every row that doubles what each search reads.
+    """
+    if _is_sqlite(session):
+        session.execute(text("INSERT INTO review_search(review_search) VALUES ('optimize')"))
+        session.execute(
+            text("INSERT INTO review_search_words(review_search_words) VALUES ('optimize')")
+        )
 
 
 def count_rows(session: Session) -> int:
@@ -148,40 +184,29 @@ def query(
 
 
 def snippets(session: Session, user_text: str, review_ids: Sequence[str]) -> dict[str, str]:
-    """The matching passage of each of these reviews, with the matches marked."""
+    """The matching passage of each of these reviews, with the matches marked.
+
+    The passage is found in the text itself (every word that starts with a searched word is
+    marked); the index is asked only for reviews where the words matched by stem or without
+    accents alone, since its own snippet functions cost milliseconds a review.
+    """
     tokens = tokens_of(user_text)
     if not tokens or not review_ids:
         return {}
     if _is_sqlite(session):
-        return _snippets_sqlite(session, tokens, review_ids)
-    else:
-        tsquery = _tsquery(tokens)
-        if tsquery is None:
-            return {}
-        result = session.execute(
-            text(
-                "SELECT s.review_id, ts_headline('english', s.body, to_tsquery('english', :q), "
-                f"  'StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}, MaxWords=22, "
-                "   MinWords=8, MaxFragments=1, FragmentDelimiter=…') "
-                "FROM review_search s WHERE s.review_id IN :ids"
-            ).bindparams(bindparam("ids", expanding=True)),
-            {"q": tsquery, "ids": list(review_ids)},
+        bodies = session.execute(
+            text("SELECT review_id, body FROM review_search WHERE rowid IN :rowids").bindparams(
+                bindparam("rowids", expanding=True)
+            ),
+            {"rowids": [_fts_rowid(i) for i in review_ids]},
         )
-    return {str(row[0]): str(row[1]) for row in result}
-
-
-def _snippets_sqlite(
-    session: Session, tokens: list[str], review_ids: Sequence[str]
-) -> dict[str, str]:
-    # FTS5's snippet() re-reads the index for every term a prefix stands for, which costs
-    # milliseconds a review; the passage is found in the text itself instead, and FTS5 asked
-    # only where the words matched by stem or without accents.
-    bodies = session.execute(
-        text("SELECT review_id, body FROM review_search WHERE rowid IN :rowids").bindparams(
-            bindparam("rowids", expanding=True)
-        ),
-        {"rowids": [_fts_rowid(i) for i in review_ids]},
-    )
+    else:
+        bodies = session.execute(
+            text("SELECT review_id, body FROM review_search WHERE review_id IN :ids").bindparams(
+                bindparam("ids", expanding=True)
+            ),
+            {"ids": list(review_ids)},
+        )
     found: dict[str, str] = {}
     for review_id, body in bodies:
         passage = snippet(body or "", tokens, HIGHLIGHT_START, HIGHLIGHT_END)
@@ -189,53 +214,139 @@ def _snippets_sqlite(
             found[str(review_id)] = passage
     missing = [i for i in review_ids if i not in found]
     if missing:
-        result = session.execute(
-            text(
-                "SELECT review_id, snippet(review_search, 2, "
-                f"'{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', {WORDS_AROUND}) "
-                "FROM review_search WHERE review_search MATCH :match AND rowid IN :rowids"
-            ).bindparams(bindparam("rowids", expanding=True)),
-            {"match": _fts_match(tokens), "rowids": [_fts_rowid(i) for i in missing]},
-        )
-        found.update((str(row[0]), str(row[1])) for row in result)
+        if _is_sqlite(session):
+            found.update(_index_snippets_sqlite(session, tokens, missing))
+        else:
+            found.update(_index_snippets_postgresql(session, tokens, missing))
     return found
 
 
+def _index_snippets_sqlite(
+    session: Session, tokens: list[str], review_ids: Sequence[str]
+) -> dict[str, str]:
+    result = session.execute(
+        text(
+            "SELECT review_id, snippet(review_search, 2, "
+            f"'{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', {WORDS_AROUND}) "
+            "FROM review_search WHERE review_search MATCH :match AND rowid IN :rowids"
+        ).bindparams(bindparam("rowids", expanding=True)),
+        {"match": _fts_match(tokens), "rowids": [_fts_rowid(i) for i in review_ids]},
+    )
+    return {str(row[0]): str(row[1]) for row in result}
+
+
+def _index_snippets_postgresql(
+    session: Session, tokens: list[str], review_ids: Sequence[str]
+) -> dict[str, str]:
+    tsquery = _tsquery(tokens)
+    if tsquery is None:
+        return {}
+    result = session.execute(
+        text(
+            "SELECT s.review_id, ts_headline('english', s.body, to_tsquery('english', :q), "
+            f"  'StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}, MaxWords=22, "
+            "   MinWords=8, MaxFragments=1, FragmentDelimiter=…') "
+            "FROM review_search s WHERE s.review_id IN :ids"
+        ).bindparams(bindparam("ids", expanding=True)),
+        {"q": tsquery, "ids": list(review_ids)},
+    )
+    return {str(row[0]): str(row[1]) for row in result if HIGHLIGHT_START in str(row[1])}
+
+
+def _quoted(tokens: Sequence[str]) -> str:
+    # Every token quoted, so that AND, NEAR, * and quotes in the input mean nothing.
+    return " ".join(f'"{token}"' for token in tokens)
+
+
 def _fts_match(tokens: list[str]) -> str:
-    # Every token quoted (so AND, NEAR, * and quotes in the input mean nothing); the last
-    # one is a prefix so that results appear while the user is still typing.
-    return " ".join(f'"{token}"' for token in tokens) + "*"
+    # The last token is a prefix so that results appear while the user is still typing.
+    return _quoted(tokens) + "*"
+
+
+def _typed_as_written(tokens: list[str]) -> bool:
+    """Whether the last word is also looked up as written (the start of a word)."""
+    return len(tokens[-1]) >= MIN_PREFIX
+
+
+def _as_written(tokens: list[str]) -> str:
+    """Every word as the start of a word as written (the word index's query)."""
+    return " ".join(f'"{token}"*' for token in tokens)
 
 
 def _rank_sqlite(session: Session, tokens: list[str], limit: int) -> list[tuple[str, float]]:
+    stems = _fts_match(tokens)
+    if not _typed_as_written(tokens):
+        result = session.execute(
+            text(
+                "SELECT review_id, bm25(review_search, 0.0, 8.0, 1.0) AS rank "
+                "FROM review_search WHERE review_search MATCH :match ORDER BY rank LIMIT :limit"
+            ),
+            {"match": stems, "limit": limit},
+        )
+        return [(str(row[0]), float(row[1])) for row in result]
+    # One ranking, by the words as written; reviews that match only through another form of
+    # a word (by stem: "neglected" finds "neglect") follow them. Reading each index once
+    # keeps this as cheap as a single search: joining the two row by row is not.
     result = session.execute(
         text(
-            "SELECT review_id, bm25(review_search, 0.0, 8.0, 1.0) AS rank "
-            "FROM review_search WHERE review_search MATCH :match ORDER BY rank LIMIT :limit"
+            "SELECT s.review_id, m.rank FROM ("
+            " SELECT rowid, bm25(review_search_words, 8.0, 1.0) AS rank"
+            " FROM review_search_words WHERE review_search_words MATCH :typed"
+            " ORDER BY rank LIMIT :limit"
+            ") AS m JOIN review_search AS s ON s.rowid = m.rowid ORDER BY m.rank"
         ),
-        {"match": _fts_match(tokens), "limit": limit},
+        {"typed": _as_written(tokens), "limit": limit},
     )
-    return [(str(row[0]), float(row[1])) for row in result]
+    ranked = [(str(row[0]), float(row[1])) for row in result]
+    if len(ranked) < limit:
+        seen = {review_id for review_id, _ in ranked}
+        more = session.execute(
+            text("SELECT review_id FROM review_search WHERE review_search MATCH :stems LIMIT :n"),
+            {"stems": stems, "n": limit + len(ranked)},
+        )
+        for (review_id,) in more:
+            if len(ranked) >= limit:
+                break
+            if str(review_id) not in seen:
+                ranked.append((str(review_id), 0.0))
+    return ranked
+
+
+def _safe_tokens(tokens: list[str]) -> list[str]:
+    safe = [re.sub(r"[^\w]", "", token).replace("_", "") for token in tokens]
+    return [token for token in safe if token]
 
 
 def _tsquery(tokens: list[str]) -> str | None:
-    safe = [re.sub(r"[^\w]", "", token).replace("_", "") for token in tokens]
-    safe = [token for token in safe if token]
+    safe = _safe_tokens(tokens)
     if not safe:
         return None
     return " & ".join([*safe[:-1], f"{safe[-1]}:*"])
 
 
 def _rank_postgresql(session: Session, tokens: list[str], limit: int) -> list[tuple[str, float]]:
-    tsquery = _tsquery(tokens)
-    if tsquery is None:
+    safe = _safe_tokens(tokens)
+    if not safe:
         return []
+    values: dict[str, object] = {
+        "stems": " & ".join([*safe[:-1], f"{safe[-1]}:*"]),
+        "typed": " & ".join(f"{token}:*" for token in safe),
+        "limit": limit,
+    }
+    # As on SQLite: ranked by the words as written, matches by stem alone after them.
+    where = "s.document @@ q.stems"
+    rank = "ts_rank_cd(s.document, q.stems) / 1000.0"
+    if len(safe[-1]) >= MIN_PREFIX:
+        where += " OR s.words @@ q.typed"
+        rank = (
+            f"CASE WHEN s.words @@ q.typed THEN 1.0 + ts_rank_cd(s.words, q.typed) ELSE {rank} END"
+        )
     result = session.execute(
         text(
-            "SELECT s.review_id, ts_rank_cd(s.document, q.query) AS rank "
-            "FROM review_search s, to_tsquery('english', :tsquery) AS q(query) "
-            "WHERE s.document @@ q.query ORDER BY rank DESC LIMIT :limit"
+            f"SELECT s.review_id, {rank} AS rank FROM review_search s, "
+            "(SELECT to_tsquery('english', :stems) AS stems, to_tsquery('simple', :typed) AS typed)"
+            f" AS q WHERE {where} ORDER BY rank DESC LIMIT :limit"
         ),
-        {"tsquery": tsquery, "limit": limit},
+        values,
     )
     return [(str(row[0]), -float(row[1])) for row in result]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import lru_cache
 from typing import Any
@@ -34,6 +35,23 @@ def fill_missing_indicators(session: Session) -> int:
             code.indicators = defaults[code.code]
             filled += 1
     return filled
+
+
+def update_default_indicators(session: Session) -> int:
+    """Give built-in codes whose phrases are still an earlier release's defaults the current
+    defaults; phrases a partnership has edited (or added to) are left as they are."""
+    with resource("indicator_history.json").open(encoding="utf-8") as stream:
+        history: dict[str, list[str]] = json.load(stream)["previous_defaults"]
+    defaults = {e["code"]: "\n".join(e.get("indicators", [])) for e in builtin_codebook()}
+    updated = 0
+    for code in session.scalars(
+        select(Code).where(Code.builtin.is_(True), Code.code.in_(list(history)))
+    ):
+        stored = hashlib.sha256((code.indicators or "").encode()).hexdigest()
+        if stored in history[code.code] and defaults.get(code.code):
+            code.indicators = defaults[code.code]
+            updated += 1
+    return updated
 
 
 def add_missing_builtin_codes(session: Session) -> int:

@@ -16,6 +16,12 @@ _WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"\s+")
 
 
+_WINDOW_BEFORE = 400
+_WINDOW_AFTER = 1600
+"""Characters read either side of the first match: enough for the passage's words, so that
+a long text is never cut into words as a whole."""
+
+
 def snippet(
     text: str, tokens: Sequence[str], start_mark: str, end_mark: str, ellipsis: str = "…"
 ) -> str | None:
@@ -23,10 +29,19 @@ def snippet(
     if not tokens:
         return None
     pattern = re.compile(
-        r"\b(?:" + "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True)) + ")",
+        r"(?<!\w)(?:" + "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True)) + ")",
         re.IGNORECASE,
     )
-    words = list(_WORD.finditer(text))
+    first_match = pattern.search(text)
+    if first_match is None:
+        return None
+    start = max(0, first_match.start() - _WINDOW_BEFORE)
+    end = first_match.start() + _WINDOW_AFTER
+    words = list(_WORD.finditer(text, start, end))
+    if start > 0 and words and words[0].start() == start and text[start - 1].isalnum():
+        words.pop(0)  # cut in two by the window
+    if end < len(text) and words and words[-1].end() == end:
+        words.pop()
     matched = [i for i, word in enumerate(words) if pattern.match(word.group())]
     if not matched:
         return None
@@ -40,6 +55,6 @@ def snippet(
             pieces.append(_SPACES.sub(" ", text[words[index - 1].end() : word.start()]))
         pieces.append(f"{start_mark}{word.group()}{end_mark}" if index in marked else word.group())
     body = "".join(pieces)
-    before = ellipsis if first > 0 else ""
-    after = ellipsis if last < len(words) else ""
-    return before + body + after
+    more_before = first > 0 or _WORD.search(text, 0, words[first].start()) is not None
+    more_after = last < len(words) or _WORD.search(text, words[last - 1].end()) is not None
+    return (ellipsis if more_before else "") + body + (ellipsis if more_after else "")

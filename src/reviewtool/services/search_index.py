@@ -62,4 +62,5 @@ def rebuild_search_index(session: Session, chunk: int = 500) -> int:
         ).all()
         index_records(session, [record_from_review(r, include_identifiers=False) for r in reviews])
         session.expunge_all()
+    index.optimize(session)
     return len(ids)

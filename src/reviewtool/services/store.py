@@ -26,7 +26,11 @@ from reviewtool.db.engine import (
 )
 from reviewtool.db.identity import backup_folder, ensure_database_id, read_database_id
 from reviewtool.db.migrate import MigrationResult, Outcome, needs_migration, prepare
-from reviewtool.db.seed import add_missing_builtin_codes, fill_missing_indicators
+from reviewtool.db.seed import (
+    add_missing_builtin_codes,
+    fill_missing_indicators,
+    update_default_indicators,
+)
 from reviewtool.domain.errors import DamagedDatabase, DatabaseProblem, InvalidInput
 from reviewtool.paths import data_dir, default_backup_dir, default_database_path
 
@@ -159,6 +163,7 @@ def open_store(
             add_missing_builtin_codes(session)
             if store.migration.outcome is not Outcome.CURRENT:
                 fill_missing_indicators(session)
+                update_default_indicators(session)
         if store.migration.outcome is Outcome.UPGRADED:
             from reviewtool.services.search_index import rebuild_search_index
 

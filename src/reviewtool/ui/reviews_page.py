@@ -212,6 +212,7 @@ class ReviewsPage(QWidget):
             self.editor.clear()
         else:
             self.editor.open_review(review_id)
+            self.editor.highlight_search(self.search.text())
 
     def open(self, review_id: str) -> None:
         """Show a review in the editor (after creating or converting one)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -82,3 +83,13 @@ def search_snippets(
     with store.transaction() as session:
         found = index.snippets(session, text, review_ids)
     return {review_id: split_snippet(found.get(review_id, "")) for review_id in review_ids}
+
+
+def match_pattern(text: str) -> re.Pattern[str] | None:
+    """What a search for ``text`` marks in a review's own text: every word that starts with
+    a searched word (as the snippets mark them); None when nothing would be searched."""
+    tokens = index.tokens_of(text)
+    if not tokens:
+        return None
+    words = "|".join(re.escape(token) for token in sorted(tokens, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})\w*", re.IGNORECASE)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCompleter,
     QFormLayout,
@@ -35,9 +35,15 @@ ROLE_LABELS = {
 }
 CODE = Qt.ItemDataRole.UserRole
 SENTENCE = Qt.ItemDataRole.UserRole + 1
+SUGGESTION = Qt.ItemDataRole.UserRole + 2
 
 
 class FactorsTab(EditorTab):
+    decided = Signal(object, bool)
+    """A suggestion accepted (True) or rejected (False): the partnership's suggestions learn."""
+    phrase_wanted = Signal(str, str)
+    """(code, sentence): the user wants words of this sentence to suggest this code."""
+
     def __init__(self, codes: list[CodeEntry], known_tags: list[str]) -> None:
         super().__init__()
         self.codes = {code.code: code for code in codes}
@@ -98,9 +104,15 @@ class FactorsTab(EditorTab):
         accept.clicked.connect(self.accept_suggestion)
         reject = QPushButton("Re&ject")
         reject.clicked.connect(self.reject_suggestion)
+        self.teach_button = QPushButton("Add a p&hrase to the code…")
+        self.teach_button.setToolTip(
+            "Choose words of this sentence that should suggest the code in other reviews"
+        )
+        self.teach_button.clicked.connect(self.want_phrase)
         suggestion_buttons = QHBoxLayout()
         suggestion_buttons.addWidget(accept)
         suggestion_buttons.addWidget(reject)
+        suggestion_buttons.addWidget(self.teach_button)
         suggestion_buttons.addStretch()
         suggestions_box = QGroupBox("Suggested codes")
         suggestions_layout = QVBoxLayout(suggestions_box)
@@ -264,6 +276,7 @@ class FactorsTab(EditorTab):
             item = QListWidgetItem(f"{label}\n“{suggestion.sentence}” ({suggestion.where})")
             item.setData(CODE, suggestion.code)
             item.setData(SENTENCE, suggestion.sentence)
+            item.setData(SUGGESTION, suggestion)
             self.suggestions.addItem(item)
         if not self.suggestions.count():
             placeholder = QListWidgetItem("No further codes suggested by the text.")
@@ -281,6 +294,7 @@ class FactorsTab(EditorTab):
         self.suggestions.takeItem(self.suggestions.row(item))
         self.tree.setCurrentItem(self.items[code])
         self.changed.emit()
+        self.decided.emit(item.data(SUGGESTION), True)
 
     def reject_suggestion(self) -> None:
         item = self.suggestions.currentItem()
@@ -288,6 +302,20 @@ class FactorsTab(EditorTab):
             return
         self.rejected.add(item.data(CODE))
         self.suggestions.takeItem(self.suggestions.row(item))
+        self.decided.emit(item.data(SUGGESTION), False)
+
+    def want_phrase(self) -> None:
+        """Words of the selected suggestion's sentence (or of the selected code's note) to
+        suggest that code from now on."""
+        item = self.suggestions.currentItem()
+        if item is not None and item.data(CODE):
+            self.phrase_wanted.emit(item.data(CODE), item.data(SENTENCE))
+            return
+        current = self.tree.currentItem()
+        code = current.data(0, CODE) if current is not None else None
+        if code:
+            note = self.notes.get((code, FactorRole.PRESENT), "")
+            self.phrase_wanted.emit(code, note)
 
     def tag(self, code: str, role: FactorRole) -> None:
         """Tick a code's role, as a click on it would."""

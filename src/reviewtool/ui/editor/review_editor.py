@@ -20,12 +20,18 @@ from PySide6.QtWidgets import (
 from reviewtool.bundle.schema import ReviewRecord
 from reviewtool.domain.enums import ReviewKind
 from reviewtool.domain.errors import EditConflict, ReviewtoolError
+from reviewtool.domain.suggestions import Suggestion
 from reviewtool.services.audit import review_audit_trail
 from reviewtool.services.codebook import list_codes
 from reviewtool.services.reviews.drafts import discard_draft, load_draft, save_draft
 from reviewtool.services.reviews.editing import LoadedReview, get_review, save_review
 from reviewtool.services.reviews.history import remove_from_history
-from reviewtool.services.reviews.suggestions import indicator_phrases, suggestions_for
+from reviewtool.services.reviews.search import match_pattern
+from reviewtool.services.reviews.suggestions import (
+    add_indicator,
+    record_decision,
+    suggestions_for_review,
+)
 from reviewtool.services.reviews.tags import known_tags
 from reviewtool.services.settings import DEFAULT_REFLECTIVE_QUESTIONS, load_settings
 from reviewtool.services.store import Store
@@ -38,6 +44,7 @@ from reviewtool.ui.editor.factors_tab import FactorsTab
 from reviewtool.ui.editor.history_tab import HistoryTab
 from reviewtool.ui.editor.identifiers_tab import IdentifiersTab
 from reviewtool.ui.editor.learning_tab import LearningTab
+from reviewtool.ui.editor.search_marks import mark_matches
 from reviewtool.ui.editor.workflow_tabs import WorkflowTabs
 from reviewtool.ui.operations import show_error
 
@@ -125,6 +132,8 @@ class ReviewEditor(QWidget):
         self.history.remove_button.clicked.connect(self.remove_identifying_text)
         self.workflow = WorkflowTabs(self.tabs, self.store, self.today, self._workflow_saved)
         self._open_workflow()
+        self.factors.decided.connect(self._remember_decision)
+        self.factors.phrase_wanted.connect(self.add_phrase)
         if self.loaded is not None:
             self._show(self.loaded.record)
 
@@ -188,6 +197,10 @@ class ReviewEditor(QWidget):
         self._enable(True)
         self._offer_draft(loaded)
 
+    def highlight_search(self, text: str) -> int:
+        """Mark the words a list search for ``text`` matched (none when it is empty)."""
+        return mark_matches(self.tabs, match_pattern(text) if text.strip() else None)
+
     def _offer_draft(self, loaded: LoadedReview) -> None:
         draft = load_draft(loaded.record.id, self.store.database.passphrase)
         if draft is None:
@@ -217,7 +230,37 @@ class ReviewEditor(QWidget):
         except ReviewtoolError as error:
             show_error(self, "Suggestions", error)
             return
-        self.factors.show_suggestions(suggestions_for(record, indicator_phrases(self.store)))
+        self.factors.show_suggestions(suggestions_for_review(self.store, record))
+
+    def _remember_decision(self, suggestion: Suggestion | None, accepted: bool) -> None:
+        if self.loaded is None or suggestion is None:
+            return
+        try:
+            record_decision(self.store, self.loaded.record.id, suggestion, accepted)
+        except ReviewtoolError as error:
+            show_error(self, "Suggestions", error)
+
+    def add_phrase(self, code: str, sentence: str) -> None:
+        """Ask which words of the sentence should suggest the code, and add them to it."""
+        label = self.factors.codes[code].label if code in self.factors.codes else code
+        phrase, ok = QInputDialog.getText(
+            self,
+            "Add a phrase to the code",
+            f"Words that should suggest “{label}” in other reviews\n"
+            "(keep only the words that point to it; they may come in any order):",
+            text=sentence,
+        )
+        if not ok:
+            return
+        try:
+            added = add_indicator(self.store, code, phrase)
+        except ReviewtoolError as error:
+            show_error(self, "Add a phrase", error)
+            return
+        note = "now suggests" if added else "already suggests"
+        QMessageBox.information(
+            self, "Add a phrase", f"“{' '.join(phrase.split())}” {note} “{label}”."
+        )
 
     def remove_identifying_text(self) -> None:
         """Scrub the review's identifiers, and a text the user names, from its history."""
