@@ -34,3 +34,20 @@ def property_text(text: str | None, limit: int = 255) -> str:
     """For document properties (title, author), which Office formats cap at 255 characters."""
     single = " ".join(clean(text).split())
     return single if len(single) <= limit else single[: limit - 1] + "…"
+
+
+URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]]")
+
+
+def split_links(text: str) -> list[tuple[str, bool]]:
+    """Text as (piece, is_web_address) pieces, in order."""
+    pieces: list[tuple[str, bool]] = []
+    at = 0
+    for match in URL.finditer(text):
+        if match.start() > at:
+            pieces.append((text[at : match.start()], False))
+        pieces.append((match.group(0), True))
+        at = match.end()
+    if at < len(text):
+        pieces.append((text[at:], False))
+    return pieces

@@ -117,6 +117,46 @@ class MatrixRow:
     codes: frozenset[str]
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """A reviewer's note on a theme tagged on a review: the review's own words."""
+
+    reference: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ThemeNarrative:
+    """A recurring theme told in a few sentences, with the notes that support it."""
+
+    code: str
+    label: str
+    text: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Trend:
+    """Reviews, and the reviews featuring each main theme, year by year."""
+
+    years: list[int]
+    reviews: list[int]
+    themes: list[tuple[str, list[int]]]
+    """(theme label, reviews featuring it in each year), the most frequent themes first."""
+
+
+@dataclass(frozen=True)
+class BoardReport:
+    """What turns the data into a thematic review a board can act on."""
+
+    summary: list[str] = field(default_factory=list)
+    trend: Trend | None = None
+    narratives: list[ThemeNarrative] = field(default_factory=list)
+    limitations: list[str] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    recommendations: list[str] = field(default_factory=list)
+
+
 @dataclass
 class ThematicModel:
     partnership: str
@@ -147,3 +187,37 @@ class ThematicModel:
     actions: list[ActionLine] = field(default_factory=list)
     codebook: list[tuple[str, str, str]] = field(default_factory=list)
     """(code, label, group label) of every code in the matrix, in codebook order."""
+    board: BoardReport = field(default_factory=BoardReport)
+
+
+FACTOR_COLUMNS = ("Reviews", "Share", "Present", "Learning", "Good practice", "Change")
+
+
+def factor_columns(rows: list[FactorRow]) -> list[str]:
+    """The columns a factor table shows: a role no review was tagged with (a column of zeros)
+    and the change column without a comparison period are left out."""
+
+    def shown(column: str) -> bool:
+        if column == "Present":
+            return any(r.present for r in rows)
+        if column == "Learning":
+            return any(r.learning for r in rows)
+        if column == "Good practice":
+            return any(r.good_practice for r in rows)
+        if column == "Change":
+            return any(r.previous is not None for r in rows)
+        return True
+
+    return [column for column in FACTOR_COLUMNS if shown(column)]
+
+
+def factor_cell(row: FactorRow, column: str) -> str:
+    values = {
+        "Reviews": str(row.reviews),
+        "Share": row.percent,
+        "Present": str(row.present),
+        "Learning": str(row.learning),
+        "Good practice": str(row.good_practice),
+        "Change": row.change,
+    }
+    return values[column]
