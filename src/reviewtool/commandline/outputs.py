@@ -76,7 +76,13 @@ def register(commands: Subcommands) -> None:
     p.add_argument("--out", type=Path, metavar="FILE.pdf")
     p.add_argument("--html", type=Path, metavar="FILE")
     p.add_argument("--xlsx", type=Path, metavar="FILE")
-    p.add_argument("--docx", type=Path, metavar="FILE")
+    p.add_argument("--docx", type=Path, metavar="FILE", help="the annual report chapter (Word)")
+    p.add_argument(
+        "--summary-docx",
+        type=Path,
+        metavar="FILE",
+        help="the whole summary as an editable Word file",
+    )
     add_override_check(p)
     p.set_defaults(run=cmd_thematic)
 
@@ -151,7 +157,7 @@ def cmd_thematic(args: argparse.Namespace) -> int:
         args.count_both,
         args.for_publication,
     )
-    outputs = ThematicOutputs(args.out, args.html, args.xlsx, args.docx)
+    outputs = ThematicOutputs(args.out, args.html, args.xlsx, args.docx, args.summary_docx)
     with opened(args) as store:
         model = export_thematic(store, request, outputs, override_reason=args.override_check)
     print(f"{model.reviews} reviews analysed; wrote " + ", ".join(str(p) for p in outputs.paths()))

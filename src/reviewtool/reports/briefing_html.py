@@ -8,7 +8,7 @@ from pathlib import Path
 from reviewtool.bundle.write import write_text_atomically
 from reviewtool.reports.briefing_model import BriefingModel
 from reviewtool.reports.colours import contrast_ratio, safe_colour, text_on
-from reviewtool.reports.text import clean, html_text, paragraphs
+from reviewtool.reports.text import clean, html_text, paragraphs, split_links
 
 
 def briefing_html(model: BriefingModel) -> str:
@@ -17,7 +17,7 @@ def briefing_html(model: BriefingModel) -> str:
     heading_colour = brand if contrast_ratio(brand, "#ffffff") >= 4.5 else "#1a1a1a"
     status_class = "draft" if model.is_draft else "final"
     sections = []
-    for section in [*model.sections, *model.extra_sections]:
+    for section in model.numbered:
         blocks = paragraphs(section.body)
         if section.is_questions:
             items = [line for block in blocks for line in block.split("\n") if line.strip()]
@@ -32,6 +32,13 @@ def briefing_html(model: BriefingModel) -> str:
             f"<section aria-labelledby='s{section.number}'>"
             f"<h2 id='s{section.number}'><span class='number'>{section.number}</span> "
             f"{escape(clean(section.heading))}</h2>{body}</section>"
+        )
+    for extra in model.further:
+        sections.append(
+            f"<section aria-labelledby='x-{extra.key}' class='further'>"
+            f"<h2 id='x-{extra.key}'>{escape(extra.heading)}</h2>"
+            + "".join(f"<p>{_linked(line)}</p>" for line in extra.lines)
+            + "</section>"
         )
     marking = "" if model.status == "published" else "<p class='marking'>OFFICIAL-SENSITIVE</p>"
     return f"""<!DOCTYPE html>
@@ -75,6 +82,13 @@ footer {{ margin-top: 2rem; font-size: 0.9rem; color: #333333; }}
 </body>
 </html>
 """
+
+
+def _linked(text: str) -> str:
+    return "".join(
+        f'<a href="{escape(piece)}">{escape(piece)}</a>' if is_link else html_text(piece)
+        for piece, is_link in split_links(clean(text))
+    )
 
 
 def write_briefing_html(model: BriefingModel, path: Path) -> Path:

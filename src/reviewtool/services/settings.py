@@ -33,6 +33,15 @@ class PartnershipSettings:
     brand_colour: str = "#1f5f8b"
     logo_path: str | None = None
     briefing_headings: list[str] = field(default_factory=lambda: list(DEFAULT_BRIEFING_HEADINGS))
+    # Optional parts of the briefing template, printed after the seven sections when set.
+    briefing_research: str = ""
+    """What the research tells us (one paragraph a line)."""
+    briefing_report_link: str = ""
+    """Where the partnership publishes its full reports (a web address)."""
+    briefing_procedures: str = ""
+    """Local procedures and training (one a line; web addresses become links)."""
+    briefing_contact: str = ""
+    """How to contact the business unit or give feedback on the briefing."""
 
 
 def load_settings(store: Store) -> PartnershipSettings:

@@ -12,10 +12,19 @@ from reviewtool.bundle.schema import ReviewRecord
 from reviewtool.db.models import Briefing, Code
 from reviewtool.domain.enums import ReviewKind
 from reviewtool.domain.errors import InvalidInput, NotFound
-from reviewtool.reports.briefing_model import BriefingModel, BriefingSectionModel
+from reviewtool.reports.briefing_model import (
+    EXTRA_HEADINGS,
+    BriefingExtra,
+    BriefingModel,
+    BriefingSectionModel,
+)
 from reviewtool.services.clock import utc
 from reviewtool.services.reviews.editing import get_review
-from reviewtool.services.settings import DEFAULT_REFLECTIVE_QUESTIONS, load_settings
+from reviewtool.services.settings import (
+    DEFAULT_REFLECTIVE_QUESTIONS,
+    PartnershipSettings,
+    load_settings,
+)
 from reviewtool.services.store import Store
 
 QUESTIONS_INDEX = 5
@@ -47,6 +56,33 @@ def _sections(headings: list[str], bodies: list[str]) -> list[BriefingSectionMod
             is_questions=i == QUESTIONS_INDEX or "question" in heading.lower(),
         )
         for i, (heading, body) in enumerate(zip(headings, bodies, strict=False))
+    ]
+
+
+def further_parts(settings: PartnershipSettings, reference: str | None) -> list[BriefingExtra]:
+    """The optional parts of the partnership's briefing template that are filled in."""
+
+    def lines(text: str) -> list[str]:
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    report = settings.briefing_report_link.strip()
+    texts = {
+        "research": lines(settings.briefing_research),
+        "report": (
+            [
+                f"The full report{f' ({reference})' if reference else 's'} and others the "
+                f"partnership has published: {report}"
+            ]
+            if report
+            else []
+        ),
+        "procedures": lines(settings.briefing_procedures),
+        "contact": lines(settings.briefing_contact),
+    }
+    return [
+        BriefingExtra(key, heading, texts[key])
+        for key, heading in EXTRA_HEADINGS.items()
+        if texts[key]
     ]
 
 
@@ -94,6 +130,7 @@ def review_briefing_model(store: Store, ref_or_id: str) -> BriefingModel:
         approved_by=briefing.approved_by if briefing else None,
         approved_at=briefing.approved_at if briefing else None,
         reference=record.reference,
+        further=further_parts(settings, record.reference),
     )
 
 
@@ -137,6 +174,7 @@ def topic_briefing_model(store: Store, title_or_id: str) -> BriefingModel:
             dated=utc(briefing.updated_at).date(),
             approved_by=briefing.approved_by,
             approved_at=utc(briefing.approved_at) if briefing.approved_at else None,
+            further=further_parts(settings, None),
         )
 
 

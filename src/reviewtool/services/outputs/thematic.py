@@ -29,6 +29,7 @@ from reviewtool.reports.thematic_model import (
     OverdueAction,
     ThematicModel,
 )
+from reviewtool.services.outputs.thematic_board import board_report
 from reviewtool.services.outputs.thematic_counts import (
     child_characteristics,
     code_counts,
@@ -240,11 +241,13 @@ def thematic_model(
         for r in records
     ]
     group_labels = {g.value: g.label for g in CodeGroup}
+    found_with = pairs(records, codes)
+    period = _period(request.date_from, request.date_to)
     return ThematicModel(
         partnership=settings.partnership,
         brand_colour=settings.brand_colour,
         title="Thematic review of child safeguarding practice reviews",
-        period=_period(request.date_from, request.date_to),
+        period=period,
         basis=basis,
         generated=today,
         marking="For publication" if request.for_publication else "OFFICIAL-SENSITIVE",
@@ -260,7 +263,7 @@ def thematic_model(
         comparison_period=_period(request.compare_from, request.compare_to)
         if request.compare_from and request.compare_to
         else None,
-        pairs=pairs(records, codes),
+        pairs=found_with,
         trio=trio,
         national=national_rows(records),
         recommendations=recommendations,
@@ -276,4 +279,7 @@ def thematic_model(
             (code, label, group_labels.get(group, group))
             for code, (label, group, _) in codes.items()
         ],
+        board=board_report(
+            records, rows, recurring, repeat, found_with, characteristics, rag, period, request.by
+        ),
     )

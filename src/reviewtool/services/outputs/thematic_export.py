@@ -19,15 +19,24 @@ class ThematicOutputs:
     html: Path | None = None
     xlsx: Path | None = None
     docx: Path | None = None
+    """The chapter for the annual report."""
+    summary_docx: Path | None = None
+    """The whole summary as an editable Word document (the PDF's twin)."""
 
     def paths(self) -> list[Path]:
-        return [p for p in (self.pdf, self.html, self.xlsx, self.docx) if p is not None]
+        return [
+            p
+            for p in (self.pdf, self.html, self.xlsx, self.docx, self.summary_docx)
+            if p is not None
+        ]
 
 
 def thematic_parts(model: ThematicModel, action_tracker: bool = True) -> list[tuple[str, str]]:
     """Every text the summary's outputs carry, for the publication check; the whole action
     tracker only when it is written (the spreadsheet), otherwise the overdue actions shown."""
     parts = [("findings", text) for text in model.findings]
+    for story in model.board.narratives:
+        parts += [(f"evidence of {e.reference}", e.note) for e in story.evidence]
     for row in model.appendix:
         # Separate parts: the theme labels recur from review to review and are checked once.
         parts += [("appendix", row.reference), ("appendix", row.title)]
@@ -66,6 +75,7 @@ def export_thematic(
         (outputs.html, (".html", ".htm")),
         (outputs.xlsx, (".xlsx",)),
         (outputs.docx, (".docx",)),
+        (outputs.summary_docx, (".docx",)),
     ):
         if path is None:
             continue
@@ -111,4 +121,8 @@ def _analyse_check_write(
         from reviewtool.reports.annual_docx import write_annual_chapter_docx
 
         write_annual_chapter_docx(model, outputs.docx)
+    if outputs.summary_docx:
+        from reviewtool.reports.thematic_docx import write_thematic_docx
+
+        write_thematic_docx(model, outputs.summary_docx)
     return model
