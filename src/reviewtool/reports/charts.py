@@ -9,11 +9,11 @@ from reviewtool.reports.fonts import REGULAR, register_fonts
 from reviewtool.reports.text import clean
 
 LABEL_SIZE = 8.0
-LABEL_LINES = 2
+LABEL_LINES = 3
 
 
 def _label_lines(label: str, width: float) -> list[str]:
-    """A category label on up to two lines; only a label longer than that is shortened."""
+    """A category label on up to three lines; only a label longer still is shortened."""
     from reportlab.lib.utils import simpleSplit
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -33,7 +33,7 @@ def horizontal_bars(
     colour: str,
 ) -> Any:
     """Bars read top to bottom in the order given, each labelled with its value; labels
-    wrap on to a second line rather than being cut."""
+    wrap on to more lines rather than being cut."""
     from reportlab.graphics.charts.barcharts import HorizontalBarChart
     from reportlab.graphics.shapes import Drawing
     from reportlab.lib import colors
@@ -47,8 +47,8 @@ def horizontal_bars(
         default=0,
     )
     label_width = min(label_room, widest + 10)
-    two_lines = any(len(lines) > 1 for lines in wrapped)
-    bar_height = 22 if two_lines else 14
+    lines = max((len(lines) for lines in wrapped), default=1)
+    bar_height = 14 if lines == 1 else 8 + 9.5 * lines
     value_room = 8 + stringWidth(str(max(values, default=0)), REGULAR, 7.5)
     drawing = Drawing(width, bar_height * len(values) + 30)
     bars = HorizontalBarChart()

@@ -72,9 +72,10 @@ THEMATIC: dict[str, StyleSpec] = {
 
 SLIDES: dict[str, StyleSpec] = {
     "title": StyleSpec(26, 31, bold=True, colour="on_brand"),
-    "big_title": StyleSpec(34, 40, bold=True, colour="brand"),
-    "bullet": StyleSpec(17, 22, left_indent=14, space_after=7, bullet=True),
-    "quote": StyleSpec(17, 22, left_indent=14, space_after=7, colour="#333333"),
+    "big_title": StyleSpec(34, 42, bold=True, colour="brand", space_after=14),
+    "subtitle": StyleSpec(17, 22, space_after=6, colour="#333333"),
+    "bullet": StyleSpec(17, 22, left_indent=16, space_after=8, bullet=True),
+    "quote": StyleSpec(17, 22, left_indent=16, space_after=8, colour="#333333"),
 }
 
 
