@@ -19,8 +19,8 @@ WIDTH, HEIGHT = 338.67 * MM, 190.5 * MM
 BAND = 30 * MM
 FOOT = 12 * MM
 MAX_BULLETS = 8
-SCALES = (1.4, 1.3, 1.2, 1.1, 1.0, 0.9, 0.8)
-"""Body text from 24 to 14 point (17 point at scale 1)."""
+SCALES = (1.8, 1.6, 1.4, 1.25, 1.1, 1.0, 0.9, 0.8)
+"""Body text from 30 to 14 point (17 point at scale 1)."""
 
 
 def write_slides_pdf(deck: Deck, path: Path) -> Path:
@@ -169,15 +169,15 @@ def _draw_timeline(canvas: Any, content: Slide, left: float, width: float, brand
         x = left + step * (index + 0.5)
         canvas.setFillColor(colors.HexColor(brand))
         canvas.circle(x, y, 2.6 * MM, stroke=0, fill=1)
-        lines = simpleSplit(f"{what}", REGULAR, 12, step - 6 * MM)[:3]
+        lines = simpleSplit(f"{what}", REGULAR, 14, step - 6 * MM)[:3]
         above = index % 2 == 0
         base = y + 6 * MM if above else y - 10 * MM
         canvas.setFillColor(colors.HexColor("#111111"))
-        canvas.setFont(BOLD, 12)
-        canvas.drawCentredString(x, base + (len(lines) * 14 if above else 0), when)
-        canvas.setFont(REGULAR, 12)
+        canvas.setFont(BOLD, 14)
+        canvas.drawCentredString(x, base + (len(lines) * 17 if above else 0), when)
+        canvas.setFont(REGULAR, 14)
         for number, line in enumerate(lines):
-            offset = (len(lines) - 1 - number) * 14 if above else -(number + 1) * 14
+            offset = (len(lines) - 1 - number) * 17 if above else -(number + 1) * 17
             canvas.drawCentredString(x, base + offset, line)
 
 

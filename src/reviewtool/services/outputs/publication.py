@@ -56,6 +56,7 @@ def deck_parts(deck: Deck) -> Parts:
         parts += [(where, line) for line in slide.bullets + slide.quotes]
         parts.append((f"{where} notes", slide.notes))
         parts += [(where, category) for category in slide.chart_categories]
+        parts += [(where, f"{when}: {what}") for when, what in slide.timeline]
     return parts
 
 
