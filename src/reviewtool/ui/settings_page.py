@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -38,6 +39,20 @@ class SettingsPage(QWidget):
         self.user = QLineEdit(store.user)
         self.user.setAccessibleName("Your name, recorded in the audit trail")
         self.headings = [QLineEdit() for _ in range(7)]
+        # The optional parts of the briefing template, and the slides' footer.
+        self.research = QPlainTextEdit()
+        self.research.setAccessibleName("What the research tells us (briefing)")
+        self.report_link = QLineEdit()
+        self.report_link.setAccessibleName("Web address of the partnership's published reports")
+        self.procedures = QPlainTextEdit()
+        self.procedures.setAccessibleName("Local procedures and training (briefing)")
+        self.contact = QLineEdit()
+        self.contact.setAccessibleName("Contact and feedback route (briefing)")
+        self.slides_footer = QLineEdit()
+        self.slides_footer.setAccessibleName("Footer of every slide")
+        for edit in (self.research, self.procedures):
+            edit.setTabChangesFocus(True)
+            edit.setMaximumHeight(70)
         form = QFormLayout()
         form.addRow("&Partnership", self.partnership)
         form.addRow("Brand &colour", self.colour)
@@ -50,6 +65,12 @@ class SettingsPage(QWidget):
         for number, edit in enumerate(self.headings, start=1):
             edit.setAccessibleName(f"Briefing heading {number}")
             form.addRow(f"{number}", edit)
+        form.addRow(QLabel("<b>Optional briefing parts</b> (left out when empty)"))
+        form.addRow("What the &research tells us", self.research)
+        form.addRow("Full &reports at (web address)", self.report_link)
+        form.addRow("Local &procedures and training", self.procedures)
+        form.addRow("Contact and &feedback", self.contact)
+        form.addRow("Slide &footer", self.slides_footer)
         form.addRow("Database", QLabel(store.describe()))
         save = QPushButton("&Save settings")
         save.clicked.connect(self.save)
@@ -65,6 +86,11 @@ class SettingsPage(QWidget):
         self.logo.setText(settings.logo_path or "")
         for edit, heading in zip(self.headings, settings.briefing_headings, strict=True):
             edit.setText(heading)
+        self.research.setPlainText(settings.briefing_research)
+        self.report_link.setText(settings.briefing_report_link)
+        self.procedures.setPlainText(settings.briefing_procedures)
+        self.contact.setText(settings.briefing_contact)
+        self.slides_footer.setText(settings.slides_footer)
 
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -79,6 +105,11 @@ class SettingsPage(QWidget):
         settings.brand_colour = self.colour.text().strip()
         settings.logo_path = self.logo.text().strip() or None
         settings.briefing_headings = [edit.text().strip() for edit in self.headings]
+        settings.briefing_research = self.research.toPlainText().strip()
+        settings.briefing_report_link = self.report_link.text().strip()
+        settings.briefing_procedures = self.procedures.toPlainText().strip()
+        settings.briefing_contact = self.contact.text().strip()
+        settings.slides_footer = self.slides_footer.text().strip()
         try:
             save_settings(self.store, settings)
         except ReviewtoolError as error:

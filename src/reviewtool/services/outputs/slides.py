@@ -137,6 +137,7 @@ def review_deck(store: Store, refs: Sequence[str]) -> Deck:
         slides=[*slides, CLOSING],
         notes="Pseudonyms are used throughout; details have been changed to protect the families.",
         logo=Path(settings.logo_path) if settings.logo_path else None,
+        footer=settings.slides_footer,
     )
 
 
@@ -204,6 +205,7 @@ def theme_deck(store: Store, code: str, date_from: date | None, date_to: date | 
         slides=slides,
         notes=f"{theme.definition or ''}",
         logo=Path(settings.logo_path) if settings.logo_path else None,
+        footer=settings.slides_footer,
     )
 
 
