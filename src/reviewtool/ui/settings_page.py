@@ -50,9 +50,9 @@ class SettingsPage(QWidget):
         self.contact.setAccessibleName("Contact and feedback route (briefing)")
         self.slides_footer = QLineEdit()
         self.slides_footer.setAccessibleName("Footer of every slide")
-        for edit in (self.research, self.procedures):
-            edit.setTabChangesFocus(True)
-            edit.setMaximumHeight(70)
+        for box in (self.research, self.procedures):
+            box.setTabChangesFocus(True)
+            box.setMaximumHeight(70)
         form = QFormLayout()
         form.addRow("&Partnership", self.partnership)
         form.addRow("Brand &colour", self.colour)
