@@ -19,6 +19,9 @@ from reviewtool.reports.thematic_model import (
 )
 from reviewtool.reports.thematic_outline import Section, thematic_outline
 
+SMALL_TABLE = 20
+"""A table of up to this many rows is never split across printed pages."""
+
 
 def _e(text: object) -> str:
     return escape(clean(str(text)))
@@ -33,8 +36,9 @@ def _table(caption: str, header: list[str], rows: list[list[object]]) -> str:
         + "</tr>"
         for row in rows
     )
+    size = ' class="small"' if len(rows) <= SMALL_TABLE else ""
     return (
-        f"<table><caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<table{size}><caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>"
         f"<tbody>{body}</tbody></table>"
     )
 
@@ -258,9 +262,10 @@ def thematic_html(model: ThematicModel) -> str:
     heading = brand if contrast_ratio(brand, "#ffffff") >= 4.5 else "#1a1a1a"
     outline = thematic_outline(model)
     parts = [
-        f"<p><strong>{_e(model.marking)}</strong></p>",
-        f"<h1>{_e(model.title)}</h1>",
-        f"<p>{_e(model.partnership)}. Reviews from {_e(model.period)}; prepared "
+        f'<p class="marking"><strong>{_e(model.marking)}</strong></p>',
+        f'<h1 class="title">{_e(model.title)}</h1>',
+        f'<p><span class="partnership">{_e(model.partnership)}</span>. Reviews from '
+        f'<span class="period">{_e(model.period)}</span>; prepared '
         f"{model.generated:%d %B %Y}.</p>",
         '<nav aria-label="Contents"><h2>Contents</h2><ol>'
         + "".join(f'<li><a href="#s{i}">{_e(s.title)}</a></li>' for i, s in enumerate(outline))
@@ -268,7 +273,8 @@ def thematic_html(model: ThematicModel) -> str:
     ]
     for number, section in enumerate(outline):
         parts.append(
-            f'<section aria-labelledby="s{number}"><h2 id="s{number}">{_e(section.title)}</h2>'
+            f'<section aria-labelledby="s{number}" class="{section.key}">'
+            f'<h2 id="s{number}">{_e(section.title)}</h2>'
             + BUILDERS[section.key](model, section)
             + "</section>"
         )
@@ -303,8 +309,34 @@ thead th {{ background: #eeeeee; }}
 """
 
 
-PRINT_CSS = ""
-"""Page furniture for printing (see the tagged PDF writer)."""
+PRINT_CSS = """
+@media print {
+  @page { size: A4; margin: 20mm 18mm 18mm 18mm;
+    @top-left { content: string(marking); font: bold 8.5pt "DejaVu Sans", sans-serif; }
+    @top-right { content: string(partnership) " - thematic review";
+                 font: 8.5pt "DejaVu Sans", sans-serif; }
+    @bottom-left { content: string(title) " - " string(period);
+                   font: 8.5pt "DejaVu Sans", sans-serif; }
+    @bottom-right { content: "Page " counter(page) " of " counter(pages);
+                    font: 8.5pt "DejaVu Sans", sans-serif; } }
+  body { max-width: none; padding: 0; font-size: 10pt; line-height: 1.4; }
+  .marking { string-set: marking content(); }
+  .title { string-set: title content(); font-size: 22pt; margin-top: 30mm; }
+  .partnership { string-set: partnership content(); }
+  .period { string-set: period content(); }
+  nav { break-after: page; }
+  nav a { color: #1a1a1a; text-decoration: none; }
+  nav a::after { content: leader(".") target-counter(attr(href), page); }
+  h2, h3 { break-after: avoid; }
+  table.small, figure, tr { break-inside: avoid; }
+  thead { display: table-header-group; }
+  th, td { padding: 0.15rem 0.35rem; font-size: 8.5pt; }
+  section.appendix { break-before: page; }
+  .bar-label { width: 40%; }
+}
+"""
+"""Page furniture for printing and for the tagged PDF: running header and footer, page x of
+y, contents page numbers, small tables never split."""
 
 
 def write_thematic_html(model: ThematicModel, path: Path) -> Path:

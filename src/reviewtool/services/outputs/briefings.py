@@ -186,12 +186,21 @@ def briefing_model(store: Store, target: str) -> BriefingModel:
         return topic_briefing_model(store, target)
 
 
-def write_briefing(model: BriefingModel, out: Path, action_plan: bool = False) -> Path:
+def write_briefing(
+    model: BriefingModel, out: Path, action_plan: bool = False, for_publication: bool = False
+) -> Path:
+    """Write the briefing; a PDF ``for_publication`` is tagged (PDF/UA-1), made from the
+    accessible HTML twin."""
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
         raise InvalidInput(f"--out: {out.name} must end in .pdf, .html or .docx")
     if not out.resolve().parent.is_dir():
         raise InvalidInput(f"--out: {out.parent}: no such folder")
+    if suffix == ".pdf" and for_publication:
+        from reviewtool.reports.briefing_html import briefing_html
+        from reviewtool.reports.tagged_pdf import write_tagged_pdf
+
+        return write_tagged_pdf(briefing_html(model), out)
     if suffix == ".pdf":
         from reviewtool.reports.briefing_pdf import write_briefing_pdf
 
@@ -222,6 +231,7 @@ def export_briefing(
     out: Path,
     action_plan: bool = False,
     override_reason: str | None = None,
+    for_publication: bool = False,
 ) -> Path:
     """Check the briefing for identifying details, then write it."""
     from reviewtool.services.outputs.publication import briefing_parts, guard
@@ -234,4 +244,4 @@ def export_briefing(
         briefing_identifiers(store, target),
         override_reason,
     )
-    return write_briefing(model, out, action_plan)
+    return write_briefing(model, out, action_plan, for_publication)

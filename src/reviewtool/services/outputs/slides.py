@@ -219,12 +219,18 @@ def _period_text(date_from: date | None, date_to: date | None) -> str:
     return "in all our reviews"
 
 
-def write_deck(deck: Deck, out: Path) -> Path:
+def write_deck(deck: Deck, out: Path, for_publication: bool = False) -> Path:
+    """Write the deck; a PDF ``for_publication`` is tagged (PDF/UA-1), made from HTML."""
     suffix = out.suffix.lower()
     if suffix not in (".pptx", ".pdf"):
         raise InvalidInput(f"--out: {out.name} must end in .pptx or .pdf")
     if not out.resolve().parent.is_dir():
         raise InvalidInput(f"--out: {out.parent}: no such folder")
+    if suffix == ".pdf" and for_publication:
+        from reviewtool.reports.slides_html import slides_html
+        from reviewtool.reports.tagged_pdf import write_tagged_pdf
+
+        return write_tagged_pdf(slides_html(deck), out)
     if suffix == ".pptx":
         from reviewtool.reports.slides_pptx import write_slides_pptx
 
@@ -242,6 +248,7 @@ def export_slides(
     date_from: date | None = None,
     date_to: date | None = None,
     override_reason: str | None = None,
+    for_publication: bool = False,
 ) -> Path:
     """Build the deck, check it for identifying details, then write it."""
     from reviewtool.services.outputs.publication import deck_parts, guard, identifiers_of
@@ -251,4 +258,4 @@ def export_slides(
     deck = theme_deck(store, theme, date_from, date_to) if theme else review_deck(store, refs)
     identifiers = identifiers_of(store, None if theme else list(refs))
     guard(store, f"The slides {deck.title!r}", deck_parts(deck), identifiers, override_reason)
-    return write_deck(deck, out)
+    return write_deck(deck, out, for_publication)

@@ -105,7 +105,13 @@ def _analyse_check_write(
         identifiers_of(store, None),
         override_reason,
     )
-    if outputs.pdf:
+    if outputs.pdf and request.for_publication:
+        # For publication: a tagged PDF/UA-1 document from the accessible HTML twin.
+        from reviewtool.reports.tagged_pdf import write_tagged_pdf
+        from reviewtool.reports.thematic_html import thematic_html
+
+        write_tagged_pdf(thematic_html(model), outputs.pdf)
+    elif outputs.pdf:
         from reviewtool.reports.thematic_pdf import write_thematic_pdf
 
         write_thematic_pdf(model, outputs.pdf)
