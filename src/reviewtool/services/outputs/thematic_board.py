@@ -51,9 +51,9 @@ def trend(records: Sequence[Case], rows: Sequence[FactorRow], by: str) -> Trend 
         year = _year(record, by)
         if year is None:
             continue
-        for code in record.codes:
-            if code in by_theme:
-                by_theme[code][year] += 1
+        for code, counts in by_theme.items():
+            if code in record.codes:
+                counts[year] += 1
     return Trend(
         years=span,
         reviews=[reviews[y] for y in span],
