@@ -3,6 +3,7 @@ topic briefing, the thematic summary and the slide decks."""
 
 from __future__ import annotations
 
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -47,4 +48,22 @@ def test_every_demo_pdf_passes_the_layout_check(sqlite_store: Store, tmp_path: P
     problems["thematic"] = layout_problems(tmp_path / "t.pdf", labels)
     deck = review_deck(sqlite_store, references[:3])
     problems["slides"] = layout_problems(write_deck(deck, tmp_path / "s.pdf"))
+    # The tagged documents for publication, too.
+    tagged = write_briefing(
+        briefing_model(sqlite_store, "NSP-CSPR-2021-01"), tmp_path / "tb.pdf", for_publication=True
+    )
+    problems["tagged briefing"] = layout_problems(tagged, ["Read the full report"])
+    problems["tagged slides"] = layout_problems(
+        write_deck(deck, tmp_path / "ts.pdf", for_publication=True)
+    )
+    files = ThematicOutputs(pdf=tmp_path / "tt.pdf")
+    request = ThematicRequest(date(2010, 1, 1), TODAY, for_publication=True)
+    export_thematic(sqlite_store, request, files, today=TODAY)
+    problems["tagged thematic"] = layout_problems(tmp_path / "tt.pdf")
+    assert (
+        "Tagged:          yes"
+        in subprocess.run(
+            ["pdfinfo", str(tmp_path / "tt.pdf")], capture_output=True, text=True
+        ).stdout
+    )
     assert {name: found for name, found in problems.items() if found} == {}
