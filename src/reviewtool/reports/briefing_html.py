@@ -8,7 +8,7 @@ from pathlib import Path
 from reviewtool.bundle.write import write_text_atomically
 from reviewtool.reports.briefing_model import BriefingModel
 from reviewtool.reports.colours import contrast_ratio, safe_colour, text_on
-from reviewtool.reports.text import clean, html_text, paragraphs, split_links
+from reviewtool.reports.text import clean, html_text, link_target, paragraphs, split_links
 
 
 def briefing_html(model: BriefingModel) -> str:
@@ -104,7 +104,9 @@ footer {{ margin-top: 2rem; font-size: 0.9rem; color: #333333; }}
 
 def _linked(text: str) -> str:
     return "".join(
-        f'<a href="{escape(piece)}">{escape(piece)}</a>' if is_link else html_text(piece)
+        f'<a href="{escape(link_target(piece))}">{escape(piece)}</a>'
+        if is_link
+        else html_text(piece)
         for piece, is_link in split_links(clean(text))
     )
 

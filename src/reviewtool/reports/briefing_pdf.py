@@ -8,6 +8,7 @@ a second. Only embedded fonts are used.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -17,7 +18,7 @@ from reviewtool.reports.colours import safe_colour, text_on, tint
 from reviewtool.reports.flowables import heading_with_first, whole_if_short
 from reviewtool.reports.fonts import BOLD, REGULAR, fit_line, pdf_markup, register_fonts
 from reviewtool.reports.styles import BRIEFING, paragraph_styles
-from reviewtool.reports.text import clean, paragraphs, split_links
+from reviewtool.reports.text import clean, link_target, paragraphs, split_links
 
 MM = 72 / 25.4
 HEADER_HEIGHT_MM = 34
@@ -105,12 +106,16 @@ def _title(model: BriefingModel, styles: dict[str, Any]) -> list[Any]:
 
 
 def _linked(text: str, brand: str) -> str:
-    """Paragraph markup with each web address a live link."""
+    """Paragraph markup with each web address a live link, shown without its scheme and
+    breaking only after a slash or a dot (zero-width spaces), never mid-word."""
     out = []
     for piece, is_link in split_links(clean(text)):
         if is_link:
-            out.append(f'<a href="{escape(piece, {chr(34): "&quot;"})}" color="{brand}">')
-            out.append(f"<u>{pdf_markup(piece)}</u></a>")
+            shown = re.sub(r"^https?://", "", piece)
+            shown = re.sub(r"([/.@])(?=.)", "\\1\u200b", shown)
+            target = escape(link_target(piece), {chr(34): "&quot;"})
+            out.append(f'<a href="{target}" color="{brand}">')
+            out.append(f"<u>{pdf_markup(shown)}</u></a>")
         else:
             out.append(pdf_markup(piece))
     return "".join(out)

@@ -47,7 +47,7 @@ BRIEFING: dict[str, StyleSpec] = {
     "question": StyleSpec(
         9.5, 12.6, bold=True, background="brand_tint", padding=3.5, space_after=5
     ),
-    "link": StyleSpec(9.5, 12.6, space_after=3, colour="brand"),
+    "link": StyleSpec(9.5, 12.6, space_after=3),
     "plan": StyleSpec(10, 13),
 }
 """The briefing at scale 1; the writer scales title, headings and text together."""

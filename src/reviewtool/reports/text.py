@@ -36,11 +36,18 @@ def property_text(text: str | None, limit: int = 255) -> str:
     return single if len(single) <= limit else single[: limit - 1] + "…"
 
 
-URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]]")
+URL = re.compile(
+    r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}"
+)
+
+
+def link_target(piece: str) -> str:
+    """The address a link piece goes to: a web address as it is, an e-mail address by mail."""
+    return piece if piece.lower().startswith(("http://", "https://")) else f"mailto:{piece}"
 
 
 def split_links(text: str) -> list[tuple[str, bool]]:
-    """Text as (piece, is_web_address) pieces, in order."""
+    """Text as (piece, is_link) pieces, in order; links are web and e-mail addresses."""
     pieces: list[tuple[str, bool]] = []
     at = 0
     for match in URL.finditer(text):
