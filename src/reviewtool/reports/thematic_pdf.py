@@ -26,9 +26,6 @@ from reviewtool.reports.thematic_model import (
 )
 from reviewtool.reports.thematic_outline import Section, thematic_outline
 
-CHUNK = 12
-"""Rows per piece of a long table: a piece never splits, which keeps ReportLab fast and
-leaves no lone row at the foot of a page."""
 KEEP_WHOLE = 20
 """A table of up to this many rows is kept on one page with its heading."""
 CHART_ROWS = 12
@@ -283,17 +280,11 @@ class _Writer:
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#bbbbbb")),
         ]
-        pieces = (
-            [body]
-            if len(body) <= KEEP_WHOLE
-            else [body[i : i + CHUNK] for i in range(0, len(body), CHUNK)]
-        )
-        out: list[Any] = []
-        for piece in pieces:
-            made = Table([head_row, *piece], colWidths=widths, repeatRows=1)
-            made.setStyle(TableStyle(commands))
-            out.append(KeepTogether([made]) if len(pieces) == 1 else made)
-        return out
+        # One table, its header row repeated on each page it runs on to (these tables are
+        # at most a few hundred rows: the long appendix has a table of its own).
+        made = Table([head_row, *body], colWidths=widths, repeatRows=1)
+        made.setStyle(TableStyle(commands))
+        return [KeepTogether([made])] if len(body) <= KEEP_WHOLE else [made]
 
     def counts_table(self, title: str, counts: list[Count]) -> list[Any]:
         from reportlab.platypus import Spacer
