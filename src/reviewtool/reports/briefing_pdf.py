@@ -29,9 +29,9 @@ SMALLEST_SCALE = 9 / 9.5
 """Body text never below 9 point (it is 9.5 point at scale 1)."""
 LARGEST_SCALE = 1.45
 SCALE_STEP = 0.025
-FILL = 0.96
-"""The share of the two columns' height the measured text may fill: balancing, headings kept
-with their paragraphs and whole lines leave some space unused."""
+FILL = 1.0
+"""The share of the page's height the measured text may fill (the title plus half the
+columns' text); if a briefing still runs over, the writer steps the size down."""
 
 
 def write_briefing_pdf(model: BriefingModel, path: Path, action_plan: bool = False) -> Path:
@@ -74,24 +74,28 @@ def _height_of(flowables: list[Any], width: float) -> float:
     return total
 
 
+def _measured_height(model: BriefingModel, scale: float) -> float:
+    """The height the title and the two balanced columns take at ``scale``."""
+    width, _ = _page()
+    styles = paragraph_styles(BRIEFING, model.brand_colour, scale)
+    title = _height_of(_title(model, styles), width - 2 * MARGIN)
+    return title + _height_of(_columns(model, styles), _column_width()) / 2
+
+
 def _largest_scale_that_fits(model: BriefingModel) -> float:
     """The largest type scale at which the title and the columns fill one page (measured,
-    which is cheaper than laying the page out at each size)."""
-    room = _body_frame_height()
-    width, _ = _page()
-    low, high = 0, int((LARGEST_SCALE - SMALLEST_SCALE) / SCALE_STEP)
-    best = SMALLEST_SCALE
-    while low <= high:
-        step = (low + high) // 2
-        scale = SMALLEST_SCALE + step * SCALE_STEP
-        styles = paragraph_styles(BRIEFING, model.brand_colour, scale)
-        title = _height_of(_title(model, styles), width - 2 * MARGIN)
-        columns = _height_of(_columns(model, styles), _column_width()) / 2
-        if title + columns <= room * FILL:
-            best, low = scale, step + 1
-        else:
-            high = step - 1
-    return best
+    which is cheaper than laying the page out at each size). Text height grows with the
+    square of the scale (taller lines, and more of them), so one measure gives a close first
+    guess; a second confirms it, stepping down only if the guess was too large."""
+    from math import floor, sqrt
+
+    room = _body_frame_height() * FILL
+    guess = sqrt(room / max(_measured_height(model, 1.0), 1.0))
+    steps = floor((min(guess, LARGEST_SCALE) - SMALLEST_SCALE) / SCALE_STEP + 1e-9)
+    scale = SMALLEST_SCALE + max(steps, 0) * SCALE_STEP
+    while scale > SMALLEST_SCALE and _measured_height(model, scale) > room:
+        scale = max(SMALLEST_SCALE, scale - SCALE_STEP)
+    return scale
 
 
 def _title(model: BriefingModel, styles: dict[str, Any]) -> list[Any]:
@@ -114,6 +118,8 @@ def _linked(text: str, brand: str) -> str:
             shown = re.sub(r"^https?://", "", piece)
             shown = re.sub(r"([/.@])(?=.)", "\\1\u200b", shown)
             target = escape(link_target(piece), {chr(34): "&quot;"})
+            if out and len(shown) > 24:
+                out.append("<br/>")  # a long address starts its own line, not mid-line
             out.append(f'<a href="{target}" color="{brand}">')
             out.append(f"<u>{pdf_markup(shown)}</u></a>")
         else:
