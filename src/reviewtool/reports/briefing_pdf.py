@@ -112,7 +112,7 @@ def _title(model: BriefingModel, styles: dict[str, Any]) -> list[Any]:
 def _linked(text: str, brand: str) -> str:
     """Paragraph markup with each web address a live link, shown without its scheme and
     breaking only after a slash or a dot (zero-width spaces), never mid-word."""
-    out = []
+    out: list[str] = []
     for piece, is_link in split_links(clean(text)):
         if is_link:
             shown = re.sub(r"^https?://", "", piece)
