@@ -5,9 +5,10 @@
 set -euo pipefail
 want=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
       libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
-      libxcb-render-util0 libxcb-image0 xvfb xauth)
+      libxcb-render-util0 libxcb-image0 xvfb xauth
+      libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0)  # tagged PDFs
 if [ "${1:-app}" = "test" ]; then
-  want+=(postgresql poppler-utils libreoffice-impress)
+  want+=(postgresql poppler-utils libreoffice-impress libreoffice-writer)
 fi
 missing=()
 for package in "${want[@]}"; do

@@ -82,3 +82,26 @@ def test_briefing_command(demo: Store, tmp_path: Path) -> None:
         assert " ".join(title.split()) in text, suffix
     bad = run_cli("briefing", "NOPE", "--out", str(tmp_path / "x.pdf"), db=db)
     assert bad.returncode == 2 and "no review or topic briefing" in bad.stderr
+
+
+def test_optional_parts_come_from_the_settings_in_template_order(demo: Store) -> None:
+    assert briefing_model(demo, "NSP-CSPR-2021-01").further == []
+    settings = load_settings(demo)
+    settings.briefing_contact = "business.unit@example.org"
+    settings.briefing_research = "Most sudden infant deaths happen when routines change.\n\nSecond."
+    settings.briefing_report_link = "https://example.org/reviews"
+    save_settings(demo, settings)
+    further = briefing_model(demo, "NSP-CSPR-2021-01").further
+    assert [part.heading for part in further] == [
+        "What the research tells us",
+        "Read the full report",
+        "Contact and feedback",
+    ]
+    assert (
+        "NSP-CSPR-2021-01" in further[1].lines[0]
+        and "https://example.org/reviews" in further[1].lines[0]
+    )
+    assert further[0].lines == ["Most sudden infant deaths happen when routines change.", "Second."]
+    settings.briefing_report_link = "example.org/reviews"
+    with pytest.raises(InvalidInput, match="must start with https://"):
+        save_settings(demo, settings)

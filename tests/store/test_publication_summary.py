@@ -58,13 +58,16 @@ def test_pdf(written: ThematicOutputs, sqlite_store: Store) -> None:
     count_rows = re.findall(r"^.+? (\d+|fewer than 5|not shown) (\d+%|-)$", text, re.M)
     assert len(count_rows) > 30
     assert not [row for row in count_rows if row[0].isdigit() and 0 < int(row[0]) < 5]
-    cells = r"(\d+|fewer than 5)"
-    factor_rows = re.findall(rf"^.+? {cells} (?:\d+%|-) {cells} {cells} {cells}$", text, re.M)
+    # A factor row: reviews and share, then the roles any review was tagged with (a column
+    # no review has is left out of its table).
+    cell = r"(?:\d+|fewer than 5|not shown)"
+    factor_rows = re.findall(rf"^.+? {cell} (?:\d+%|-)((?: {cell})+)$", text, re.M)
     assert len(factor_rows) > 40
-    assert not [c for row in factor_rows for c in row if c.isdigit() and 0 < int(c) < 5]
+    role_cells = [c for row in factor_rows for c in re.findall(r"\d+", row)]
+    assert not [c for c in role_cells if 0 < int(c) < 5]
     pairs = re.findall(r"^(.+?) (\d+|fewer than 5)$", text.split("Themes found together")[2])
     # The findings and the national comparisons: no small count either.
-    findings = text.split("Key findings")[2].split("How the reviews were analysed")[0]
+    findings = text.split("Key findings")[2].split("Trend over time")[0]
     assert "Fewer than 5 of the reviews" in findings and not _small(findings)
     national = text.split("Comparison with national figures")[2].split("Recommendations")[0]
     assert not re.findall(r"(?<!\d)[1-4] of \d+", national)
@@ -83,7 +86,7 @@ def test_html(written: ThematicOutputs) -> None:
     assert len(cells) > 200
     assert not [c for c in cells if c.isdigit() and 0 < int(c) < 5]
     assert not [c for c in cells if re.match(r"^[1-4] of ", c)]
-    findings = html.split("Key findings")[1].split("</ul>")[0]
+    findings = html.split(">Key findings</h2>")[1].split("</ul>")[0]
     assert not _small(re.sub(r"<[^>]+>", " ", findings))
     assert "NSP-" not in html and "Child J" not in html
 

@@ -25,13 +25,17 @@ def test_review_deck(demo: Store) -> None:
     titles = [slide.title for slide in deck.slides]
     assert titles == [
         "Child J: what happened",
+        "Child J: the review's timeline",
         "Child J: key learning",
         "Child J: good practice",
         "Child J: reflective questions",
         "Questions and resources",
     ]
-    assert "Safer sleep messages must include fathers" in deck.slides[1].bullets[0]
-    assert "Evidence: Father not included in safe sleep advice" in deck.slides[1].notes
+    timeline = deck.slides[1].timeline
+    assert [what for _, what in timeline][:2] == ["Serious incident", "Notified to the Panel"]
+    assert timeline[-1][1].startswith("Last of 3 actions due")
+    assert "Safer sleep messages must include fathers" in deck.slides[2].bullets[0]
+    assert "Evidence: Father not included in safe sleep advice" in deck.slides[2].notes
     assert "Jayden" not in str(deck)  # identifiers never reach a deck
 
 

@@ -77,7 +77,7 @@ def test_html_twin_structure(fixture_store: Store, tmp_path: Path) -> None:
     files = outputs(tmp_path)
     export_thematic(fixture_store, REQUEST, files, today=TODAY)
     html = files.html.read_text(encoding="utf-8")  # type: ignore[union-attr]
-    assert '<html lang="en-GB">' in html and html.count("<h1>") == 1
+    assert '<html lang="en-GB">' in html and html.count("<h1") == 1
     for section in SECTIONS:
         assert f">{section.replace('/', '/')}</h2>" in html.replace("&#x27;", "'"), section
     assert '<th scope="col">' in html and '<th scope="row">' in html
@@ -101,15 +101,20 @@ def test_xlsx_matches_the_database(fixture_store: Store, tmp_path: Path) -> None
         1,
         1,
         1,
-        None,
+        0,
         1,
-        None,
+        0,
     ]
-    assert groups[0] == "1 = the theme was found in the review; blank = not found"
+    assert groups[0] == "1 = the theme was found in the review; 0 = not found"
     assert by_reference["R3"][labels.index("Children")] == 2
     assert by_reference["R3"][labels.index("Youngest age band")] == "under 1"
     actions = list(workbook["Action tracker"].iter_rows(values_only=True))
     assert actions[0][0] == "Review" and len(actions) == 1  # the fixture has no actions
+    full = load_workbook(files.xlsx)  # type: ignore[arg-type]
+    sheet = full["Cases x themes"]
+    assert sheet.freeze_panes == "B4" and sheet.auto_filter.ref.startswith("A2:")
+    assert sheet.column_dimensions["A"].width > 15
+    assert full["Action tracker"].freeze_panes == "A2"
 
 
 def test_docx_chapter_for_the_annual_report(fixture_store: Store, tmp_path: Path) -> None:

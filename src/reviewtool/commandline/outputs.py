@@ -28,6 +28,11 @@ def register(commands: Subcommands) -> None:
         "--out", type=Path, required=True, metavar="FILE", help="FILE.pdf, FILE.html or FILE.docx"
     )
     p.add_argument("--action-plan", action="store_true", help="add the team action plan page (PDF)")
+    p.add_argument(
+        "--for-publication",
+        action="store_true",
+        help="write a tagged, accessible PDF (PDF/UA-1) for the website",
+    )
     add_override_check(p)
     p.set_defaults(run=cmd_briefing)
 
@@ -37,6 +42,11 @@ def register(commands: Subcommands) -> None:
     p.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE")
     p.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE")
     p.add_argument("--out", type=Path, required=True, metavar="FILE", help="FILE.pptx or FILE.pdf")
+    p.add_argument(
+        "--for-publication",
+        action="store_true",
+        help="write a tagged, accessible PDF (PDF/UA-1) for the website",
+    )
     add_override_check(p)
     p.set_defaults(run=cmd_slides)
 
@@ -89,12 +99,18 @@ def register(commands: Subcommands) -> None:
     p.add_argument(
         "--for-publication",
         action="store_true",
-        help="mark for publication instead of OFFICIAL-SENSITIVE",
+        help="mark for publication (not OFFICIAL-SENSITIVE); the PDF is tagged (PDF/UA-1)",
     )
     p.add_argument("--out", type=Path, metavar="FILE.pdf")
     p.add_argument("--html", type=Path, metavar="FILE")
     p.add_argument("--xlsx", type=Path, metavar="FILE")
-    p.add_argument("--docx", type=Path, metavar="FILE")
+    p.add_argument("--docx", type=Path, metavar="FILE", help="the annual report chapter (Word)")
+    p.add_argument(
+        "--summary-docx",
+        type=Path,
+        metavar="FILE",
+        help="the whole summary as an editable Word file",
+    )
     add_override_check(p)
     p.set_defaults(run=cmd_thematic)
 
@@ -109,6 +125,7 @@ def cmd_briefing(args: argparse.Namespace) -> int:
             args.out,
             action_plan=args.action_plan,
             override_reason=args.override_check,
+            for_publication=args.for_publication,
         )
     print(f"Wrote {path}")
     return EXIT_OK
@@ -126,6 +143,7 @@ def cmd_slides(args: argparse.Namespace) -> int:
             args.date_from,
             args.date_to,
             override_reason=args.override_check,
+            for_publication=args.for_publication,
         )
     print(f"Wrote {path}")
     return EXIT_OK
@@ -169,7 +187,7 @@ def cmd_thematic(args: argparse.Namespace) -> int:
         args.count_both,
         args.for_publication,
     )
-    outputs = ThematicOutputs(args.out, args.html, args.xlsx, args.docx)
+    outputs = ThematicOutputs(args.out, args.html, args.xlsx, args.docx, args.summary_docx)
     with opened(args) as store:
         model = export_thematic(store, request, outputs, override_reason=args.override_check)
     print(f"{model.reviews} reviews analysed; wrote " + ", ".join(str(p) for p in outputs.paths()))

@@ -302,6 +302,8 @@ class EthnicityMapping(Base):
     recorded: Mapped[str] = mapped_column(Text)
     """The value as first mapped, for people to read."""
     category: Mapped[str] = mapped_column(String(40))
+
+
 # The statutory workflow (rapid review and local review) --------------------------------
 
 
@@ -497,6 +499,8 @@ class ActionRagReview(Base):
     rag: Mapped[str] = mapped_column(String(10))
     note: Mapped[str | None] = mapped_column(Text)
     reviewed_by: Mapped[str] = mapped_column(Text)
+
+
 class SuggestionFeedback(Base):
     """A person's decision on a suggested code: the partnership's suggestions learn from it."""
 

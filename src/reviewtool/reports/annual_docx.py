@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviewtool.reports.text import clean, property_text
+from reviewtool.reports.docx_style import add_table, branded_document, save
+from reviewtool.reports.text import clean
 from reviewtool.reports.thematic_model import ThematicModel
 
 
 def write_annual_chapter_docx(model: ThematicModel, path: Path) -> Path:
-    from docx import Document
-
-    document = Document()
-    document.core_properties.title = property_text(
-        f"Learning from practice reviews: {model.period}"
+    document = branded_document(
+        model.partnership,
+        model.brand_colour,
+        None,
+        f"Learning from practice reviews: {model.period}",
     )
-    document.core_properties.author = property_text(model.partnership)
     document.add_heading("Learning from practice reviews", level=1)
     document.add_paragraph(
         clean(
@@ -57,17 +57,10 @@ def write_annual_chapter_docx(model: ThematicModel, path: Path) -> Path:
                 )
             )
     document.add_heading("Progress on actions", level=2)
-    table = document.add_table(rows=1, cols=3)
-    table.style = "Table Grid"
-    header = table.rows[0].cells
-    header[0].text, header[1].text, header[2].text = "RAG status", "Actions", "Share"
-    for count in model.actions_by_rag:
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text, cells[2].text = count.label, count.number, count.percent
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        document.save(str(partial))
-        partial.replace(path)
-    finally:
-        partial.unlink(missing_ok=True)
-    return path
+    add_table(
+        document,
+        ["RAG status", "Actions", "Share"],
+        [[c.label, c.number, c.percent] for c in model.actions_by_rag],
+        model.brand_colour,
+    )
+    return save(document, path)

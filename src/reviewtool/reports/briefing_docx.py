@@ -5,22 +5,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from reviewtool.reports.briefing_model import BriefingModel
-from reviewtool.reports.text import clean, paragraphs, property_text
+from reviewtool.reports.docx_style import branded_document, save
+from reviewtool.reports.text import clean, paragraphs
 
 
 def write_briefing_docx(model: BriefingModel, path: Path) -> Path:
-    from docx import Document
     from docx.shared import RGBColor
 
-    document = Document()
-    properties = document.core_properties
-    properties.title = property_text(f"7-minute briefing: {model.title}")
-    properties.author = property_text(model.partnership)
-    properties.subject = "7-minute briefing"
-    properties.language = model.language
-    banner = document.add_paragraph()
-    run = banner.add_run(clean(model.partnership))
-    run.bold = True
+    document = branded_document(
+        model.partnership,
+        model.brand_colour,
+        model.logo,
+        f"7-minute briefing: {model.title}",
+        model.language,
+        footer=(
+            f"7-minute briefing - {model.status_text} - version {model.version} - "
+            f"{model.dated:%d/%m/%Y}"
+        ),
+    )
+    document.core_properties.subject = "7-minute briefing"
     if model.status != "published":
         document.add_paragraph("OFFICIAL-SENSITIVE").runs[0].bold = True
     document.add_heading(clean(model.title), level=1)
@@ -30,7 +33,7 @@ def write_briefing_docx(model: BriefingModel, path: Path) -> Path:
     status_run.bold = True
     if model.is_draft:
         status_run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
-    for section in [*model.sections, *model.extra_sections]:
+    for section in model.numbered:
         document.add_heading(f"{section.number}. {clean(section.heading)}", level=2)
         blocks = paragraphs(section.body)
         if section.is_questions:
@@ -39,12 +42,8 @@ def write_briefing_docx(model: BriefingModel, path: Path) -> Path:
         else:
             for block in blocks:
                 document.add_paragraph(block)
-    footer = document.sections[0].footer.paragraphs[0]
-    footer.text = (
-        f"7-minute briefing - {model.status_text} - version {model.version} - "
-        f"{model.dated:%d/%m/%Y}"
-    )
-    temporary = path.with_name(f".{path.name}.partial")
-    document.save(str(temporary))
-    temporary.replace(path)
-    return path
+    for extra in model.further:
+        document.add_heading(clean(extra.heading), level=2)
+        for line in extra.lines:
+            document.add_paragraph(clean(line))
+    return save(document, path)

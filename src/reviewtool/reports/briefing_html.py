@@ -8,7 +8,7 @@ from pathlib import Path
 from reviewtool.bundle.write import write_text_atomically
 from reviewtool.reports.briefing_model import BriefingModel
 from reviewtool.reports.colours import contrast_ratio, safe_colour, text_on
-from reviewtool.reports.text import clean, html_text, paragraphs
+from reviewtool.reports.text import clean, html_text, link_target, paragraphs, split_links
 
 
 def briefing_html(model: BriefingModel) -> str:
@@ -17,7 +17,7 @@ def briefing_html(model: BriefingModel) -> str:
     heading_colour = brand if contrast_ratio(brand, "#ffffff") >= 4.5 else "#1a1a1a"
     status_class = "draft" if model.is_draft else "final"
     sections = []
-    for section in [*model.sections, *model.extra_sections]:
+    for section in model.numbered:
         blocks = paragraphs(section.body)
         if section.is_questions:
             items = [line for block in blocks for line in block.split("\n") if line.strip()]
@@ -32,6 +32,13 @@ def briefing_html(model: BriefingModel) -> str:
             f"<section aria-labelledby='s{section.number}'>"
             f"<h2 id='s{section.number}'><span class='number'>{section.number}</span> "
             f"{escape(clean(section.heading))}</h2>{body}</section>"
+        )
+    for extra in model.further:
+        sections.append(
+            f"<section aria-labelledby='x-{extra.key}' class='further'>"
+            f"<h2 id='x-{extra.key}'>{escape(extra.heading)}</h2>"
+            + "".join(f"<p>{_linked(line)}</p>" for line in extra.lines)
+            + "</section>"
         )
     marking = "" if model.status == "published" else "<p class='marking'>OFFICIAL-SENSITIVE</p>"
     return f"""<!DOCTYPE html>
@@ -54,13 +61,31 @@ h2 {{ color: {heading_colour}; font-size: 1.2rem; border-bottom: 2px solid {bran
 .draft {{ border-color: #b00020; color: #b00020; font-weight: bold; }}
 .marking {{ font-weight: bold; }}
 footer {{ margin-top: 2rem; font-size: 0.9rem; color: #333333; }}
+@media print {{
+  @page {{ size: A4; margin: 12mm 14mm 18mm 14mm;
+    @bottom-left {{ content: string(status); font: 8pt "DejaVu Sans", sans-serif; }}
+    @bottom-right {{ content: "Page " counter(page) " of " counter(pages);
+                     font: 8pt "DejaVu Sans", sans-serif; }} }}
+  body {{ max-width: none; padding: 0; font-size: 10.5pt; line-height: 1.35; }}
+  .banner {{ min-height: 24mm; position: relative; padding: 4mm 40mm 4mm 4mm; }}
+  .roundel {{ position: absolute; right: 5mm; top: 2mm; width: 26mm; height: 26mm;
+             border-radius: 50%; background: #ffffff; color: {brand}; text-align: center;
+             font-weight: bold; font-size: 6.5pt; text-transform: uppercase;
+             line-height: 1.1; }}
+  .seven {{ display: block; font-size: 24pt; line-height: 1; padding-top: 3mm; }}
+  main {{ columns: 2; column-gap: 6mm; }}
+  main > h1, main > p {{ column-span: all; }}
+  h2 {{ font-size: 12pt; break-after: avoid; margin: 0.6rem 0 0.3rem; }}
+  p, li {{ orphans: 2; widows: 2; }}
+  footer {{ string-set: status content(); font-size: 8pt; }}
+}}
 </style>
 </head>
 <body>
 <div role="banner" class="banner" style="background-color: {brand}; color: {text_on(brand)}">
 <p><strong>{escape(clean(model.partnership))}</strong></p>
 {marking}
-<p>7-minute briefing</p>
+<p class="roundel"><span class="seven">7</span>-minute briefing</p>
 </div>
 <main>
 <h1>{escape(clean(model.title))}</h1>
@@ -75,6 +100,15 @@ footer {{ margin-top: 2rem; font-size: 0.9rem; color: #333333; }}
 </body>
 </html>
 """
+
+
+def _linked(text: str) -> str:
+    return "".join(
+        f'<a href="{escape(link_target(piece))}">{escape(piece)}</a>'
+        if is_link
+        else html_text(piece)
+        for piece, is_link in split_links(clean(text))
+    )
 
 
 def write_briefing_html(model: BriefingModel, path: Path) -> Path:

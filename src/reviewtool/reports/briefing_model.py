@@ -16,6 +16,26 @@ class BriefingSectionModel:
 
 
 @dataclass(frozen=True)
+class BriefingExtra:
+    """An optional part of the partnership's briefing template, after the seven sections:
+    what the research tells us, the full report, local procedures and training, contact."""
+
+    key: str
+    heading: str
+    lines: list[str]
+    """Each line its own paragraph; a line may be or contain a web address."""
+
+
+EXTRA_HEADINGS = {
+    "research": "What the research tells us",
+    "report": "Read the full report",
+    "procedures": "Local procedures and training",
+    "contact": "Contact and feedback",
+}
+"""The optional parts in the order they follow the seven sections."""
+
+
+@dataclass(frozen=True)
 class BriefingModel:
     partnership: str
     brand_colour: str
@@ -33,6 +53,13 @@ class BriefingModel:
     reference: str | None = None
     language: str = "en-GB"
     extra_sections: list[BriefingSectionModel] = field(default_factory=list)
+    further: list[BriefingExtra] = field(default_factory=list)
+    """Optional parts from the partnership's template (see EXTRA_HEADINGS), in that order."""
+
+    @property
+    def numbered(self) -> list[BriefingSectionModel]:
+        """The numbered sections in reading order: every writer lays them out from here."""
+        return [*self.sections, *self.extra_sections]
 
     @property
     def is_draft(self) -> bool:

@@ -52,3 +52,18 @@ def heading_with_first(heading: Any, first: Any) -> Any:
             self.first.drawOn(self.canv, 0, 0)
 
     return HeadingWithFirst(heading, first)
+
+
+def whole_if_short(markup: str, style: Any, lines: int = 6) -> Any:
+    """A paragraph that, up to ``lines`` lines long, is never split between columns or pages
+    (it moves on whole); a longer one breaks between lines, leaving two or more on each side."""
+    from reportlab.platypus import Paragraph
+
+    class WholeIfShort(Paragraph):  # type: ignore[misc]
+        def split(self, available_width: float, available_height: float) -> list[Any]:
+            self.wrap(available_width, 10_000)
+            if len(self.blPara.lines) <= lines:
+                return []
+            return list(super().split(available_width, available_height))
+
+    return WholeIfShort(markup, style)

@@ -184,3 +184,15 @@ def draw_text_runs(
         current = font
         run.append(char)
     flush()
+
+
+def fit_line(text: str, font: str, size: float, limit: float) -> str:
+    """A one-line text (header, footer) shortened with an ellipsis to fit ``limit`` points."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    text = " ".join(clean(text).split())
+    if stringWidth(text, font, size) <= limit:
+        return text
+    while text and stringWidth(text + "…", font, size) > limit:
+        text = text[:-1]
+    return text + "…"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -16,10 +17,16 @@ class Slide:
     chart_values: list[int] = field(default_factory=list)
     chart_colour: str | None = None
     """The theme's colour in the codebook (the deck's colour when none)."""
+    timeline: list[tuple[str, str]] = field(default_factory=list)
+    """(when, what) events in date order, drawn as a timeline."""
 
     @property
     def has_chart(self) -> bool:
         return bool(self.chart_categories)
+
+    @property
+    def has_timeline(self) -> bool:
+        return bool(self.timeline) and not self.has_chart
 
 
 @dataclass(frozen=True)
@@ -31,3 +38,6 @@ class Deck:
     slides: list[Slide]
     """Content slides; the title slide is made from ``title`` and ``subtitle``."""
     notes: str = ""
+    logo: Path | None = None
+    footer: str = ""
+    """Shown at the foot of every slide (default: the partnership's name)."""

@@ -1,96 +1,184 @@
-"""The learning slides as a 16:9 PDF, for trainers without PowerPoint."""
+"""The learning slides as a 16:9 PDF, for trainers without PowerPoint.
+
+Each slide's text is set at the largest size that fills its space (never below a size
+readable from the back of a training room); charts and timelines sit beside the points.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from reviewtool.reports.colours import safe_colour, text_on
-from reviewtool.reports.fonts import BOLD, REGULAR, pdf_markup, register_fonts
+from reviewtool.reports.colours import safe_colour
+from reviewtool.reports.fonts import BOLD, REGULAR, fit_line, pdf_markup, register_fonts
 from reviewtool.reports.slides_model import Deck, Slide
+from reviewtool.reports.styles import SLIDES, paragraph_styles
 
+MM = 72 / 25.4
+WIDTH, HEIGHT = 338.67 * MM, 190.5 * MM
+BAND = 30 * MM
+FOOT = 12 * MM
 MAX_BULLETS = 8
+SCALES = (1.8, 1.6, 1.4, 1.25, 1.1, 1.0, 0.9, 0.8)
+"""Body text from 30 to 14 point (17 point at scale 1)."""
 
 
 def write_slides_pdf(deck: Deck, path: Path) -> Path:
-    from reportlab.lib import colors
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import Frame, Paragraph
 
     register_fonts()
-    width, height = 338.67 * mm, 190.5 * mm
-    brand = safe_colour(deck.brand_colour)
-    title_style = ParagraphStyle(
-        "t", fontName=BOLD, fontSize=26, leading=31, textColor=colors.HexColor(text_on(brand))
-    )
-    big_title = ParagraphStyle(
-        "T", parent=title_style, fontSize=34, leading=40, textColor=colors.HexColor(brand)
-    )
-    bullet = ParagraphStyle(
-        "b",
-        fontName=REGULAR,
-        bulletFontName=REGULAR,
-        fontSize=17,
-        leading=22,
-        leftIndent=14,
-        bulletIndent=0,
-        spaceAfter=7,
-    )
-    quote = ParagraphStyle(
-        "q", parent=bullet, fontName=REGULAR, textColor=colors.HexColor("#333333")
-    )
     partial = path.with_name(f".{path.name}.partial")
-    canvas = Canvas(str(partial), pagesize=(width, height), initialFontName=REGULAR, lang="en-GB")
+    canvas = Canvas(str(partial), pagesize=(WIDTH, HEIGHT), initialFontName=REGULAR, lang="en-GB")
     canvas.setTitle(deck.title)
     canvas.setAuthor(deck.partnership)
-
-    def footer(number: int) -> None:
-        canvas.setFont(REGULAR, 9)
-        canvas.setFillColor(colors.HexColor("#555555"))
-        canvas.drawString(12 * mm, 6 * mm, deck.partnership[:120])
-        canvas.drawRightString(width - 12 * mm, 6 * mm, str(number))
-
-    # Title slide.
-    canvas.setFillColor(colors.HexColor(brand))
-    canvas.rect(0, 0, 14 * mm, height, stroke=0, fill=1)
-    frame = Frame(30 * mm, 40 * mm, width - 60 * mm, height - 80 * mm, showBoundary=0)
-    frame.addFromList(
-        [
-            Paragraph(pdf_markup(deck.title, BOLD), big_title),
-            Paragraph(pdf_markup(deck.subtitle), bullet),
-            Paragraph(pdf_markup(deck.partnership), bullet),
-        ],
-        canvas,
-    )
-    footer(1)
-    canvas.showPage()
-
+    canvas.setViewerPreference("DisplayDocTitle", "true")
+    _title_slide(canvas, deck)
     for number, content in enumerate(deck.slides, start=2):
-        canvas.setFillColor(colors.HexColor(brand))
-        canvas.rect(0, height - 30 * mm, width, 30 * mm, stroke=0, fill=1)
-        title_frame = Frame(12 * mm, height - 29 * mm, width - 24 * mm, 28 * mm, showBoundary=0)
-        title_frame.addFromList([Paragraph(pdf_markup(content.title, BOLD), title_style)], canvas)
-        text_left = 14 * mm
-        if content.has_chart:
-            _draw_chart(canvas, content, 14 * mm, 18 * mm, width * 0.52, height - 60 * mm, brand)
-            text_left = width * 0.6
-        items: list[Any] = [
-            Paragraph(pdf_markup(line), bullet, bulletText="•")
-            for line in content.bullets[:MAX_BULLETS]
-        ]
-        items += [Paragraph(f"“{pdf_markup(q)}”", quote) for q in content.quotes[:4]]
-        body = Frame(text_left, 14 * mm, width - text_left - 14 * mm, height - 50 * mm)
-        body.addFromList(items, canvas)  # what does not fit stays in the speaker notes
-        footer(number)
-        canvas.showPage()
+        canvas.bookmarkPage(f"slide{number}")
+        canvas.addOutlineEntry(content.title, f"slide{number}", 0)
+        _content_slide(canvas, deck, content, number)
     try:
         canvas.save()
         partial.replace(path)
     finally:
         partial.unlink(missing_ok=True)
     return path
+
+
+def _footer(canvas: Any, deck: Deck, number: int, left: float) -> None:
+    from reportlab.lib import colors
+
+    canvas.setFont(REGULAR, 9)
+    canvas.setFillColor(colors.HexColor("#555555"))
+    text = fit_line(deck.footer or deck.partnership, REGULAR, 9, WIDTH - left - 40 * MM)
+    canvas.drawString(left, 6 * MM, text)
+    canvas.drawRightString(WIDTH - 12 * MM, 6 * MM, str(number))
+
+
+def _logo(canvas: Any, deck: Deck, x: float, y: float, width: float, height: float) -> bool:
+    if deck.logo is None or not deck.logo.is_file():
+        return False
+    try:
+        canvas.drawImage(
+            str(deck.logo), x, y, width, height, preserveAspectRatio=True, mask="auto", anchor="e"
+        )
+    except OSError:
+        return False  # an unreadable logo is left out rather than failing the deck
+    return True
+
+
+def _title_slide(canvas: Any, deck: Deck) -> None:
+    from reportlab.lib import colors
+    from reportlab.platypus import Frame, Paragraph
+
+    brand = safe_colour(deck.brand_colour)
+    canvas.setFillColor(colors.HexColor(brand))
+    canvas.rect(0, 0, 14 * MM, HEIGHT, stroke=0, fill=1)
+    _logo(canvas, deck, WIDTH - 72 * MM, HEIGHT - 34 * MM, 60 * MM, 24 * MM)
+    for scale in (1.0, 0.85, 0.7, 0.55):
+        styles = paragraph_styles(SLIDES, brand, scale)
+        items = [
+            Paragraph(pdf_markup(deck.title, BOLD), styles["big_title"]),
+            Paragraph(pdf_markup(deck.subtitle), styles["subtitle"]),
+            Paragraph(pdf_markup(deck.partnership), styles["subtitle"]),
+        ]
+        frame = Frame(30 * MM, 24 * MM, WIDTH - 60 * MM, HEIGHT - 64 * MM)
+        if _fits(items, frame):
+            break
+    frame.addFromList(items, canvas)
+    _footer(canvas, deck, 1, 20 * MM)
+    canvas.showPage()
+
+
+def _fits(items: list[Any], frame: Any) -> bool:
+    width = frame._aW
+    used = 0.0
+    for item in items:
+        _, height = item.wrap(width, 10_000)
+        used += height + item.getSpaceBefore() + item.getSpaceAfter()
+    return bool(used <= frame._aH)
+
+
+def _points(content: Slide, styles: dict[str, Any]) -> list[Any]:
+    from reportlab.platypus import Paragraph
+
+    items: list[Any] = [
+        Paragraph(pdf_markup(line), styles["bullet"], bulletText="•")
+        for line in content.bullets[:MAX_BULLETS]
+    ]
+    items += [Paragraph(f"“{pdf_markup(q)}”", styles["quote"]) for q in content.quotes[:4]]
+    return items
+
+
+def _content_slide(canvas: Any, deck: Deck, content: Slide, number: int) -> None:
+    from reportlab.lib import colors
+    from reportlab.platypus import Frame, Paragraph
+
+    brand = safe_colour(deck.brand_colour)
+    canvas.setFillColor(colors.HexColor(brand))
+    canvas.rect(0, HEIGHT - BAND, WIDTH, BAND, stroke=0, fill=1)
+    title_right = 12 * MM
+    if _logo(canvas, deck, WIDTH - 52 * MM, HEIGHT - BAND + 4 * MM, 40 * MM, BAND - 8 * MM):
+        title_right = 56 * MM
+    for scale in (1.0, 0.85, 0.7):
+        styles = paragraph_styles(SLIDES, brand, scale)
+        title = [Paragraph(pdf_markup(content.title, BOLD), styles["title"])]
+        frame = Frame(12 * MM, HEIGHT - BAND + 1, WIDTH - 12 * MM - title_right, BAND - 2)
+        if _fits(title, frame):
+            break
+    frame.addFromList(title, canvas)
+    text_left = 14 * MM
+    if content.has_chart:
+        _draw_chart(
+            canvas,
+            content,
+            14 * MM,
+            FOOT + 6 * MM,
+            WIDTH * 0.52,
+            HEIGHT - BAND - FOOT - 14 * MM,
+            brand,
+        )
+        text_left = WIDTH * 0.6
+    elif content.has_timeline:
+        _draw_timeline(canvas, content, 14 * MM, WIDTH - 28 * MM, brand)
+    top = HEIGHT - BAND - 8 * MM
+    bottom = FOOT + 4 * MM + (55 * MM if content.has_timeline else 0)
+    body = Frame(text_left, bottom, WIDTH - text_left - 14 * MM, top - bottom)
+    # The largest text that fits; what still does not fit stays in the speaker notes.
+    for scale in SCALES:
+        items = _points(content, paragraph_styles(SLIDES, brand, scale))
+        if _fits(items, body):
+            break
+    body.addFromList(items, canvas)
+    _footer(canvas, deck, number, 12 * MM)
+    canvas.showPage()
+
+
+def _draw_timeline(canvas: Any, content: Slide, left: float, width: float, brand: str) -> None:
+    """Events on a line across the foot of the slide, labels alternating above and below."""
+    from reportlab.lib import colors
+    from reportlab.lib.utils import simpleSplit
+
+    events = content.timeline[:7]
+    y = FOOT + 30 * MM
+    canvas.setStrokeColor(colors.HexColor(brand))
+    canvas.setLineWidth(3)
+    canvas.line(left, y, left + width, y)
+    step = width / max(len(events), 1)
+    for index, (when, what) in enumerate(events):
+        x = left + step * (index + 0.5)
+        canvas.setFillColor(colors.HexColor(brand))
+        canvas.circle(x, y, 2.6 * MM, stroke=0, fill=1)
+        lines = simpleSplit(f"{what}", REGULAR, 14, step - 6 * MM)[:3]
+        above = index % 2 == 0
+        base = y + 6 * MM if above else y - 10 * MM
+        canvas.setFillColor(colors.HexColor("#111111"))
+        canvas.setFont(BOLD, 14)
+        canvas.drawCentredString(x, base + (len(lines) * 17 if above else 0), when)
+        canvas.setFont(REGULAR, 14)
+        for number, line in enumerate(lines):
+            offset = (len(lines) - 1 - number) * 17 if above else -(number + 1) * 17
+            canvas.drawCentredString(x, base + offset, line)
 
 
 def _draw_chart(
@@ -107,13 +195,17 @@ def _draw_chart(
     chart.data = [content.chart_values]
     chart.categoryAxis.categoryNames = content.chart_categories
     chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 11 if len(content.chart_categories) <= 10 else 8
     chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 11
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueStep = max(1, max(content.chart_values or [1]) // 5)
     chart.bars[0].fillColor = colors.HexColor(safe_colour(content.chart_colour or brand))
     chart.barLabelFormat = "%d"
     chart.barLabels.fontName = REGULAR
+    chart.barLabels.fontSize = 11
     chart.barLabels.nudge = 8
     drawing.add(chart)
-    drawing.add(String(40, h - 20, content.chart_title or "", fontName=BOLD, fontSize=13))
+    title = fit_line(content.chart_title or "", BOLD, 14, w - 50)
+    drawing.add(String(40, h - 20, title, fontName=BOLD, fontSize=14))
     renderPDF.draw(drawing, canvas, x, y)

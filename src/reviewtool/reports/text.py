@@ -34,3 +34,27 @@ def property_text(text: str | None, limit: int = 255) -> str:
     """For document properties (title, author), which Office formats cap at 255 characters."""
     single = " ".join(clean(text).split())
     return single if len(single) <= limit else single[: limit - 1] + "…"
+
+
+URL = re.compile(
+    r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}"
+)
+
+
+def link_target(piece: str) -> str:
+    """The address a link piece goes to: a web address as it is, an e-mail address by mail."""
+    return piece if piece.lower().startswith(("http://", "https://")) else f"mailto:{piece}"
+
+
+def split_links(text: str) -> list[tuple[str, bool]]:
+    """Text as (piece, is_link) pieces, in order; links are web and e-mail addresses."""
+    pieces: list[tuple[str, bool]] = []
+    at = 0
+    for match in URL.finditer(text):
+        if match.start() > at:
+            pieces.append((text[at : match.start()], False))
+        pieces.append((match.group(0), True))
+        at = match.end()
+    if at < len(text):
+        pieces.append((text[at:], False))
+    return pieces

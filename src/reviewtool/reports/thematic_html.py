@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
 from reviewtool.bundle.write import write_text_atomically
 from reviewtool.reports.colours import contrast_ratio, safe_colour
 from reviewtool.reports.text import clean
-from reviewtool.reports.thematic_model import OVERDUE_SHOWN, Count, FactorRow, ThematicModel
+from reviewtool.reports.thematic_model import (
+    OVERDUE_SHOWN,
+    Count,
+    FactorRow,
+    ThematicModel,
+    factor_cell,
+    factor_columns,
+)
+from reviewtool.reports.thematic_outline import Section, thematic_outline
+
+SMALL_TABLE = 20
+"""A table of up to this many rows is never split across printed pages."""
 
 
 def _e(text: object) -> str:
@@ -24,8 +36,9 @@ def _table(caption: str, header: list[str], rows: list[list[object]]) -> str:
         + "</tr>"
         for row in rows
     )
+    size = ' class="small"' if len(rows) <= SMALL_TABLE else ""
     return (
-        f"<table><caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<table{size}><caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>"
         f"<tbody>{body}</tbody></table>"
     )
 
@@ -37,26 +50,16 @@ def _counts(caption: str, counts: list[Count]) -> str:
 
 
 def _factor_table(caption: str, rows: list[FactorRow]) -> str:
-    header = ["Factor", "Reviews", "Share", "Present", "Learning", "Good practice"]
-    with_change = any(r.previous is not None for r in rows)
-    if with_change:
-        header.append("Change")
+    columns = factor_columns(rows)
     return _table(
         caption,
-        header,
-        [
-            [
-                r.display_label,
-                r.show("reviews"),
-                r.percent,
-                r.show("present"),
-                r.show("learning"),
-                r.show("good_practice"),
-                *([r.change] if with_change else []),
-            ]
-            for r in rows
-        ],
+        ["Factor", *columns],
+        [[r.display_label, *(factor_cell(r, c) for c in columns)] for r in rows],
     )
+
+
+def _list(items: list[str]) -> str:
+    return "<ul>" + "".join(f"<li>{_e(item)}</li>" for item in items) + "</ul>"
 
 
 def _bar_chart(title: str, rows: list[FactorRow], colour: str) -> str:
@@ -80,149 +83,204 @@ def _bar_chart(title: str, rows: list[FactorRow], colour: str) -> str:
     )
 
 
-def thematic_html(model: ThematicModel) -> str:
-    brand = safe_colour(model.brand_colour)
-    heading = brand if contrast_ratio(brand, "#ffffff") >= 4.5 else "#1a1a1a"
-    parts = [
-        f"<p><strong>{_e(model.marking)}</strong></p>",
-        f"<h1>{_e(model.title)}</h1>",
-        f"<p>{_e(model.partnership)}. Reviews from {_e(model.period)}; prepared "
-        f"{model.generated:%d %B %Y}.</p>",
-        '<nav aria-label="Contents"><h2>Contents</h2><ol>'
-        + "".join(
-            f'<li><a href="#s{i}">{_e(t)}</a></li>'
-            for i, t in enumerate(
-                [
-                    "Key findings",
-                    "How the reviews were analysed",
-                    "The reviews and the children",
-                    *model.factor_groups,
-                    "Recurring and repeat themes",
-                    "Themes found together",
-                    "Comparison with national figures",
-                    "Recommendations and actions",
-                    "Appendix: the reviews",
-                ]
-            )
+def _summary(model: ThematicModel, section: Section) -> str:
+    lines = model.board.summary or model.findings[:3]
+    return "".join(
+        f'<p class="callout">{_e(line)}</p>' if i == 0 else f"<p>{_e(line)}</p>"
+        for i, line in enumerate(lines)
+    )
+
+
+def _findings(model: ThematicModel, section: Section) -> str:
+    return _list(model.findings)
+
+
+def _trend(model: ThematicModel, section: Section) -> str:
+    trend = model.board.trend
+    if trend is None or not trend.years:
+        return "<p>There are no dated reviews to show a trend.</p>"
+    rows: list[list[object]] = [["All reviews", *map(trend.cell, trend.reviews)]]
+    rows += [[label, *map(trend.cell, counts)] for label, counts in trend.themes]
+    return _table(
+        "Reviews, and reviews featuring each main theme, by year",
+        ["Theme", *[str(y) for y in trend.years]],
+        rows,
+    )
+
+
+def _recurring(model: ThematicModel, section: Section) -> str:
+    parts = [f"<p>{_e(model.method[3])}</p>"]
+    parts.append(
+        _factor_table("Recurring themes", model.recurring)
+        if model.recurring
+        else "<p>No theme met the test for a recurring theme.</p>"
+    )
+    if model.comparison_period:
+        parts.append(
+            f"<h3>Repeat themes (also recurring in {_e(model.comparison_period)})</h3><p>"
+            + _e(", ".join(r.label for r in model.repeat) or "None.")
+            + "</p>"
         )
-        + "</ol></nav>",
-    ]
-    section = 0
+    for story in model.board.narratives:
+        parts.append(f"<h3>{_e(story.label)}</h3><p>{_e(story.text)}</p>")
+        if story.evidence:
+            parts.append(
+                "<ul class='voice'>"
+                + "".join(
+                    f"<li><q>{_e(e.note)}</q> ({_e(e.reference)})</li>" for e in story.evidence
+                )
+                + "</ul>"
+            )
+    return "".join(parts)
 
-    def h2(title: str) -> str:
-        nonlocal section
-        text = f'<h2 id="s{section}">{_e(title)}</h2>'
-        section += 1
-        return text
 
-    parts.append(
-        h2("Key findings") + "<ul>" + "".join(f"<li>{_e(f)}</li>" for f in model.findings) + "</ul>"
-    )
-    parts.append(
-        h2("How the reviews were analysed") + "".join(f"<p>{_e(m)}</p>" for m in model.method)
-    )
-    parts.append(
-        h2("The reviews and the children")
-        + f"<p>{model.reviews} reviews about {model.children} children.</p>"
+def _children(model: ThematicModel, section: Section) -> str:
+    return (
+        f"<p>{model.reviews} reviews about {model.children} children.</p>"
         + (_counts("Kind of review", model.cohort) if model.cohort else "")
         + "".join(
             _counts(title, counts) for title, counts in model.characteristics.items() if counts
         )
     )
-    for group, rows in model.factor_groups.items():
-        parts.append(
-            h2(group)
-            + (
-                _bar_chart(group, rows, brand) + _factor_table(group, rows)
-                if rows
-                else "<p>None of the reviews was tagged with these factors.</p>"
-            )
-        )
-    parts.append(
-        h2("Recurring and repeat themes")
-        + f"<p>{_e(model.method[3])}</p>"
-        + (
-            _factor_table("Recurring themes", model.recurring)
-            if model.recurring
-            else "<p>No theme met the test for a recurring theme.</p>"
-        )
-        + (
-            f"<h3>Repeat themes (also recurring in {_e(model.comparison_period)})</h3><p>"
-            + _e(", ".join(r.label for r in model.repeat) or "None.")
-            + "</p>"
-            if model.comparison_period
-            else ""
-        )
-    )
-    parts.append(
-        h2("Themes found together")
-        + f"<p>Trio of vulnerabilities: {model.trio.number} of {model.trio.total} reviews "
+
+
+def _factors(model: ThematicModel, section: Section) -> str:
+    rows = model.factor_groups.get(section.group or "", [])
+    if not rows:
+        return "<p>None of the reviews was tagged with these factors.</p>"
+    colour = safe_colour(model.brand_colour)
+    return _bar_chart(section.title, rows, colour) + _factor_table(section.title, rows)
+
+
+def _together(model: ThematicModel, section: Section) -> str:
+    return (
+        f"<p>Trio of vulnerabilities: {model.trio.number} of {model.trio.total} reviews "
         f"({model.trio.percent}).</p>"
-        + (
-            _table(
-                "Factors found together",
-                ["Factor", "Found with", "Reviews"],
-                [[p.first, p.second, p.number] for p in model.pairs],
-            )
-            if model.pairs
-            else ""
+    ) + (
+        _table(
+            "Factors found together",
+            ["Factor", "Found with", "Reviews"],
+            [[p.first, p.second, p.number] for p in model.pairs],
         )
+        if model.pairs
+        else ""
     )
-    parts.append(
-        h2("Comparison with national figures")
-        + "<p>Each national figure is quoted with its source and year.</p>"
-        + _table(
-            "Local and national figures",
-            ["Measure", "Here", "National", "Source and year"],
+
+
+def _national(model: ThematicModel, section: Section) -> str:
+    return "<p>Each national figure is quoted with its source and year.</p>" + _table(
+        "Local and national figures",
+        ["Measure", "Here", "National", "Source and year"],
+        [
             [
-                [
-                    n.label,
-                    f"{n.local.number} of {n.local.total} {n.local.label} ({n.local.percent})",
-                    n.national,
-                    f"{n.source}, {n.year}",
-                ]
-                for n in model.national
+                n.label,
+                f"{n.local.number} of {n.local.total} {n.local.label} ({n.local.percent})",
+                n.national,
+                f"{n.source}, {n.year}",
+            ]
+            for n in model.national
+        ],
+    )
+
+
+def _actions(model: ThematicModel, section: Section) -> str:
+    overdue = ""
+    if model.overdue:
+        caption = (
+            f"Overdue actions (the {min(len(model.overdue), OVERDUE_SHOWN)} longest overdue "
+            f"of {len(model.overdue)}; the spreadsheet lists them all)"
+            if len(model.overdue) > OVERDUE_SHOWN
+            else "Overdue actions"
+        )
+        overdue = _table(
+            caption,
+            ["Review", "Owner", "Due", "Action"],
+            [
+                [o.reference, o.owner, o.due.strftime("%d/%m/%Y") if o.due else "", o.text]
+                for o in model.overdue[:OVERDUE_SHOWN]
             ],
         )
-    )
-    parts.append(
-        h2("Recommendations and actions")
-        + f"<p>{model.recommendations} recommendations.</p>"
+    return (
+        f"<p>{model.recommendations} recommendations.</p>"
         + _counts("RAG status", model.actions_by_rag)
-        + (
-            _table(
-                f"Overdue actions (the {min(len(model.overdue), OVERDUE_SHOWN)} longest overdue "
-                f"of {len(model.overdue)}; the spreadsheet lists them all)"
-                if len(model.overdue) > OVERDUE_SHOWN
-                else "Overdue actions",
-                ["Review", "Owner", "Due", "Action"],
-                [
-                    [o.reference, o.owner, o.due.strftime("%d/%m/%Y") if o.due else "", o.text]
-                    for o in model.overdue[:OVERDUE_SHOWN]
-                ],
-            )
-            if model.overdue
-            else ""
-        )
+        + overdue
     )
-    parts.append(
-        h2("Appendix: the reviews")
-        + _table(
-            "Every review in the period",
-            ["Reference", "Title", "Kind", "Notified", "Published", "Themes"],
+
+
+def _limitations(model: ThematicModel, section: Section) -> str:
+    return _list(model.board.limitations or [model.method[-1]])
+
+
+def _board(model: ThematicModel, section: Section) -> str:
+    board = model.board
+    parts = []
+    if board.questions:
+        parts.append("<h3>Questions for the board</h3>" + _list(board.questions))
+    if board.recommendations:
+        parts.append("<h3>Recommendations</h3>" + _list(board.recommendations))
+    return "".join(parts) or "<p>No questions or recommendations arise from this period.</p>"
+
+
+def _method(model: ThematicModel, section: Section) -> str:
+    return "".join(f"<p>{_e(m)}</p>" for m in model.method)
+
+
+def _appendix(model: ThematicModel, section: Section) -> str:
+    return _table(
+        "Every review in the period",
+        ["Reference", "Title", "Kind", "Notified", "Published", "Themes"],
+        [
             [
-                [
-                    a.reference,
-                    a.title,
-                    a.kind,
-                    a.notified.strftime("%d/%m/%Y") if a.notified else "",
-                    a.published.strftime("%d/%m/%Y") if a.published else "",
-                    ", ".join(a.themes),
-                ]
-                for a in model.appendix
-            ],
-        )
+                a.reference,
+                a.title,
+                a.kind,
+                a.notified.strftime("%d/%m/%Y") if a.notified else "",
+                a.published.strftime("%d/%m/%Y") if a.published else "",
+                ", ".join(a.themes),
+            ]
+            for a in model.appendix
+        ],
     )
+
+
+BUILDERS: dict[str, Callable[[ThematicModel, Section], str]] = {
+    "summary": _summary,
+    "findings": _findings,
+    "trend": _trend,
+    "recurring": _recurring,
+    "children": _children,
+    "factors": _factors,
+    "together": _together,
+    "national": _national,
+    "actions": _actions,
+    "limitations": _limitations,
+    "board": _board,
+    "method": _method,
+    "appendix": _appendix,
+}
+
+
+def thematic_html(model: ThematicModel) -> str:
+    brand = safe_colour(model.brand_colour)
+    heading = brand if contrast_ratio(brand, "#ffffff") >= 4.5 else "#1a1a1a"
+    outline = thematic_outline(model)
+    parts = [
+        f'<p class="marking"><strong>{_e(model.marking)}</strong></p>',
+        f'<h1 class="title">{_e(model.title)}</h1>',
+        f'<p><span class="partnership">{_e(model.partnership)}</span>. Reviews from '
+        f'<span class="period">{_e(model.period)}</span>; prepared '
+        f"{model.generated:%d %B %Y}.</p>",
+        '<nav aria-label="Contents"><h2>Contents</h2><ol>'
+        + "".join(f'<li><a href="#s{i}">{_e(s.title)}</a></li>' for i, s in enumerate(outline))
+        + "</ol></nav>",
+    ]
+    for number, section in enumerate(outline):
+        parts.append(
+            f'<section aria-labelledby="s{number}" class="{section.key}">'
+            f'<h2 id="s{number}">{_e(section.title)}</h2>'
+            + BUILDERS[section.key](model, section)
+            + "</section>"
+        )
     return f"""<!DOCTYPE html>
 <html lang="en-GB">
 <head>
@@ -237,9 +295,12 @@ table {{ border-collapse: collapse; margin: 0.5rem 0 1.2rem; width: 100%; }}
 caption {{ text-align: left; font-weight: bold; }}
 th, td {{ border: 1px solid #999999; padding: 0.25rem 0.5rem; vertical-align: top; }}
 thead th {{ background: #eeeeee; }}
+.callout {{ border-left: 0.4rem solid {brand}; padding: 0.4rem 0.8rem; background: #f4f4f4; }}
+.voice li {{ font-style: italic; }}
 .bar-row {{ display: flex; align-items: center; gap: 0.4rem; }}
 .bar-label {{ width: 16rem; }}
 .bar {{ display: inline-block; height: 0.9rem; }}
+{PRINT_CSS}
 </style>
 </head>
 <body>
@@ -249,6 +310,36 @@ thead th {{ background: #eeeeee; }}
 </body>
 </html>
 """
+
+
+PRINT_CSS = """
+@media print {
+  @page { size: A4; margin: 20mm 18mm 18mm 18mm;
+    @top-left { content: string(marking); font: bold 8.5pt "DejaVu Sans", sans-serif; }
+    @top-right { content: string(partnership) " - thematic review";
+                 font: 8.5pt "DejaVu Sans", sans-serif; }
+    @bottom-left { content: string(title) " - " string(period);
+                   font: 8.5pt "DejaVu Sans", sans-serif; }
+    @bottom-right { content: "Page " counter(page) " of " counter(pages);
+                    font: 8.5pt "DejaVu Sans", sans-serif; } }
+  body { max-width: none; padding: 0; font-size: 10pt; line-height: 1.4; }
+  .marking { string-set: marking content(); }
+  .title { string-set: title content(); font-size: 22pt; margin-top: 30mm; }
+  .partnership { string-set: partnership content(); }
+  .period { string-set: period content(); }
+  nav { break-after: page; }
+  nav a { color: #1a1a1a; text-decoration: none; }
+  nav a::after { content: leader(".") target-counter(attr(href), page); }
+  h2, h3 { break-after: avoid; }
+  table.small, figure, tr { break-inside: avoid; }
+  thead { display: table-header-group; }
+  th, td { padding: 0.15rem 0.35rem; font-size: 8.5pt; }
+  section.appendix { break-before: page; }
+  .bar-label { width: 40%; }
+}
+"""
+"""Page furniture for printing and for the tagged PDF: running header and footer, page x of
+y, contents page numbers, small tables never split."""
 
 
 def write_thematic_html(model: ThematicModel, path: Path) -> Path:

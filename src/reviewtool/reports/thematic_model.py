@@ -158,6 +158,54 @@ class MatrixRow:
     codes: frozenset[str]
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """A reviewer's note on a theme tagged on a review: the review's own words."""
+
+    reference: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ThemeNarrative:
+    """A recurring theme told in a few sentences, with the notes that support it."""
+
+    code: str
+    label: str
+    text: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Trend:
+    """Reviews, and the reviews featuring each main theme, year by year."""
+
+    years: list[int]
+    reviews: list[int]
+    themes: list[tuple[str, list[int]]]
+    """(theme label, reviews featuring it in each year), the most frequent themes first."""
+    suppress_below: int | None = None
+    """In a summary for publication, counts from 1 to this less one are not shown."""
+
+    def cell(self, value: int) -> str:
+        """A year's count as every output writes it."""
+        if self.suppress_below is not None and 0 < value < self.suppress_below:
+            return f"fewer than {self.suppress_below}"
+        return str(value)
+
+
+@dataclass(frozen=True)
+class BoardReport:
+    """What turns the data into a thematic review a board can act on."""
+
+    summary: list[str] = field(default_factory=list)
+    trend: Trend | None = None
+    narratives: list[ThemeNarrative] = field(default_factory=list)
+    limitations: list[str] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    recommendations: list[str] = field(default_factory=list)
+
+
 @dataclass
 class ThematicModel:
     partnership: str
@@ -192,3 +240,37 @@ class ThematicModel:
     """The counting rule in one paragraph, as every output states it."""
     suppressed_below: int | None = None
     """Counts from 1 to this less one are not shown (a summary for publication)."""
+    board: BoardReport = field(default_factory=BoardReport)
+
+
+FACTOR_COLUMNS = ("Reviews", "Share", "Present", "Learning", "Good practice", "Change")
+
+
+def factor_columns(rows: list[FactorRow]) -> list[str]:
+    """The columns a factor table shows: a role no review was tagged with (a column of zeros)
+    and the change column without a comparison period are left out."""
+
+    def shown(column: str) -> bool:
+        if column == "Present":
+            return any(r.present for r in rows)
+        if column == "Learning":
+            return any(r.learning for r in rows)
+        if column == "Good practice":
+            return any(r.good_practice for r in rows)
+        if column == "Change":
+            return any(r.previous is not None for r in rows)
+        return True
+
+    return [column for column in FACTOR_COLUMNS if shown(column)]
+
+
+def factor_cell(row: FactorRow, column: str) -> str:
+    values = {
+        "Reviews": row.show("reviews"),
+        "Share": row.percent,
+        "Present": row.show("present"),
+        "Learning": row.show("learning"),
+        "Good practice": row.show("good_practice"),
+        "Change": row.change,
+    }
+    return values[column]

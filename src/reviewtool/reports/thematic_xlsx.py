@@ -21,7 +21,9 @@ CASE_COLUMNS = [
     "Sex of children",
     "Notification",
 ]
-MATRIX_KEY = "1 = the theme was found in the review; blank = not found"
+MATRIX_KEY = "1 = the theme was found in the review; 0 = not found"
+CASE_WIDTHS = [18, 30, 11, 11, 9, 16, 14, 16]
+ACTION_WIDTHS = [18, 45, 45, 22, 11, 13, 8, 11, 30, 30]
 ACTION_COLUMNS = [
     "Review",
     "Recommendation",
@@ -94,8 +96,9 @@ def _write(model: ThematicModel, path: Path, partial: Path, scratch: Path) -> Pa
         {"strings_to_formulas": False, "strings_to_urls": False, "tmpdir": str(scratch)},
     )
     try:
-        bold = workbook.add_format({"bold": True})
+        bold = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
         day = workbook.add_format({"num_format": "dd/mm/yyyy"})
+        wrapped = workbook.add_format({"text_wrap": True, "valign": "top"})
         cases = workbook.add_worksheet("Cases x themes")
         used = {code for row in model.matrix for code in row.codes}
         codes = [entry for entry in model.codebook if entry[0] in used]
@@ -116,10 +119,20 @@ def _write(model: ThematicModel, path: Path, partial: Path, scratch: Path) -> Pa
             cases.write_string(number, 5, _cell(row.youngest_band))
             cases.write_string(number, 6, _cell(row.sexes))
             cases.write_string(number, 7, _cell(row.notification))
-            # Only the themes found: a blank cell is "not found" (SUM and COUNT work as they
-            # would with zeros, and 10,000 reviews do not need three quarters of a million 0s).
+            # 1 or 0 in every theme cell: analysts sum, average and pivot the columns.
+            found = [0] * len(codes)
             for code in row.codes:
-                cases.write_number(number, column_of[code], 1)
+                found[column_of[code] - width] = 1
+            cases.write_row(number, width, found)
+        last_row = 2 + len(model.matrix)
+        last_column = width + len(codes) - 1
+        cases.freeze_panes(3, 1)  # the header rows and the reference stay in view
+        cases.autofilter(1, 0, max(last_row, 1), last_column)
+        for column, chars in enumerate(CASE_WIDTHS):
+            cases.set_column(column, column, chars)
+        if codes:
+            cases.set_column(width, last_column, 14)
+        cases.set_row(1, 45)
         if model.suppressed_below is not None:
             cases.write_string(3, 0, CASES_LEFT_OUT)
         _themes_sheet(workbook.add_worksheet("Themes"), model, bold)
@@ -144,6 +157,10 @@ def _write(model: ThematicModel, path: Path, partial: Path, scratch: Path) -> Pa
                 actions.write_datetime(number, 4, line.due, day)
             if line.completed is not None:
                 actions.write_datetime(number, 7, line.completed, day)
+        actions.freeze_panes(1, 0)
+        actions.autofilter(0, 0, max(len(model.actions), 1), len(ACTION_COLUMNS) - 1)
+        for column, chars in enumerate(ACTION_WIDTHS):
+            actions.set_column(column, column, chars, wrapped if chars >= 30 else None)
         method = workbook.add_worksheet("How we counted")
         for number, sentence in enumerate([model.counting, *model.method]):
             method.write_string(number, 0, _cell(sentence))

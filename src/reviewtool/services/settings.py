@@ -38,6 +38,17 @@ class PartnershipSettings:
     copy_to_panel_working_days: int = 7
     """Working days before publication that a local review goes to the Panel and the
     Secretary of State (guidance has said at least 7)."""
+    # Optional parts of the briefing template, printed after the seven sections when set.
+    briefing_research: str = ""
+    """What the research tells us (one paragraph a line)."""
+    briefing_report_link: str = ""
+    """Where the partnership publishes its full reports (a web address)."""
+    briefing_procedures: str = ""
+    """Local procedures and training (one a line; web addresses become links)."""
+    briefing_contact: str = ""
+    """How to contact the business unit or give feedback on the briefing."""
+    slides_footer: str = ""
+    """The foot of every slide (default: the partnership's name)."""
 
 
 def load_settings(store: Store) -> PartnershipSettings:
@@ -64,6 +75,11 @@ def save_settings(store: Store, settings: PartnershipSettings) -> None:
     colour = settings.brand_colour
     if len(colour) != 7 or not colour.startswith("#"):
         raise InvalidInput(f"brand colour {colour!r} must look like #1f5f8b")
+    link = settings.briefing_report_link.strip()
+    if link and not link.lower().startswith(("https://", "http://")):
+        raise InvalidInput(
+            f"the web address of published reports {link!r} must start with https://"
+        )
     with store.transaction() as session:
         for key, value in asdict(settings).items():
             text = json.dumps(value, ensure_ascii=False)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -51,6 +52,20 @@ class SettingsPage(QWidget):
         self.copy_days.setAccessibleName(
             "Working days before publication that a local review goes to the Panel"
         )
+        # The optional parts of the briefing template, and the slides' footer.
+        self.research = QPlainTextEdit()
+        self.research.setAccessibleName("What the research tells us (briefing)")
+        self.report_link = QLineEdit()
+        self.report_link.setAccessibleName("Web address of the partnership's published reports")
+        self.procedures = QPlainTextEdit()
+        self.procedures.setAccessibleName("Local procedures and training (briefing)")
+        self.contact = QLineEdit()
+        self.contact.setAccessibleName("Contact and feedback route (briefing)")
+        self.slides_footer = QLineEdit()
+        self.slides_footer.setAccessibleName("Footer of every slide")
+        for box in (self.research, self.procedures):
+            box.setTabChangesFocus(True)
+            box.setMaximumHeight(70)
         form = QFormLayout()
         form.addRow("&Partnership", self.partnership)
         form.addRow("Brand &colour", self.colour)
@@ -59,12 +74,18 @@ class SettingsPage(QWidget):
         logo_row.addWidget(browse)
         form.addRow("&Logo", logo_row)
         form.addRow("Your &name", self.user)
-        form.addRow("Small numbers in a publication: show &fewer than", self.threshold)
+        form.addRow("Small numbers in a publication: show fe&wer than", self.threshold)
         form.addRow(QLabel("<b>7-minute briefing headings</b>"))
         for number, edit in enumerate(self.headings, start=1):
             edit.setAccessibleName(f"Briefing heading {number}")
             form.addRow(f"{number}", edit)
         form.addRow("Copy to the Panel before publication (working &days)", self.copy_days)
+        form.addRow(QLabel("<b>Optional briefing parts</b> (left out when empty)"))
+        form.addRow("What the research &tells us", self.research)
+        form.addRow("Full reports at (web &address)", self.report_link)
+        form.addRow("Local procedures and trainin&g", self.procedures)
+        form.addRow("Contact and feed&back", self.contact)
+        form.addRow("Sl&ide footer", self.slides_footer)
         form.addRow("Database", QLabel(store.describe()))
         save = QPushButton("&Save settings")
         save.clicked.connect(self.save)
@@ -82,6 +103,11 @@ class SettingsPage(QWidget):
         self.copy_days.setValue(settings.copy_to_panel_working_days)
         for edit, heading in zip(self.headings, settings.briefing_headings, strict=True):
             edit.setText(heading)
+        self.research.setPlainText(settings.briefing_research)
+        self.report_link.setText(settings.briefing_report_link)
+        self.procedures.setPlainText(settings.briefing_procedures)
+        self.contact.setText(settings.briefing_contact)
+        self.slides_footer.setText(settings.slides_footer)
 
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -98,6 +124,11 @@ class SettingsPage(QWidget):
         settings.briefing_headings = [edit.text().strip() for edit in self.headings]
         settings.small_number_threshold = self.threshold.value()
         settings.copy_to_panel_working_days = self.copy_days.value()
+        settings.briefing_research = self.research.toPlainText().strip()
+        settings.briefing_report_link = self.report_link.text().strip()
+        settings.briefing_procedures = self.procedures.toPlainText().strip()
+        settings.briefing_contact = self.contact.text().strip()
+        settings.slides_footer = self.slides_footer.text().strip()
         try:
             save_settings(self.store, settings)
         except ReviewtoolError as error:

@@ -13,11 +13,20 @@ from reviewtool.db.models import Briefing, Code
 from reviewtool.domain.enums import ReviewKind
 from reviewtool.domain.errors import InvalidInput, NotFound
 from reviewtool.domain.identifier_kinds import ProtectedIdentifier
-from reviewtool.reports.briefing_model import BriefingModel, BriefingSectionModel
+from reviewtool.reports.briefing_model import (
+    EXTRA_HEADINGS,
+    BriefingExtra,
+    BriefingModel,
+    BriefingSectionModel,
+)
 from reviewtool.services.clock import utc
 from reviewtool.services.lookup import resolve_review_id
 from reviewtool.services.reviews.editing import get_review
-from reviewtool.services.settings import DEFAULT_REFLECTIVE_QUESTIONS, load_settings
+from reviewtool.services.settings import (
+    DEFAULT_REFLECTIVE_QUESTIONS,
+    PartnershipSettings,
+    load_settings,
+)
 from reviewtool.services.store import Store
 
 QUESTIONS_INDEX = 5
@@ -49,6 +58,33 @@ def _sections(headings: list[str], bodies: list[str]) -> list[BriefingSectionMod
             is_questions=i == QUESTIONS_INDEX or "question" in heading.lower(),
         )
         for i, (heading, body) in enumerate(zip(headings, bodies, strict=False))
+    ]
+
+
+def further_parts(settings: PartnershipSettings, reference: str | None) -> list[BriefingExtra]:
+    """The optional parts of the partnership's briefing template that are filled in."""
+
+    def lines(text: str) -> list[str]:
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    report = settings.briefing_report_link.strip()
+    texts = {
+        "research": lines(settings.briefing_research),
+        "report": (
+            [
+                f"The full report{f' ({reference})' if reference else 's'} and others the "
+                f"partnership has published: {report}"
+            ]
+            if report
+            else []
+        ),
+        "procedures": lines(settings.briefing_procedures),
+        "contact": lines(settings.briefing_contact),
+    }
+    return [
+        BriefingExtra(key, heading, texts[key])
+        for key, heading in EXTRA_HEADINGS.items()
+        if texts[key]
     ]
 
 
@@ -96,6 +132,7 @@ def review_briefing_model(store: Store, ref_or_id: str) -> BriefingModel:
         approved_by=briefing.approved_by if briefing else None,
         approved_at=briefing.approved_at if briefing else None,
         reference=record.reference,
+        further=further_parts(settings, record.reference),
     )
 
 
@@ -139,6 +176,7 @@ def topic_briefing_model(store: Store, title_or_id: str) -> BriefingModel:
             dated=utc(briefing.updated_at).date(),
             approved_by=briefing.approved_by,
             approved_at=utc(briefing.approved_at) if briefing.approved_at else None,
+            further=further_parts(settings, None),
         )
 
 
@@ -150,12 +188,21 @@ def briefing_model(store: Store, target: str) -> BriefingModel:
         return topic_briefing_model(store, target)
 
 
-def write_briefing(model: BriefingModel, out: Path, action_plan: bool = False) -> Path:
+def write_briefing(
+    model: BriefingModel, out: Path, action_plan: bool = False, for_publication: bool = False
+) -> Path:
+    """Write the briefing; a PDF ``for_publication`` is tagged (PDF/UA-1), made from the
+    accessible HTML twin."""
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
         raise InvalidInput(f"--out: {out.name} must end in .pdf, .html or .docx")
     if not out.resolve().parent.is_dir():
         raise InvalidInput(f"--out: {out.parent}: no such folder")
+    if suffix == ".pdf" and for_publication:
+        from reviewtool.reports.briefing_html import briefing_html
+        from reviewtool.reports.tagged_pdf import write_tagged_pdf
+
+        return write_tagged_pdf(briefing_html(model), out)
     if suffix == ".pdf":
         from reviewtool.reports.briefing_pdf import write_briefing_pdf
 
@@ -186,6 +233,7 @@ def export_briefing(
     out: Path,
     action_plan: bool = False,
     override_reason: str | None = None,
+    for_publication: bool = False,
 ) -> Path:
     """Check the briefing for identifying details, then write it."""
     from reviewtool.services.outputs.publication import briefing_parts, guard
@@ -204,4 +252,4 @@ def export_briefing(
         override_reason,
         review_refs,
     )
-    return write_briefing(model, out, action_plan)
+    return write_briefing(model, out, action_plan, for_publication)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from reviewtool.reports.thematic_model import (
     AppendixRow,
+    BoardReport,
     Count,
     FactorRow,
     NationalRow,
@@ -145,7 +146,14 @@ _PROPORTION = re.compile(
     r"\b[A-Z][\w\s-]*? of the (?P<noun>\w+) \((?P<count>\d+) of (?P<total>\d+)\)"
 )
 # A bare count: not part of a larger number, a percentage, a date or "under 1".
-_NUMBER = re.compile(r"(?<![\w.,/:-])(?<!under )(?P<count>\d+)(?![\w%/:]|[.,]\d)")
+_NUMBER = re.compile(
+    r"(?<![\w.,/:-])(?<!under )(?P<count>\d+)(?![\w%/:]|[.,]\d)"
+    r"(?!\s+(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\b)"  # the day of a date is not a count
+)
+# A share beside a hidden count gives it away ("fewer than 5 of the reviews ... (27%)").
+_SHARE = re.compile(r"\s*\(\d+%\)")
+_SENTENCE = re.compile(r"(?<=[.;])\s+")
 
 
 def suppress_text(text: str, threshold: int) -> str:
@@ -160,7 +168,11 @@ def suppress_text(text: str, threshold: int) -> str:
         count = int(match["count"])
         return f"fewer than {threshold}" if is_small(count, threshold) else match.group()
 
-    return _NUMBER.sub(number, _PROPORTION.sub(proportion, text))
+    hidden = f"ewer than {threshold}"
+    sentences = _SENTENCE.split(_NUMBER.sub(number, _PROPORTION.sub(proportion, text)))
+    return " ".join(
+        _SHARE.sub("", sentence) if hidden in sentence else sentence for sentence in sentences
+    )
 
 
 def _method_note(threshold: int, tally: _Tally) -> list[str]:
@@ -225,4 +237,30 @@ def suppress_small_numbers(
         actions=[],
         method=[*model.method, *_method_note(threshold, tally)],
         suppressed_below=threshold,
+        board=_board(model.board, threshold),
+    )
+
+
+def _board(board: BoardReport, threshold: int) -> BoardReport:
+    """The board report's words and year-by-year counts with small numbers hidden."""
+
+    def words(texts: Sequence[str]) -> list[str]:
+        return [suppress_text(text, threshold) for text in texts]
+
+    return replace(
+        board,
+        summary=words(board.summary),
+        trend=replace(board.trend, suppress_below=threshold) if board.trend else None,
+        narratives=[
+            replace(
+                n,
+                text=suppress_text(n.text, threshold),
+                # A reference names the case: a publication quotes the notes without it.
+                evidence=[replace(e, reference="from a review") for e in n.evidence],
+            )
+            for n in board.narratives
+        ],
+        limitations=words(board.limitations),
+        questions=words(board.questions),
+        recommendations=words(board.recommendations),
     )

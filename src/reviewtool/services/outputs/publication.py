@@ -68,6 +68,7 @@ def deck_parts(deck: Deck) -> Parts:
         parts += [(where, category) for category in slide.chart_categories]
         if slide.chart_title:
             parts.append((where, slide.chart_title))
+        parts += [(where, f"{when}: {what}") for when, what in slide.timeline]
     return parts
 
 

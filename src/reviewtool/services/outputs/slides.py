@@ -58,6 +58,34 @@ def _children_note(record: ReviewRecord) -> str:
     )
 
 
+def _timeline(record: ReviewRecord) -> Slide | None:
+    """The review's course, from the incident to the last action due, as a timeline."""
+    dates = record.dates
+    events = [
+        (dates.incident, "Serious incident"),
+        (dates.notified, "Notified to the Panel"),
+        (dates.rapid_review_meeting, "Rapid review meeting"),
+        (dates.decision, "Decision on a local review"),
+        (dates.published, "Report published"),
+    ]
+    dues = [a.due for r in record.recommendations for a in r.actions if a.due]
+    actions = sum(len(r.actions) for r in record.recommendations)
+    if dues:
+        events.append((max(dues), f"Last of {actions} actions due"))
+    known = sorted((when, what) for when, what in events if when is not None)
+    if len(known) < 2:
+        return None
+    return Slide(
+        title=f"{record.title}: the review's timeline",
+        bullets=[
+            f"{record.kind.label}, {len(record.recommendations)} recommendations and "
+            f"{actions} actions"
+        ],
+        timeline=[(f"{when:%b %Y}", what) for when, what in known],
+        notes="\n".join(f"{when:%d/%m/%Y}: {what}" for when, what in known),
+    )
+
+
 def review_slides(record: ReviewRecord) -> list[Slide]:
     name = record.title
     learning_notes = [f.note for f in record.factors if f.role is FactorRole.LEARNING and f.note]
@@ -102,6 +130,8 @@ def review_deck(store: Store, refs: Sequence[str]) -> Deck:
     settings = load_settings(store)
     records = build_bundle(store, refs).reviews
     slides = [slide for record in records for slide in review_slides(record)]
+    timelines = [slide for slide in map(_timeline, records) if slide is not None]
+    slides = [*timelines, *slides] if len(records) > 1 else [*slides[:1], *timelines, *slides[1:]]
     titles = ", ".join(record.title for record in records)
     return Deck(
         title=f"Learning from our reviews: {titles}"
@@ -112,6 +142,8 @@ def review_deck(store: Store, refs: Sequence[str]) -> Deck:
         brand_colour=settings.brand_colour,
         slides=[*slides, CLOSING],
         notes="Pseudonyms are used throughout; details have been changed to protect the families.",
+        logo=Path(settings.logo_path) if settings.logo_path else None,
+        footer=settings.slides_footer,
     )
 
 
@@ -174,6 +206,8 @@ def theme_deck(store: Store, code: str, date_from: date | None, date_to: date | 
         brand_colour=settings.brand_colour,
         slides=slides,
         notes=f"{theme.definition or ''}",
+        logo=Path(settings.logo_path) if settings.logo_path else None,
+        footer=settings.slides_footer,
     )
 
 
@@ -187,12 +221,18 @@ def _period_text(date_from: date | None, date_to: date | None) -> str:
     return "in all our reviews"
 
 
-def write_deck(deck: Deck, out: Path) -> Path:
+def write_deck(deck: Deck, out: Path, for_publication: bool = False) -> Path:
+    """Write the deck; a PDF ``for_publication`` is tagged (PDF/UA-1), made from HTML."""
     suffix = out.suffix.lower()
     if suffix not in (".pptx", ".pdf"):
         raise InvalidInput(f"--out: {out.name} must end in .pptx or .pdf")
     if not out.resolve().parent.is_dir():
         raise InvalidInput(f"--out: {out.parent}: no such folder")
+    if suffix == ".pdf" and for_publication:
+        from reviewtool.reports.slides_html import slides_html
+        from reviewtool.reports.tagged_pdf import write_tagged_pdf
+
+        return write_tagged_pdf(slides_html(deck), out)
     if suffix == ".pptx":
         from reviewtool.reports.slides_pptx import write_slides_pptx
 
@@ -210,6 +250,7 @@ def export_slides(
     date_from: date | None = None,
     date_to: date | None = None,
     override_reason: str | None = None,
+    for_publication: bool = False,
 ) -> Path:
     """Build the deck, check it for identifying details, then write it."""
     from reviewtool.services.outputs.publication import deck_parts, guard, identifiers_of
@@ -226,4 +267,4 @@ def export_slides(
         override_reason,
         [] if theme else list(refs),
     )
-    return write_deck(deck, out)
+    return write_deck(deck, out, for_publication)

@@ -37,6 +37,7 @@ from reviewtool.reports.thematic_model import (
 )
 from reviewtool.services.counting import cohort_query
 from reviewtool.services.ethnicity import custom_mappings
+from reviewtool.services.outputs.thematic_board import board_report
 from reviewtool.services.outputs.thematic_counts import (
     child_characteristics,
     code_counts,
@@ -255,11 +256,13 @@ def thematic_model(
         for r in records
     ]
     group_labels = {g.value: g.label for g in CodeGroup}
+    found_with = pairs(records, codes)
+    period = _period(request.date_from, request.date_to)
     return ThematicModel(
         partnership=settings.partnership,
         brand_colour=settings.brand_colour,
         title="Thematic review of child safeguarding practice reviews",
-        period=_period(request.date_from, request.date_to),
+        period=period,
         basis=basis,
         generated=today,
         marking="For publication" if request.for_publication else "OFFICIAL-SENSITIVE",
@@ -275,7 +278,7 @@ def thematic_model(
         comparison_period=_period(request.compare_from, request.compare_to)
         if request.compare_from and request.compare_to
         else None,
-        pairs=pairs(records, codes),
+        pairs=found_with,
         trio=trio,
         national=national_rows(records),
         recommendations=recommendations,
@@ -292,4 +295,7 @@ def thematic_model(
             for code, info in codes.items()
         ],
         counting=counting_note(folded, request.count_both),
+        board=board_report(
+            records, rows, recurring, repeat, found_with, characteristics, rag, period, request.by
+        ),
     )

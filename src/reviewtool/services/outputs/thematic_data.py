@@ -49,6 +49,8 @@ class CaseChild:
 class CaseFactor:
     code: str
     role: FactorRole
+    note: str | None = None
+    """The reviewer's note on the theme in this review (its evidence)."""
 
 
 @dataclass(slots=True)
@@ -153,12 +155,12 @@ def read_cases(session: Session, cohort: Select[Any]) -> list[Case]:
         )
     codes: dict[str, set[str]] = defaultdict(set)
     factors = connection.execute(
-        select(Factor.review_id, Factor.code, Factor.role)
+        select(Factor.review_id, Factor.code, Factor.role, Factor.note)
         .where(Factor.review_id.in_(wanted))
         .order_by(Factor.review_id, Factor.position)
     )
-    for review_id, code, role in factors.all():
-        cases[review_id].factors.append(CaseFactor(code, _ROLES[role]))
+    for review_id, code, role, note in factors.all():
+        cases[review_id].factors.append(CaseFactor(code, _ROLES[role], note))
         codes[review_id].add(code)
     recommendations: dict[str, CaseRecommendation] = {}
     for recommendation_id, review_id, text in connection.execute(

@@ -19,9 +19,16 @@ class ThematicOutputs:
     html: Path | None = None
     xlsx: Path | None = None
     docx: Path | None = None
+    """The chapter for the annual report."""
+    summary_docx: Path | None = None
+    """The whole summary as an editable Word document (the PDF's twin)."""
 
     def paths(self) -> list[Path]:
-        return [p for p in (self.pdf, self.html, self.xlsx, self.docx) if p is not None]
+        return [
+            p
+            for p in (self.pdf, self.html, self.xlsx, self.docx, self.summary_docx)
+            if p is not None
+        ]
 
 
 def thematic_parts(model: ThematicModel, action_tracker: bool = True) -> list[tuple[str, str]]:
@@ -30,6 +37,8 @@ def thematic_parts(model: ThematicModel, action_tracker: bool = True) -> list[tu
     otherwise the overdue actions shown."""
     parts = [("title", text) for text in (model.partnership, model.title, model.period)]
     parts += [("findings", text) for text in model.findings]
+    for story in model.board.narratives:
+        parts += [(f"evidence of {e.reference}", e.note) for e in story.evidence]
     parts += [("method", text) for text in model.method]
     parts += _table_parts(model)
     for row in model.appendix:
@@ -92,6 +101,7 @@ def export_thematic(
         (outputs.html, (".html", ".htm")),
         (outputs.xlsx, (".xlsx",)),
         (outputs.docx, (".docx",)),
+        (outputs.summary_docx, (".docx",)),
     ):
         if path is None:
             continue
@@ -144,7 +154,13 @@ def _analyse_check_write(
         identifiers_of(store, None),
         override_reason,
     )
-    if outputs.pdf:
+    if outputs.pdf and request.for_publication:
+        # For publication: a tagged PDF/UA-1 document from the accessible HTML twin.
+        from reviewtool.reports.tagged_pdf import write_tagged_pdf
+        from reviewtool.reports.thematic_html import thematic_html
+
+        write_tagged_pdf(thematic_html(model), outputs.pdf)
+    elif outputs.pdf:
         from reviewtool.reports.thematic_pdf import write_thematic_pdf
 
         write_thematic_pdf(model, outputs.pdf)
@@ -164,4 +180,8 @@ def _analyse_check_write(
             from reviewtool.reports.annual_practice_docx import append_practice_chapter
 
             append_practice_chapter(practice, outputs.docx)
+    if outputs.summary_docx:
+        from reviewtool.reports.thematic_docx import write_thematic_docx
+
+        write_thematic_docx(model, outputs.summary_docx)
     return model
