@@ -33,3 +33,11 @@ def test_no_passage_when_only_the_index_would_match() -> None:
 
 def test_a_short_text_has_no_ellipses() -> None:
     assert snippet("Safe sleep advice given.", ["sleep"], "[", "]") == ("Safe [sleep] advice given")
+
+
+def test_a_longer_word_also_marks_its_other_forms() -> None:
+    text = "A history of neglect; the neglected garden; escalation was slow."
+    passage = snippet(text, ["neglected", "escalated"], "[", "]")
+    assert passage is not None
+    assert "[neglect]" in passage and "[neglected]" in passage and "[escalation]" in passage
+    assert snippet("We were moving house.", ["moved"], "[", "]") is None  # too short to cut

@@ -1,9 +1,10 @@
 """The passage of a text that shows why it matched a search, with the words marked.
 
 A few words either side of the first place the searched words appear. Searched words match
-at the start of a text word ("visit" marks "visiting"), ignoring case. When none appears
-as written (the index also matches word stems and letters without accents), there is no
-passage here and the caller asks the index instead.
+at the start of a text word ("visit" marks "visiting"), ignoring case; a longer word also
+without a common English ending ("neglected" marks "neglect"). When none appears as written
+(the index also matches other stems and letters without accents), there is no passage here
+and the caller asks the index instead.
 """
 
 from __future__ import annotations
@@ -22,15 +23,33 @@ _WINDOW_AFTER = 1600
 a long text is never cut into words as a whole."""
 
 
+_ENDINGS = ("ations", "ation", "ings", "ing", "ions", "ion", "ments", "ment", "ed", "es", "s")
+MIN_STEM = 5
+
+
+def word_starts(tokens: Sequence[str]) -> list[str]:
+    """What a text word may start with to count as a searched word: the word itself and,
+    for a longer word, the word without a common English ending, so that "neglected" marks
+    "neglect" and "escalated" marks "escalation" (as the stemmed index matched them)."""
+    starts: list[str] = []
+    for token in tokens:
+        starts.append(token)
+        for ending in _ENDINGS:
+            if token.endswith(ending) and len(token) - len(ending) >= MIN_STEM:
+                starts.append(token[: -len(ending)])
+                break
+    return list(dict.fromkeys(starts))
+
+
 def snippet(
     text: str, tokens: Sequence[str], start_mark: str, end_mark: str, ellipsis: str = "…"
 ) -> str | None:
     """About ``WORDS_AROUND`` words around the first match, matches marked; None if none."""
     if not tokens:
         return None
+    starts = sorted(word_starts(tokens), key=len, reverse=True)
     pattern = re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True)) + ")",
-        re.IGNORECASE,
+        r"(?<!\w)(?:" + "|".join(re.escape(t) for t in starts) + ")", re.IGNORECASE
     )
     first_match = pattern.search(text)
     if first_match is None:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from reviewtool.db import search as index
 from reviewtool.db.models import Review
+from reviewtool.domain.snippets import word_starts
 from reviewtool.services.store import Store
 
 
@@ -91,5 +92,6 @@ def match_pattern(text: str) -> re.Pattern[str] | None:
     tokens = index.tokens_of(text)
     if not tokens:
         return None
-    words = "|".join(re.escape(token) for token in sorted(tokens, key=len, reverse=True))
+    starts = sorted(word_starts(tokens), key=len, reverse=True)
+    words = "|".join(re.escape(start) for start in starts)
     return re.compile(rf"(?<!\w)(?:{words})\w*", re.IGNORECASE)
