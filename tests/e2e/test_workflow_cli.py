@@ -40,7 +40,7 @@ def test_agency_return_round_trip_on_the_command_line(tmp_path: Path) -> None:
     book.save(template)
     imported = run("import-return", "NSP-RR-2026-04", str(template), db=db)
     assert imported.returncode == 0, imported.stderr
-    assert "Police: imported: 1 chronology entries" in imported.stdout
+    assert "Police: imported: 1 chronology entry, 0 key practice episodes" in imported.stdout
 
     out = tmp_path / "chronology.xlsx"
     assert run("chronology", "NSP-RR-2026-04", "--out", str(out), db=db).returncode == 0

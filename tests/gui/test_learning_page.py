@@ -81,3 +81,24 @@ def test_topic_briefing_edits_are_kept_when_moving_on(window: MainWindow) -> Non
     tab.bodies[1].setPlainText("Typed but not saved")
     assert tab.create_briefing("Second")
     assert get_topic_briefing(window.store, first.id).sections[1].body == "Typed but not saved"
+
+
+def test_delivery_typed_but_not_saved_is_kept(window: MainWindow) -> None:
+    window.nav.setCurrentRow(5)
+    page = window.learning_page
+    page.tabs.setCurrentWidget(page.deliveries)
+    tab = page.deliveries
+    briefing = tab.briefing.currentData()
+    tab.new_delivery()
+    tab.audience.setText("School nurses")
+    tab.delivered_by.setText("Named nurse")
+    tab.attendees.setValue(9)
+    tab.briefing.setCurrentIndex(1)  # moving to another briefing keeps what was typed
+    assert [(d.audience, d.attendees) for d in list_disseminations(window.store, briefing)] == [
+        ("School nurses", 9)
+    ]
+    tab.briefing.setCurrentIndex(0)
+    assert tab.table.rowCount() == 1
+    tab.attendees.setValue(10)
+    tab.new_delivery()  # starting another keeps the correction
+    assert list_disseminations(window.store, briefing)[0].attendees == 10

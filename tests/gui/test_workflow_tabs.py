@@ -63,7 +63,7 @@ def test_agency_returns_tab_round_trip(
         ],
     )
     assert tab.import_file(police) and tab.import_file(health)
-    assert "Police: 1 chronology entries" in answers.asked[-2]
+    assert "Police: 1 chronology entry and 0 key practice episodes" in answers.asked[-2]
     assert tab.requests.item(0, 5).text() == "returned (1 entry)"
     assert tab.chronology.rowCount() == 3
     assert [tab.chronology.item(r, 1).text() for r in range(3)] == [

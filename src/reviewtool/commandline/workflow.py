@@ -84,10 +84,9 @@ def cmd_import_return(args: argparse.Namespace) -> int:
     with opened(args) as store:
         imported = import_return(store, args.target, args.file)
     verb = "replaced the earlier return" if imported.replaced else "imported"
-    print(
-        f"{imported.agency}: {verb}: {imported.entries} chronology entries, "
-        f"{imported.episodes} key practice episodes"
-    )
+    entries = f"{imported.entries} chronology entr{'y' if imported.entries == 1 else 'ies'}"
+    episodes = f"{imported.episodes} key practice episode{'' if imported.episodes == 1 else 's'}"
+    print(f"{imported.agency}: {verb}: {entries}, {episodes}")
     return EXIT_OK
 
 

@@ -292,8 +292,9 @@ class AgencyReturnsTab(WorkflowTab):
         QMessageBox.information(
             self,
             "Return imported",
-            f"{imported.agency}: {imported.entries} chronology entries and "
-            f"{imported.episodes} key practice episodes.",
+            f"{imported.agency}: {imported.entries} chronology "
+            f"entr{'y' if imported.entries == 1 else 'ies'} and {imported.episodes} key "
+            f"practice episode{'' if imported.episodes == 1 else 's'}.",
         )
         return True
 

@@ -65,6 +65,7 @@ class DeliveriesTab(QWidget):
         self.today = today
         self.records: list[DisseminationRecord] = []
         self.editing: DisseminationRecord | None = None
+        self._editing_briefing: str | None = None
         self.briefing = QComboBox()
         self.briefing.setAccessibleName("Briefing")
         self.briefing.currentIndexChanged.connect(self.show_deliveries)
@@ -125,6 +126,10 @@ class DeliveriesTab(QWidget):
         self.show_deliveries()
 
     def show_deliveries(self) -> None:
+        # What was typed for the briefing shown until now is saved first (an error says why not).
+        if self._holds_unsaved():
+            self.save_delivery(refresh=False)
+        self.editing = None
         briefing_id = self.briefing.currentData()
         self.records = list_disseminations(self.store, briefing_id) if briefing_id else []
         rows = []
@@ -151,11 +156,46 @@ class DeliveriesTab(QWidget):
         self._edit(0 if self.records else -1)
 
     def _edit(self, row: int) -> None:
+        if self._holds_unsaved() and not self.save_delivery(refresh=False):
+            return  # the error was shown; what was typed stays on screen
         record = self.records[row] if 0 <= row < len(self.records) else None
         self._show(record)
 
+    def _holds_unsaved(self) -> bool:
+        """Whether the form holds a delivery typed but not saved (a blank new one does not)."""
+        if self.editing is None:
+            return False
+        stored = next((r for r in self.records if r.id == self.editing.id), None)
+        if stored is None:
+            return bool(
+                self.audience.text().strip()
+                or self.delivered_by.text().strip()
+                or self.plan.toPlainText().strip()
+            )
+        try:
+            return self._form(stored) != stored
+        except ReviewtoolError:
+            return True
+
+    def _form(self, base: DisseminationRecord) -> DisseminationRecord:
+        delivered_on = self.delivered_on.value()
+        if delivered_on is None:
+            raise InvalidInput("Date: give the date the briefing was delivered")
+        return base.model_copy(
+            update={
+                "date": delivered_on,
+                "audience": self.audience.text(),
+                "delivered_by": self.delivered_by.text(),
+                "attendees": self.attendees.value(),
+                "plan_due": self.plan_due.value(),
+                "plan_returned": self.plan_returned.value(),
+                "plan_actions": parse_plan(self.plan.toPlainText()),
+            }
+        )
+
     def _show(self, record: DisseminationRecord | None) -> None:
         self.editing = record
+        self._editing_briefing = self.briefing.currentData()
         self.delivered_on.set_value(record.date if record else None)
         self.audience.setText(record.audience if record else "")
         self.delivered_by.setText(record.delivered_by if record else "")
@@ -166,34 +206,28 @@ class DeliveriesTab(QWidget):
 
     def new_delivery(self) -> None:
         briefing_id = self.briefing.currentData()
+        if self._holds_unsaved() and not self.save_delivery(refresh=False):
+            return
         if briefing_id:
             fresh = new_dissemination(briefing_id, self.today)
             self._show(fresh.model_copy(update={"delivered_by": "", "audience": ""}))
 
-    def save_delivery(self) -> bool:
-        briefing_id = self.briefing.currentData()
+    def save_delivery(self, refresh: bool = True) -> bool:
+        briefing_id = self._editing_briefing
         if self.editing is None or not briefing_id:
             return False
         try:
-            delivered_on = self.delivered_on.value()
-            if delivered_on is None:
-                raise InvalidInput("Date: give the date the briefing was delivered")
-            record = self.editing.model_copy(
-                update={
-                    "date": delivered_on,
-                    "audience": self.audience.text(),
-                    "delivered_by": self.delivered_by.text(),
-                    "attendees": self.attendees.value(),
-                    "plan_due": self.plan_due.value(),
-                    "plan_returned": self.plan_returned.value(),
-                    "plan_actions": parse_plan(self.plan.toPlainText()),
-                }
+            saved = save_dissemination(
+                self.store, briefing_id, self._form(self.editing), self.today
             )
-            save_dissemination(self.store, briefing_id, record, self.today)
         except ReviewtoolError as error:
             show_error(self, "Delivery not saved", error)
             return False
-        self.show_deliveries()
+        self.editing = saved
+        if refresh:
+            self.show_deliveries()
+        else:
+            self.records = list_disseminations(self.store, briefing_id)
         return True
 
     def delete_delivery(self) -> None:
