@@ -24,7 +24,7 @@ class ActionsPage(QWidget):
         super().__init__()
         self.store = store
         self.today = today
-        self.open_only = QCheckBox("Open actions only")
+        self.open_only = QCheckBox("&Open actions only")
         self.open_only.setChecked(True)
         self.open_only.toggled.connect(self.refresh)
         self.tree = QTreeWidget()

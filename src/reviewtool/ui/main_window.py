@@ -9,7 +9,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QInputDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -22,13 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from reviewtool import __version__
-from reviewtool.domain.enums import ReviewKind
 from reviewtool.domain.errors import ReviewtoolError
-from reviewtool.services.reviews.editing import create_review, delete_review, new_review_record
+from reviewtool.services.reviews.editing import create_review, delete_review
 from reviewtool.services.reviews.listing import count_reviews
 from reviewtool.services.safety.backups import backup_if_due, make_backup
 from reviewtool.services.store import Store
+from reviewtool.ui.accessibility import install_focus_ring
 from reviewtool.ui.file_actions import FileActions
+from reviewtool.ui.keyboard import release_tab
 from reviewtool.ui.operations import show_error
 from reviewtool.ui.report_actions import ReportActions
 from reviewtool.ui.reviews_page import ReviewsPage
@@ -47,8 +47,13 @@ SHORTCUTS = [
     ("Ctrl+I", "Import bundles"),
     ("Ctrl+E", "Export a bundle"),
     ("Ctrl+1 … Ctrl+5", "Go to a page"),
+    ("Alt+1 … Alt+7", "Go to a tab of the review"),
+    ("Tab / Shift+Tab", "Next / previous control (leaves every list and table)"),
+    ("Arrow keys", "Move inside a list, table or tree"),
+    ("Space", "Tick or untick (in the factors: the role under the cursor)"),
+    ("Delete", "Remove the selected learning point or action"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo in a text field"),
-    ("Alt+letter", "Underlined controls"),
+    ("Alt+letter", "Underlined controls; Alt+F/E/V/R/P/H open the menus"),
     ("Ctrl+Q", "Quit"),
 ]
 
@@ -91,6 +96,8 @@ class MainWindow(FileActions, ReportActions, QMainWindow):
             self.statusBar().addPermanentWidget(label)
 
         self._build_actions()
+        release_tab(self)
+        install_focus_ring()
         self.reviews.countChanged.connect(self._show_count)
         self.reviews.editor.dirtyChanged.connect(self._show_dirty)
         self.reviews.editor.convertRequested.connect(self.convert_current)
@@ -235,6 +242,7 @@ class MainWindow(FileActions, ReportActions, QMainWindow):
 
                 page = SettingsPage(self.store)
                 page.settingsChanged.connect(self._settings_changed)
+            release_tab(page)
             self._pages[number] = page
             self._slots[number].layout().addWidget(page)  # type: ignore[union-attr]
         return page
@@ -307,27 +315,20 @@ class MainWindow(FileActions, ReportActions, QMainWindow):
     def new_review(self) -> None:
         if not self.reviews.editor.maybe_save():
             return
-        kinds = [kind.label for kind in ReviewKind]
-        kind_label, ok = QInputDialog.getItem(
-            self, "New review", "Kind of review:", kinds, 0, False
-        )
-        if not ok:
+        from reviewtool.ui.new_review_dialog import NewReviewDialog
+
+        dialog = NewReviewDialog(self, self.store, self.today)
+        if not dialog.exec():
             return
-        reference, ok = QInputDialog.getText(self, "New review", "Reference (e.g. NSP-RR-2026-05):")
-        if not ok or not reference.strip():
-            return
-        title, ok = QInputDialog.getText(self, "New review", "Title (the child's pseudonym):")
-        if not ok or not title.strip():
-            return
-        kind = next(k for k in ReviewKind if k.label == kind_label)
         try:
-            created = create_review(
-                self.store, new_review_record(kind, reference.strip(), title.strip())
-            )
+            created = create_review(self.store, dialog.record(), today=self.today)
         except ReviewtoolError as error:
             show_error(self, "Review not created", error)
             return
+        # A search or filter that would hide the new review is cleared, so it is seen.
+        self.reviews.clear_filters()
         self.open_review(created.record.id)
+        self.reviews.editor.details.title.setFocus()
 
     def convert_current(self) -> None:
         editor = self.reviews.editor

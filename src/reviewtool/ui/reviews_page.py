@@ -67,7 +67,7 @@ class ReviewsPage(QWidget):
         self.year_to = _year_box("To year")
         self.theme = QComboBox()
         self.theme.setAccessibleName("Filter by theme")
-        self.overdue = QCheckBox("&Overdue only")
+        self.overdue = QCheckBox("Overdue only")
         self.fill_themes()
 
         self.model = ReviewTableModel(lambda ids: review_themes(self.store, ids))
@@ -147,6 +147,22 @@ class ReviewsPage(QWidget):
                     self.theme.addItem(f"    {code.label}", code.code)
         self.theme.setCurrentIndex(max(self.theme.findData(current), 0))
         self.theme.blockSignals(False)
+
+    def clear_filters(self) -> None:
+        """Show every review: no search, no filter (one refresh, not one per field)."""
+        widgets = (self.search, self.kind, self.status, self.theme, self.year_from, self.year_to)
+        for widget in (*widgets, self.overdue):
+            widget.blockSignals(True)
+        self.search.clear()
+        for combo in (self.kind, self.status, self.theme):
+            combo.setCurrentIndex(0)
+        self.year_from.setValue(1999)
+        self.year_to.setValue(1999)
+        self.overdue.setChecked(False)
+        for widget in (*widgets, self.overdue):
+            widget.blockSignals(False)
+        self._search_timer.stop()
+        self.refresh()
 
     def current_filter(self) -> ReviewFilter:
         kind = self.kind.currentData()

@@ -27,6 +27,7 @@ from reviewtool.services.outputs.publication import PublicationBlocked
 from reviewtool.services.outputs.slides import export_slides
 from reviewtool.services.reviews.listing import list_reviews
 from reviewtool.services.store import Store
+from reviewtool.ui.keyboard import release_tab
 from reviewtool.ui.operations import run_in_background, show_error
 from reviewtool.ui.publication_dialog import ask_override_reason
 from reviewtool.ui.widgets import DateField
@@ -81,6 +82,7 @@ class SlidesDialog(QDialog):
         layout.addWidget(buttons)
         self.by_reviews.toggled.connect(self._enable)
         self._enable()
+        release_tab(self)
 
     def _enable(self) -> None:
         reviews = self.by_reviews.isChecked()

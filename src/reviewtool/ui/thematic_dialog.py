@@ -28,6 +28,7 @@ from reviewtool.services.outputs.publication import PublicationBlocked
 from reviewtool.services.outputs.thematic import ThematicRequest
 from reviewtool.services.outputs.thematic_export import ThematicOutputs, export_thematic
 from reviewtool.services.store import Store
+from reviewtool.ui.keyboard import release_tab
 from reviewtool.ui.operations import run_in_background, show_error
 from reviewtool.ui.publication_dialog import ask_override_reason
 from reviewtool.ui.widgets import DateField, format_date
@@ -103,6 +104,7 @@ class ThematicDialog(QDialog):
         layout.addWidget(buttons)
         self.compare.toggled.connect(self._enable)
         self._enable()
+        release_tab(self)
         self.result_paths: list[Path] = []
 
     def _enable(self) -> None:

@@ -27,6 +27,7 @@ from reviewtool.domain.actions import action_rag
 from reviewtool.domain.enums import ActionStatus
 from reviewtool.ui.colours import RAG_COLOURS
 from reviewtool.ui.editor.base import EditorTab, optional_text
+from reviewtool.ui.keyboard import on_keys
 from reviewtool.ui.widgets import DateField, format_date
 
 STATUS_LABELS = {
@@ -61,7 +62,7 @@ class ActionsTab(EditorTab):
         self.recommendation_text = _text_box("Recommendation", 120)
         recommendation_form = QWidget()
         form = QFormLayout(recommendation_form)
-        form.addRow("Recommendation", self.recommendation_text)
+        form.addRow("Recommendation &text", self.recommendation_text)
 
         self.action_text = _text_box("Action")
         self.owner = QLineEdit()
@@ -78,14 +79,14 @@ class ActionsTab(EditorTab):
         self.dropped_reason.setAccessibleName("Why it was dropped")
         action_form = QWidget()
         form = QFormLayout(action_form)
-        form.addRow("Action", self.action_text)
-        form.addRow("Owner", self.owner)
-        form.addRow("Due", self.due)
-        form.addRow("Status", self.status)
-        form.addRow("Completed", self.completed)
-        form.addRow("Assurance", self.assurance)
-        form.addRow("Impact", self.impact)
-        form.addRow("Dropped because", self.dropped_reason)
+        form.addRow("Ac&tion", self.action_text)
+        form.addRow("&Owner", self.owner)
+        form.addRow("&Due", self.due)
+        form.addRow("&Status", self.status)
+        form.addRow("Co&mpleted", self.completed)
+        form.addRow("Ass&urance", self.assurance)
+        form.addRow("&Impact", self.impact)
+        form.addRow("Dropped &because", self.dropped_reason)
         self.forms = QStackedWidget()
         self.forms.addWidget(QWidget())
         self.forms.addWidget(recommendation_form)
@@ -99,11 +100,13 @@ class ActionsTab(EditorTab):
         self.completed.dateChanged.connect(self._edited)
         self.status.currentIndexChanged.connect(self._edited)
 
-        add_recommendation = QPushButton("Add &recommendation")
+        add_recommendation = QPushButton("Add re&commendation")
         add_recommendation.clicked.connect(self.add_recommendation)
         add_action = QPushButton("Add &action")
         add_action.clicked.connect(self.add_action)
         remove = QPushButton("Remove")
+        remove.setToolTip("Remove the selected recommendation or action (Delete)")
+        on_keys(self.tree, (Qt.Key.Key_Delete,), self._remove)
         remove.clicked.connect(self._remove)
         buttons = QHBoxLayout()
         for button in (add_recommendation, add_action, remove):

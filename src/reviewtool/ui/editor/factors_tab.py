@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCompleter,
     QFormLayout,
     QGroupBox,
@@ -26,6 +27,7 @@ from reviewtool.domain.enums import CodeGroup, FactorRole
 from reviewtool.domain.suggestions import Suggestion
 from reviewtool.services.codebook import CodeEntry
 from reviewtool.ui.editor.base import EditorTab, optional_text
+from reviewtool.ui.keyboard import tick_with_keys
 
 ROLE_COLUMNS = {FactorRole.PRESENT: 1, FactorRole.LEARNING: 2, FactorRole.GOOD_PRACTICE: 3}
 ROLE_LABELS = {
@@ -35,6 +37,17 @@ ROLE_LABELS = {
 }
 CODE = Qt.ItemDataRole.UserRole
 SENTENCE = Qt.ItemDataRole.UserRole + 1
+
+
+def _describe_tick(item: QTreeWidgetItem, role: FactorRole) -> None:
+    """What a screen reader says for a tick cell, which shows no text of its own."""
+    column = ROLE_COLUMNS[role]
+    ticked = item.checkState(column) == Qt.CheckState.Checked
+    item.setData(
+        column,
+        Qt.ItemDataRole.AccessibleTextRole,
+        f"{ROLE_LABELS[role]}: {'ticked' if ticked else 'not ticked'}",
+    )
 
 
 class FactorsTab(EditorTab):
@@ -53,7 +66,15 @@ class FactorsTab(EditorTab):
         self.tree = QTreeWidget()
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels(["Code", *ROLE_LABELS.values()])
-        self.tree.setAccessibleName("Codebook: tick a role to tag the review")
+        self.tree.setAccessibleName(
+            "Codebook: arrow keys move, Space ticks a role to tag the review"
+        )
+        # The current cell is what Space ticks, so it is highlighted on its own.
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.tree.setToolTip(
+            "Up and Down choose a code, Left and Right a role, Space ticks or unticks it"
+        )
+        tick_with_keys(self.tree, tuple(ROLE_COLUMNS.values()))
         self.tree.header().setStretchLastSection(False)
         self.tree.setColumnWidth(0, 380)
         for column in ROLE_COLUMNS.values():
@@ -121,7 +142,12 @@ class FactorsTab(EditorTab):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.filter)
+        filter_label = QLabel("Fin&d a code")
+        filter_label.setBuddy(self.filter)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(filter_label)
+        filter_row.addWidget(self.filter, 1)
+        left_layout.addLayout(filter_row)
         left_layout.addWidget(self.tree)
         splitter.addWidget(left)
         splitter.addWidget(side)
@@ -152,8 +178,9 @@ class FactorsTab(EditorTab):
                 item = QTreeWidgetItem(parent, [code.label])
                 item.setData(0, CODE, code.code)
                 item.setToolTip(0, f"{code.code}\n{code.definition or ''}")
-                for column in ROLE_COLUMNS.values():
+                for role, column in ROLE_COLUMNS.items():
                     item.setCheckState(column, Qt.CheckState.Unchecked)
+                    _describe_tick(item, role)
                 if not code.active:
                     item.setHidden(True)
                 self.items[code.code] = item
@@ -188,6 +215,9 @@ class FactorsTab(EditorTab):
             return
         code = item.data(0, CODE)
         role = next(r for r, c in ROLE_COLUMNS.items() if c == column)
+        self._loading = True  # the spoken text below is data too: no second round
+        _describe_tick(item, role)
+        self._loading = False
         key = (code, role)
         if item.checkState(column) == Qt.CheckState.Checked:
             if key not in self.order:
@@ -241,6 +271,7 @@ class FactorsTab(EditorTab):
                 item.setCheckState(
                     column, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
                 )
+                _describe_tick(item, role)
         self.tags.setText(", ".join(record.tags))
         self._loading = False
         self._apply_filter(self.filter.text())

@@ -6,6 +6,7 @@ import contextlib
 from datetime import date
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,9 +36,11 @@ from reviewtool.ui.editor.details_tab import DetailsTab
 from reviewtool.ui.editor.factors_tab import FactorsTab
 from reviewtool.ui.editor.history_tab import HistoryTab
 from reviewtool.ui.editor.learning_tab import LearningTab
+from reviewtool.ui.keyboard import focus_first_field, release_tab
 from reviewtool.ui.operations import show_error
 
 AUTOSAVE_MILLISECONDS = 15_000
+TAB_NAMES = ("Details", "Children", "Factors", "Learning", "Actions", "Briefing", "History")
 
 
 class ReviewEditor(QWidget):
@@ -58,10 +61,11 @@ class ReviewEditor(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.heading.setFont(font)
-        self.save_button = QPushButton("&Save")
+        # Ctrl+S saves; no Alt letter, so the Details tab can have one per field.
+        self.save_button = QPushButton("Save")
         self.save_button.setToolTip("Save this review (Ctrl+S)")
         self.save_button.clicked.connect(self.save)
-        self.convert_button = QPushButton("Convert to &CSPR")
+        self.convert_button = QPushButton("Co&nvert to CSPR")
         self.convert_button.setToolTip("Create the local review this rapid review led to")
         self.convert_button.clicked.connect(
             lambda: self.convertRequested.emit(self.review_id or "")
@@ -69,6 +73,10 @@ class ReviewEditor(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Parts of the review")
         self.build_tabs()
+        # Alt+1 … Alt+7 open the tabs: the letters are left to the fields on them.
+        for number in range(1, len(TAB_NAMES) + 1):
+            shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
+            shortcut.activated.connect(lambda n=number: self.show_tab(n - 1))
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.convert_button)
@@ -101,22 +109,22 @@ class ReviewEditor(QWidget):
             self.briefing,
         ]
         self.tabs.clear()
-        names = [
-            "&Details",
-            "C&hildren",
-            "&Factors",
-            "&Learning",
-            "Ac&tions",
-            "&Briefing",
-            "Histor&y",
-        ]
-        for tab, name in zip([*self.editing_tabs, self.history], names, strict=True):
+        for number, (tab, name) in enumerate(
+            zip([*self.editing_tabs, self.history], TAB_NAMES, strict=True), start=1
+        ):
             self.tabs.addTab(tab, name)
+            self.tabs.setTabToolTip(number - 1, f"{name} (Alt+{number})")
+        release_tab(self.tabs)
         for tab in self.editing_tabs:
             tab.changed.connect(self._changed)
         self.factors.suggest_button.clicked.connect(self.suggest_codes)
         if self.loaded is not None:
             self._show(self.loaded.record)
+
+    def show_tab(self, number: int) -> None:
+        if self.tabs.isEnabled():
+            self.tabs.setCurrentIndex(number)
+            focus_first_field(self.tabs.currentWidget())
 
     @property
     def review_id(self) -> str | None:

@@ -1,0 +1,87 @@
+"""Every page, tab and dialog walked as a keyboard and screen-reader user meets it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+
+from reviewtool.services.reviews.listing import list_reviews
+from reviewtool.ui.main_window import PAGES, MainWindow
+from tests.gui.access_checks import access_problems, mnemonic_problems
+
+
+def _open(window: MainWindow, reference: str) -> None:
+    review_id = next(r.id for r in list_reviews(window.store) if r.reference == reference)
+    window.reviews.select_review(review_id)
+
+
+def _activate(qtbot: QtBot, window: QDialog | MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+
+
+def test_every_page_and_tab_of_the_main_window(qtbot: QtBot, window: MainWindow) -> None:
+    _activate(qtbot, window)
+    problems: dict[str, list[str]] = {}
+    for row, name in enumerate(PAGES):
+        window.nav.setCurrentRow(row)
+        if name != "Reviews":
+            problems[name] = access_problems(window)
+    window.nav.setCurrentRow(1)
+    _open(window, "NSP-CSPR-2021-01")  # has children, factors, actions and a briefing
+    editor = window.reviews.editor
+    for number in range(editor.tabs.count()):
+        editor.tabs.setCurrentIndex(number)
+        if editor.tabs.currentWidget() is editor.actions_tab:
+            tree = editor.actions_tab.tree
+            top = tree.topLevelItem(0)
+            assert top is not None and top.childCount()
+            for item in (top, top.child(0)):  # the recommendation's form, then the action's
+                tree.setCurrentItem(item)
+                problems[f"Actions tab ({item.text(0)[:20]})"] = access_problems(window)
+        else:
+            problems[editor.tabs.tabText(number)] = access_problems(window)
+    assert {where: found for where, found in problems.items() if found} == {}
+
+
+def test_dialogs(qtbot: QtBot, window: MainWindow) -> None:
+    from reviewtool.ui.new_review_dialog import NewReviewDialog
+    from reviewtool.ui.slides_dialog import SlidesDialog
+    from reviewtool.ui.thematic_dialog import ThematicDialog
+
+    problems = {}
+    for dialog in (
+        NewReviewDialog(window, window.store, window.today),
+        SlidesDialog(window, window.store),
+        ThematicDialog(window, window.store, window.today),
+    ):
+        dialog.show()
+        _activate(qtbot, dialog)
+        problems[dialog.windowTitle()] = access_problems(dialog)
+        dialog.reject()
+    assert {where: found for where, found in problems.items() if found} == {}
+
+
+def test_menus_keep_their_letters(window: MainWindow) -> None:
+    _open(window, "NSP-RR-2022-01")
+    window.reviews.editor.tabs.setCurrentIndex(0)
+    assert mnemonic_problems(window) == []
+
+
+def test_tab_leaves_the_review_list_without_opening_reviews(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    _activate(qtbot, window)
+    page = window.reviews
+    _open(window, "NSP-RR-2022-01")
+    opened = page.editor.review_id
+    page.table.setFocus()
+    QTest.keyClick(page.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not page.table
+    assert page.editor.review_id == opened
+    page.table.setFocus()
+    QTest.keyClick(page.table, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is not page.table
+    assert page.editor.review_id == opened
