@@ -36,6 +36,7 @@ from reviewtool.services.codebook import (
 from reviewtool.services.reviews.suggestions import set_indicators
 from reviewtool.services.safety.backups import make_backup
 from reviewtool.services.store import Store
+from reviewtool.ui.colours import readable
 from reviewtool.ui.operations import show_error
 
 CODE = Qt.ItemDataRole.UserRole
@@ -118,7 +119,7 @@ class CodebookPage(QWidget):
             )
             item.setData(0, CODE, entry.code)
             if not entry.active:
-                item.setForeground(0, QBrush(QColor("#777777")))
+                item.setForeground(0, QBrush(QColor(readable("#777777"))))
             items[entry.code] = item
         self.tree.expandAll()
         if current in items:

@@ -81,12 +81,18 @@ class MainWindow(FileActions, ReportActions, QMainWindow):
         self.nav = QListWidget()
         self.nav.setAccessibleName("Sections")
         self.nav.addItems(PAGES)
-        self.nav.setMaximumWidth(170)
+        # As wide as its longest entry at any scale; it never scrolls sideways.
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideRight)
+        nav_width = max(self.nav.fontMetrics().horizontalAdvance(p) for p in PAGES) + 32
+        self.nav.setFixedWidth(nav_width)
         self.nav.currentRowChanged.connect(self.show_page)
         splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
+        splitter.setSizes([nav_width, 10 * nav_width])
         self.setCentralWidget(splitter)
 
         self.database_label = QLabel()

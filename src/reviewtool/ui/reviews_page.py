@@ -25,9 +25,20 @@ from reviewtool.services.codebook import list_codes
 from reviewtool.services.reviews.listing import ReviewFilter, list_reviews, review_themes
 from reviewtool.services.store import Store
 from reviewtool.ui.editor.review_editor import ReviewEditor
-from reviewtool.ui.review_table import ID_ROLE, SORT_ROLE, ReviewTableModel
+from reviewtool.ui.review_table import ID_ROLE, MATCH_COLUMN, SORT_ROLE, ReviewTableModel
+from reviewtool.ui.snippet_delegate import SnippetDelegate
 
 SEARCH_DELAY_MILLISECONDS = 180
+COLUMN_SAMPLES = (
+    "NSP-CSPR-2026-01",
+    "Children P and Q",
+    "National review",
+    "Withdrawn",
+    "00/00/0000",
+    "Rapid review 00/00/0000: 00 working days late",
+    "Sudden unexpected death in infancy, Unsafe sleep",
+)
+"""Typical widths of the columns; a longer text is cut with "…" and shown whole on hover."""
 
 
 def _year_box(name: str) -> QSpinBox:
@@ -83,11 +94,20 @@ class ReviewsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        # One line a row, cut with "…" and the whole text in the tooltip: the list shows
+        # many reviews at any scale, and never scrolls sideways for a long title.
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        metrics = self.table.fontMetrics()
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((150, 170, 150, 80, 90, 260, 240)):
-            self.table.setColumnWidth(column, width)
+        for column, sample in enumerate(COLUMN_SAMPLES):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
+        self.table.setItemDelegateForColumn(MATCH_COLUMN, SnippetDelegate(self.table))
+        # Room for several rows whatever the scale: header and six rows at least.
+        self.table.setMinimumHeight(header.sizeHint().height() + 6 * (metrics.height() + 8))
 
         self.editor = ReviewEditor(store, today)
         self._current_id: str | None = None

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from reviewtool.bundle.schema import ActionRecord, RecommendationRecord, ReviewRecord
 from reviewtool.domain.actions import action_rag
 from reviewtool.domain.enums import ActionStatus
-from reviewtool.ui.colours import RAG_COLOURS
+from reviewtool.ui.colours import rag_colour
 from reviewtool.ui.editor.base import EditorTab, optional_text
 from reviewtool.ui.keyboard import on_keys
 from reviewtool.ui.widgets import DateField, format_date
@@ -55,8 +55,10 @@ class ActionsTab(EditorTab):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Recommendation / action", "Owner", "Due", "Status", "RAG"])
         self.tree.setAccessibleName("Recommendations and actions")
-        for column, width in enumerate((300, 150, 85, 95)):
-            self.tree.setColumnWidth(column, width)
+        metrics = self.tree.fontMetrics()
+        samples = ("Recommendation or action", "Safeguarding partner", "00/00/0000", "In progress")
+        for column, sample in enumerate(samples):
+            self.tree.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
         self.tree.currentItemChanged.connect(self._show)
 
         self.recommendation_text = _text_box("Recommendation", 120)
@@ -130,16 +132,19 @@ class ActionsTab(EditorTab):
         record = item.data(0, RECORD)
         if isinstance(record, RecommendationRecord):
             item.setText(0, record.text.splitlines()[0] if record.text else "(new recommendation)")
+            item.setToolTip(0, record.text)
             return
         assert isinstance(record, ActionRecord)
         rag = action_rag(record.status, record.due, self.today)
         item.setText(0, record.text.splitlines()[0] if record.text else "(new action)")
+        item.setToolTip(0, record.text)
         item.setText(1, record.owner or "")
+        item.setToolTip(1, record.owner or "")
         item.setText(2, format_date(record.due))
         item.setText(3, STATUS_LABELS[record.status])
         item.setText(4, rag.label.split(" - ")[0])
         item.setToolTip(4, rag.label)
-        item.setForeground(4, QBrush(QColor(RAG_COLOURS[rag])))
+        item.setForeground(4, QBrush(QColor(rag_colour(rag))))
 
     def _add_item(self, parent: QTreeWidget | QTreeWidgetItem, record: object) -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent)

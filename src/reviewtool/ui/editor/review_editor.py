@@ -34,7 +34,7 @@ from reviewtool.ui.editor.briefing_tab import BriefingTab
 from reviewtool.ui.editor.children_tab import ChildrenTab
 from reviewtool.ui.editor.details_tab import DetailsTab
 from reviewtool.ui.editor.factors_tab import FactorsTab
-from reviewtool.ui.editor.history_tab import HistoryTab
+from reviewtool.ui.editor.history_tab import HistoryTab, local_time
 from reviewtool.ui.editor.learning_tab import LearningTab
 from reviewtool.ui.keyboard import focus_first_field, release_tab
 from reviewtool.ui.operations import show_error
@@ -188,7 +188,7 @@ class ReviewEditor(QWidget):
             self,
             "Unsaved changes found",
             f"There are unsaved changes to {loaded.record.reference} from an earlier session "
-            f"(autosaved {draft.updated_at:%d/%m/%Y %H:%M} UTC).\n\nRestore them?",
+            f"(autosaved {local_time(draft.updated_at):%d/%m/%Y %H:%M}).\n\nRestore them?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
         )
         if answer == QMessageBox.StandardButton.Yes:
