@@ -113,3 +113,42 @@ def test_dashboard_totals_and_charts(window: MainWindow) -> None:
         "Grey",
     ]
     assert "Red - not completed to timescale" in board.rag_chart.accessibleDescription()
+
+
+def test_thematic_dialog_counts_the_reviews_included(qtbot: QtBot, window: MainWindow) -> None:
+    from reviewtool.domain.enums import ReviewKind
+    from reviewtool.ui.thematic_dialog import ThematicDialog
+
+    dialog = ThematicDialog(window, window.store, window.today)
+    qtbot.addWidget(dialog)
+    dialog.date_from.setText("01/01/2021")
+    dialog.date_to.setText("31/12/2021")
+    # 2021: the rapid review for Child J and the CSPR it led to, counted once.
+    assert dialog.included.text() == (
+        "1 review will be included (1 rapid review counted with the local review it led to)."
+    )
+    dialog.count_both.setChecked(True)
+    assert dialog.included.text() == "2 reviews will be included."
+    dialog.kinds[ReviewKind.RAPID_REVIEW].setChecked(False)
+    assert dialog.included.text() == "1 review will be included."
+    dialog.date_to.setText("31/12/20")
+    assert "Give the start and end" in dialog.included.text()
+
+
+def test_slides_dialog_finds_and_chooses_several(qtbot: QtBot, window: MainWindow) -> None:
+    from reviewtool.ui.slides_dialog import SlidesDialog
+
+    dialog = SlidesDialog(window, window.store)
+    qtbot.addWidget(dialog)
+    dialog.find_review.setText("nsp-rr-2022")
+    shown = [
+        dialog.reviews.item(r).text()
+        for r in range(dialog.reviews.count())
+        if not dialog.reviews.item(r).isHidden()
+    ]
+    assert len(shown) == 2 and all(text.startswith("NSP-RR-2022-0") for text in shown)
+    dialog._choose_shown(True)
+    assert dialog.chosen_count.text() == "2 reviews chosen"
+    assert len(dialog.chosen_reviews()) == 2
+    dialog._choose_shown(False)
+    assert dialog.chosen_count.text() == "0 reviews chosen"
