@@ -63,7 +63,7 @@ class ReviewsPage(QWidget):
         )
         self.search.setAccessibleName("Search reviews")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(280)
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("Search titles"))
         self.kind = QComboBox()
         self.kind.setAccessibleName("Filter by kind")
         self.kind.addItem("All kinds", None)
@@ -80,6 +80,13 @@ class ReviewsPage(QWidget):
         self.theme.setAccessibleName("Filter by theme")
         self.overdue = QCheckBox("Overdue only")
         self.fill_themes()
+        # Long entries ("Local child safeguarding practice review") do not set the width of
+        # the window: the combos shrink with it and show the whole entry when opened.
+        for combo in (self.kind, self.status, self.theme):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
 
         self.model = ReviewTableModel(lambda ids: review_themes(self.store, ids))
         self.proxy = QSortFilterProxyModel()

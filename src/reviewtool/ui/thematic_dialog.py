@@ -33,6 +33,7 @@ from reviewtool.ui.accessibility import name_with_label
 from reviewtool.ui.keyboard import release_tab
 from reviewtool.ui.operations import run_in_background, show_error
 from reviewtool.ui.publication_dialog import ask_override_reason
+from reviewtool.ui.responsive import scrolling
 from reviewtool.ui.widgets import DateField, format_date
 
 
@@ -109,10 +110,15 @@ class ThematicDialog(QDialog):
         run = buttons.addButton("&Run…", QDialogButtonBox.ButtonRole.AcceptRole)
         run.clicked.connect(self.run)
         buttons.rejected.connect(self.reject)
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.addLayout(form)
+        inner_layout.addWidget(outputs)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(outputs)
+        # The choices scroll on a small or 200% screen; the buttons stay in view.
+        layout.addWidget(scrolling(inner))
         layout.addWidget(buttons)
+        self.resize(inner.sizeHint().width() + 40, inner.sizeHint().height() + 80)
         self.compare.toggled.connect(self._enable)
         self._enable()
         for field in (self.date_from, self.date_to):

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -32,6 +31,7 @@ from reviewtool.domain.deadlines import (
 from reviewtool.domain.enums import Criterion, Decision, NotificationType, ReviewKind, ReviewStatus
 from reviewtool.ui.colours import deadline_colour
 from reviewtool.ui.editor.base import EditorTab, optional_text
+from reviewtool.ui.responsive import WrappingRow
 from reviewtool.ui.widgets import DateField, format_date
 
 DATE_LABELS = {
@@ -143,16 +143,13 @@ class DetailsTab(EditorTab):
         decision_box = QGroupBox("Decision (regulation 11)")
         decision_box.setLayout(decision)
 
-        top = QHBoxLayout()
-        top.addWidget(about_box, 3)
-        top.addWidget(dates_box, 2)
-        top.addWidget(decision_box, 3)
+        top = WrappingRow([(about_box, 3), (dates_box, 2), (decision_box, 3)])
         summary_label = QLabel("Summar&y of what happened")
         summary_label.setBuddy(self.summary)
 
         inner = QWidget()
         layout = QVBoxLayout(inner)
-        layout.addLayout(top)
+        layout.addWidget(top)
         layout.addWidget(summary_label)
         layout.addWidget(self.summary, 1)
         scroll = QScrollArea()

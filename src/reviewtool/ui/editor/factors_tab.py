@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QTreeWidgetItemIterator,
@@ -28,6 +27,7 @@ from reviewtool.domain.suggestions import Suggestion
 from reviewtool.services.codebook import CodeEntry
 from reviewtool.ui.editor.base import EditorTab, optional_text
 from reviewtool.ui.keyboard import tick_with_keys
+from reviewtool.ui.responsive import WrappingRow
 
 ROLE_COLUMNS = {FactorRole.PRESENT: 1, FactorRole.LEARNING: 2, FactorRole.GOOD_PRACTICE: 3}
 ROLE_LABELS = {
@@ -76,9 +76,11 @@ class FactorsTab(EditorTab):
         )
         tick_with_keys(self.tree, tuple(ROLE_COLUMNS.values()))
         self.tree.header().setStretchLastSection(False)
-        self.tree.setColumnWidth(0, 380)
+        metrics = self.tree.fontMetrics()
+        longest = max((metrics.horizontalAdvance(c.label) for c in codes), default=200)
+        self.tree.setColumnWidth(0, min(longest, metrics.averageCharWidth() * 48) + 72)
         for column in ROLE_COLUMNS.values():
-            self.tree.setColumnWidth(column, 95)
+            self.tree.setColumnWidth(column, metrics.horizontalAdvance("Good practice") + 20)
         self.items: dict[str, QTreeWidgetItem] = {}
         self._build_tree(codes)
 
@@ -138,7 +140,7 @@ class FactorsTab(EditorTab):
         side_layout.addWidget(tags_label)
         side_layout.addWidget(self.tags)
         side_layout.addWidget(suggestions_box, 1)
-        splitter = QSplitter()
+
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -149,12 +151,12 @@ class FactorsTab(EditorTab):
         filter_row.addWidget(self.filter, 1)
         left_layout.addLayout(filter_row)
         left_layout.addWidget(self.tree)
-        splitter.addWidget(left)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        # Side by side while the whole tree fits beside the notes; otherwise one above the
+        # other (at 200% or in a narrow window), so the codes are never cut.
+        tree_width = sum(self.tree.columnWidth(c) for c in range(4)) + 40
+        row = WrappingRow([(left, 3), (side, 2)], wrap_below=tree_width + 360)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(row)
 
     def _build_tree(self, codes: list[CodeEntry]) -> None:
         groups = {}

@@ -38,6 +38,7 @@ from reviewtool.ui.editor.history_tab import HistoryTab, local_time
 from reviewtool.ui.editor.learning_tab import LearningTab
 from reviewtool.ui.keyboard import focus_first_field, release_tab
 from reviewtool.ui.operations import show_error
+from reviewtool.ui.responsive import scrolling
 
 AUTOSAVE_MILLISECONDS = 15_000
 TAB_NAMES = ("Details", "Children", "Factors", "Learning", "Actions", "Briefing", "History")
@@ -112,7 +113,7 @@ class ReviewEditor(QWidget):
         for number, (tab, name) in enumerate(
             zip([*self.editing_tabs, self.history], TAB_NAMES, strict=True), start=1
         ):
-            self.tabs.addTab(tab, name)
+            self.tabs.addTab(scrolling(tab), name)
             self.tabs.setTabToolTip(number - 1, f"{name} (Alt+{number})")
         release_tab(self.tabs)
         for tab in self.editing_tabs:
