@@ -85,3 +85,38 @@ def test_tab_leaves_the_review_list_without_opening_reviews(
     QTest.keyClick(page.table, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.focusWidget() is not page.table
     assert page.editor.review_id == opened
+
+
+def test_the_focus_ring_follows_the_focus(qtbot: QtBot, window: MainWindow) -> None:
+    from reviewtool.ui.accessibility import RING_WIDTH, FocusRing
+
+    _activate(qtbot, window)
+    _open(window, "NSP-RR-2022-01")
+    title = window.reviews.editor.details.title
+    title.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is title)
+    rings = [r for r in window.findChildren(FocusRing) if r.widget() is title]
+    assert len(rings) == 1 and rings[0].isVisible()
+    assert rings[0].geometry().contains(title.geometry())  # drawn around, not over, it
+    assert RING_WIDTH == 2
+
+
+def test_the_window_fits_a_1920_by_1080_screen_at_200_percent(window: MainWindow) -> None:
+    """At 200% a 1920 x 1080 screen is 960 x 540 in Qt's units: every page and tab must
+    fit in it (less the task bar) by scrolling or wrapping, never by pushing the window off."""
+    _open(window, "NSP-CSPR-2021-01")
+    editor = window.reviews.editor
+    sizes = {}
+    for row in range(len(PAGES)):
+        window.nav.setCurrentRow(row)
+        sizes[PAGES[row]] = window.minimumSizeHint()
+    window.nav.setCurrentRow(1)
+    for number in range(editor.tabs.count()):
+        editor.tabs.setCurrentIndex(number)
+        sizes[editor.tabs.tabText(number)] = window.minimumSizeHint()
+    too_big = {
+        where: size.toTuple()
+        for where, size in sizes.items()
+        if size.width() > 960 or size.height() > 500
+    }
+    assert too_big == {}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QRectF
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QFocusFrame, QLabel, QWidget
 
 RING_WIDTH = 2
@@ -44,6 +44,17 @@ class _RingFollower(QObject):
             self.ring.hide()
         else:
             self.ring.setWidget(target)
+
+
+def show_tick_boxes(view: QWidget) -> None:
+    """In a dark palette, outline the empty tick boxes of ``view`` visibly: Fusion draws
+    their border a shade darker than the window colour, which all but vanishes on a dark
+    background (a lighter window colour for the view gives a border of over 3:1)."""
+    palette = view.palette()
+    if palette.color(QPalette.ColorRole.Base).lightness() >= 128:
+        return
+    palette.setColor(QPalette.ColorRole.Window, QColor("#b0b0b0"))
+    view.setPalette(palette)
 
 
 def install_focus_ring() -> None:

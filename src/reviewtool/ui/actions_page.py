@@ -55,6 +55,7 @@ class ActionsPage(QWidget):
         self.open_only = QCheckBox("&Open actions only")
         self.open_only.setChecked(True)
         self.owner = QComboBox()
+        self.owner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.rag = QComboBox()
         self.rag.addItem("Any RAG", None)
         for rag in Rag:

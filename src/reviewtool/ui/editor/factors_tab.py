@@ -25,6 +25,7 @@ from reviewtool.bundle.schema import FactorRecord, ReviewRecord
 from reviewtool.domain.enums import CodeGroup, FactorRole
 from reviewtool.domain.suggestions import Suggestion
 from reviewtool.services.codebook import CodeEntry
+from reviewtool.ui.accessibility import show_tick_boxes
 from reviewtool.ui.editor.base import EditorTab, optional_text
 from reviewtool.ui.keyboard import tick_with_keys
 from reviewtool.ui.responsive import WrappingRow
@@ -75,7 +76,8 @@ class FactorsTab(EditorTab):
             "Up and Down choose a code, Left and Right a role, Space ticks or unticks it"
         )
         tick_with_keys(self.tree, tuple(ROLE_COLUMNS.values()))
-        self.tree.header().setStretchLastSection(False)
+        show_tick_boxes(self.tree)
+        self.tree.header().setStretchLastSection(True)
         metrics = self.tree.fontMetrics()
         longest = max((metrics.horizontalAdvance(c.label) for c in codes), default=200)
         self.tree.setColumnWidth(0, min(longest, metrics.averageCharWidth() * 48) + 72)
