@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
@@ -120,3 +121,23 @@ def test_the_window_fits_a_1920_by_1080_screen_at_200_percent(window: MainWindow
         if size.width() > 960 or size.height() > 500
     }
     assert too_big == {}
+
+
+def test_briefing_preview_dialog(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reviewtool.ui.briefing_export import preview_briefing
+
+    found: dict[str, list[str]] = {}
+
+    def check(dialog: QDialog) -> int:
+        dialog.show()
+        _activate(qtbot, dialog)
+        found[dialog.windowTitle()] = access_problems(dialog)
+        dialog.close()
+        return 0
+
+    monkeypatch.setattr(QDialog, "exec", check)
+    review_id = next(r.id for r in list_reviews(window.store) if r.reference == "NSP-CSPR-2021-01")
+    preview_briefing(window, window.store, review_id)
+    assert list(found.values()) == [[]]
