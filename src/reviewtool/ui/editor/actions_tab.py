@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -55,10 +56,13 @@ class ActionsTab(EditorTab):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Recommendation / action", "Owner", "Due", "Status", "RAG"])
         self.tree.setAccessibleName("Recommendations and actions")
-        metrics = self.tree.fontMetrics()
-        samples = ("Recommendation or action", "Safeguarding partner", "00/00/0000", "In progress")
-        for column, sample in enumerate(samples):
-            self.tree.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        # The text takes the room left once owner, date, status and RAG show in full;
+        # a cut text is whole in its tooltip.
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(self._show)
 
         self.recommendation_text = _text_box("Recommendation", 120)
