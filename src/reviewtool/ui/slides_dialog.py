@@ -50,7 +50,9 @@ class SlidesDialog(QDialog):
         self.reviews.setAccessibleName("Reviews to include")
         # Space ticks or unticks the review under the cursor; several may be chosen.
         self.reviews.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
-        self.reviews.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # A long title wraps onto a second line: never cut, never scrolled sideways.
+        self.reviews.setWordWrap(True)
+        self.reviews.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for row in list_reviews(store, with_themes=False, with_snippets=False):
             text = f"{row.reference} - {row.title} ({row.kind.short_label})"
             item = QListWidgetItem(text)
