@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThreadPool
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QColorDialog, QFileDialog
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QApplication, QColorDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from reviewtool.domain.actions import Rag
@@ -152,3 +152,22 @@ def test_slides_dialog_finds_and_chooses_several(qtbot: QtBot, window: MainWindo
     assert len(dialog.chosen_reviews()) == 2
     dialog._choose_shown(False)
     assert dialog.chosen_count.text() == "0 reviews chosen"
+
+
+def test_status_colours_read_on_a_dark_palette(qapp: QApplication) -> None:
+    from reviewtool.ui.colours import RAG_COLOURS, rag_colour
+    from reviewtool.ui.contrast import contrast_ratio
+
+    light = qapp.palette()
+    dark = QPalette(QColor("#353535"), QColor("#2b2b2b"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1f1f1f"))
+    try:
+        for palette in (light, dark):
+            qapp.setPalette(palette)
+            for rag in RAG_COLOURS:
+                for role in (QPalette.ColorRole.Base, QPalette.ColorRole.Window):
+                    background = palette.color(role).name()
+                    assert contrast_ratio(rag_colour(rag), background) >= 4.5, (rag, background)
+        assert rag_colour(next(iter(RAG_COLOURS))) != "#b00020"  # the dark palette's red
+    finally:
+        qapp.setPalette(light)

@@ -30,8 +30,13 @@ def text_colour() -> str:
 
 
 def readable(colour: str) -> str:
-    """``colour`` as it must be drawn on the current palette to be read."""
-    return readable_on(colour, background())
+    """``colour`` as it must be drawn on the current palette to be read: in lists and
+    fields (the base colour) and on labels (the window colour) alike."""
+    app = QApplication.instance()
+    palette = app.palette() if isinstance(app, QApplication) else QPalette()
+    for role in (QPalette.ColorRole.Base, QPalette.ColorRole.Window):
+        colour = readable_on(colour, str(palette.color(role).name()))
+    return colour
 
 
 def rag_colour(rag: Rag) -> str:
