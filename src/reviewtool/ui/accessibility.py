@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QRectF
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QFocusFrame, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QFocusFrame,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
 RING_WIDTH = 2
 
@@ -46,15 +55,25 @@ class _RingFollower(QObject):
             self.ring.setWidget(target)
 
 
-def show_tick_boxes(view: QWidget) -> None:
-    """In a dark palette, outline the empty tick boxes of ``view`` visibly: Fusion draws
-    their border a shade darker than the window colour, which all but vanishes on a dark
-    background (a lighter window colour for the view gives a border of over 3:1)."""
-    palette = view.palette()
-    if palette.color(QPalette.ColorRole.Base).lightness() >= 128:
+def show_tick_boxes(root: QWidget) -> None:
+    """In a dark palette, outline the empty tick boxes and radio buttons under ``root``
+    visibly: Fusion draws their border a shade darker than the window colour, which all but
+    vanishes on a dark background (a lighter window colour for these controls alone gives a
+    border of over 3:1; they do not paint their own background)."""
+    if root.palette().color(QPalette.ColorRole.Base).lightness() >= 128:
         return
-    palette.setColor(QPalette.ColorRole.Window, QColor("#b0b0b0"))
-    view.setPalette(palette)
+    # Check boxes and radio buttons anywhere; a tree or table only when named itself
+    # (it has ticks), as the lighter colour also lightens its grid.
+    controls: list[QWidget] = [root] if isinstance(root, QAbstractItemView) else []
+    controls += [
+        button
+        for button in root.findChildren(QAbstractButton)
+        if not isinstance(button, (QPushButton, QToolButton))
+    ]
+    for control in controls:
+        palette = control.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor("#b0b0b0"))
+        control.setPalette(palette)
 
 
 def install_focus_ring() -> None:

@@ -26,7 +26,7 @@ from reviewtool.services.reviews.editing import create_review, delete_review
 from reviewtool.services.reviews.listing import count_reviews
 from reviewtool.services.safety.backups import backup_if_due, make_backup
 from reviewtool.services.store import Store
-from reviewtool.ui.accessibility import install_focus_ring
+from reviewtool.ui.accessibility import install_focus_ring, show_tick_boxes
 from reviewtool.ui.file_actions import FileActions
 from reviewtool.ui.keyboard import release_tab
 from reviewtool.ui.operations import show_error
@@ -103,6 +103,7 @@ class MainWindow(FileActions, ReportActions, QMainWindow):
 
         self._build_actions()
         release_tab(self)
+        show_tick_boxes(self)
         install_focus_ring()
         self.reviews.countChanged.connect(self._show_count)
         self.reviews.editor.dirtyChanged.connect(self._show_dirty)
@@ -249,6 +250,7 @@ class MainWindow(FileActions, ReportActions, QMainWindow):
                 page = SettingsPage(self.store)
                 page.settingsChanged.connect(self._settings_changed)
             release_tab(page)
+            show_tick_boxes(page)
             self._pages[number] = page
             self._slots[number].layout().addWidget(page)  # type: ignore[union-attr]
         return page

@@ -21,7 +21,7 @@ from reviewtool.domain.errors import InvalidInput
 from reviewtool.services.reviews.editing import new_review_record
 from reviewtool.services.reviews.references import next_reference
 from reviewtool.services.store import Store
-from reviewtool.ui.accessibility import name_with_label
+from reviewtool.ui.accessibility import name_with_label, show_tick_boxes
 from reviewtool.ui.keyboard import release_tab
 from reviewtool.ui.widgets import DateField
 
@@ -62,6 +62,7 @@ class NewReviewDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         release_tab(self)
+        show_tick_boxes(self)
         self._suggested = ""
         self.kind.currentIndexChanged.connect(self._suggest)
         self._suggest()

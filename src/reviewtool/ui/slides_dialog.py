@@ -30,7 +30,7 @@ from reviewtool.services.outputs.publication import PublicationBlocked
 from reviewtool.services.outputs.slides import export_slides
 from reviewtool.services.reviews.listing import list_reviews
 from reviewtool.services.store import Store
-from reviewtool.ui.accessibility import name_with_label
+from reviewtool.ui.accessibility import name_with_label, show_tick_boxes
 from reviewtool.ui.keyboard import release_tab
 from reviewtool.ui.operations import run_in_background, show_error
 from reviewtool.ui.publication_dialog import ask_override_reason
@@ -115,6 +115,7 @@ class SlidesDialog(QDialog):
         self._enable()
         self._count()
         release_tab(self)
+        show_tick_boxes(self)
 
     def _filter(self, text: str) -> None:
         words = text.lower().split()

@@ -29,7 +29,7 @@ from reviewtool.services.outputs.thematic import ThematicRequest
 from reviewtool.services.outputs.thematic_cohort import cohort_size
 from reviewtool.services.outputs.thematic_export import ThematicOutputs, export_thematic
 from reviewtool.services.store import Store
-from reviewtool.ui.accessibility import name_with_label
+from reviewtool.ui.accessibility import name_with_label, show_tick_boxes
 from reviewtool.ui.keyboard import release_tab
 from reviewtool.ui.operations import run_in_background, show_error
 from reviewtool.ui.publication_dialog import ask_override_reason
@@ -128,6 +128,7 @@ class ThematicDialog(QDialog):
             box.toggled.connect(self.show_count)
         self.show_count()
         release_tab(self)
+        show_tick_boxes(self)
         self.result_paths: list[Path] = []
 
     def show_count(self) -> None:

@@ -28,6 +28,7 @@ from reviewtool.services.reviews.suggestions import indicator_phrases, suggestio
 from reviewtool.services.reviews.tags import known_tags
 from reviewtool.services.settings import DEFAULT_REFLECTIVE_QUESTIONS, load_settings
 from reviewtool.services.store import Store
+from reviewtool.ui.accessibility import show_tick_boxes
 from reviewtool.ui.editor.actions_tab import ActionsTab
 from reviewtool.ui.editor.base import EditorTab
 from reviewtool.ui.editor.briefing_tab import BriefingTab
@@ -116,6 +117,7 @@ class ReviewEditor(QWidget):
             self.tabs.addTab(scrolling(tab), name)
             self.tabs.setTabToolTip(number - 1, f"{name} (Alt+{number})")
         release_tab(self.tabs)
+        show_tick_boxes(self.tabs)
         for tab in self.editing_tabs:
             tab.changed.connect(self._changed)
         self.factors.suggest_button.clicked.connect(self.suggest_codes)
