@@ -171,3 +171,25 @@ def test_status_colours_read_on_a_dark_palette(qapp: QApplication) -> None:
         assert rag_colour(next(iter(RAG_COLOURS))) != "#b00020"  # the dark palette's red
     finally:
         qapp.setPalette(light)
+
+
+def test_tick_boxes_are_outlined_in_a_dark_palette(
+    qapp: QApplication, qtbot: QtBot, window: MainWindow
+) -> None:
+    from reviewtool.ui.thematic_dialog import ThematicDialog
+
+    light = qapp.palette()
+    dark = QPalette(QColor("#353535"), QColor("#2b2b2b"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1f1f1f"))
+    try:
+        qapp.setPalette(dark)
+        dialog = ThematicDialog(window, window.store, window.today)
+        qtbot.addWidget(dialog)
+        window_colour = dialog.palette().color(QPalette.ColorRole.Window).name()
+        outline = dialog.compare.palette().color(QPalette.ColorRole.Window).name()
+        assert window_colour == "#2b2b2b" and outline == "#b0b0b0"
+    finally:
+        qapp.setPalette(light)
+    dialog = ThematicDialog(window, window.store, window.today)
+    qtbot.addWidget(dialog)
+    assert dialog.compare.palette().color(QPalette.ColorRole.Window).name() != "#b0b0b0"
