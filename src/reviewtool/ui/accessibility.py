@@ -96,8 +96,3 @@ def name_with_label(label: QLabel, widget: QWidget) -> QLabel:
 def plain_label(text: str) -> str:
     """A label's text as read aloud: without the mnemonic's ampersand."""
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
-
-
-def accessible_text(text: str, *words: str) -> str:
-    """What a screen reader says for a cell shown as a colour, tick or icon."""
-    return ", ".join(part for part in (text, *words) if part)

@@ -16,13 +16,6 @@ SOON = "#b35c00"
 MET = "#1e7b34"
 
 
-def background() -> str:
-    """The colour text is drawn on in views and fields of the current palette."""
-    app = QApplication.instance()
-    palette = app.palette() if isinstance(app, QApplication) else QPalette()
-    return str(palette.color(QPalette.ColorRole.Base).name())
-
-
 def text_colour() -> str:
     app = QApplication.instance()
     palette = app.palette() if isinstance(app, QApplication) else QPalette()
