@@ -193,3 +193,12 @@ def test_tick_boxes_are_outlined_in_a_dark_palette(
     dialog = ThematicDialog(window, window.store, window.today)
     qtbot.addWidget(dialog)
     assert dialog.compare.palette().color(QPalette.ColorRole.Window).name() != "#b0b0b0"
+
+
+def test_match_column_shows_only_while_searching(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.reviews
+    assert page.table.isColumnHidden(MATCH_COLUMN)
+    page.search.setText("malnutrition")
+    qtbot.waitUntil(lambda: not page.table.isColumnHidden(MATCH_COLUMN), timeout=3000)
+    page.clear_filters()
+    assert page.table.isColumnHidden(MATCH_COLUMN) and page.model.rowCount() == 18

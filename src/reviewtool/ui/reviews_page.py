@@ -207,6 +207,9 @@ class ReviewsPage(QWidget):
     def refresh(self) -> None:
         rows = list_reviews(self.store, self.current_filter(), today=self.today, with_themes=False)
         self.model.set_rows(rows)
+        # The Match column only means something while searching: otherwise its room goes
+        # to the other columns (it matters most at 200%).
+        self.table.setColumnHidden(MATCH_COLUMN, not self.search.text().strip())
         self.countChanged.emit(len(rows))
         if self._current_id is not None:
             self.select_review(self._current_id, open_it=False)
