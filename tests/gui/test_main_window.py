@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -162,14 +162,39 @@ def test_unsaved_changes_guard_when_closing(window: MainWindow, answers: Answers
     assert get_review(window.store, "NSP-RR-2022-01").record.title == "Child K"
 
 
-def test_create_a_review(window: MainWindow, monkeypatch: object) -> None:
-    replies = iter([("Rapid review", True), ("NSP-RR-2026-09", True), ("Child Ö", True)])
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: next(replies))  # type: ignore[attr-defined]
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(replies))  # type: ignore[attr-defined]
+def test_create_a_review(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reviewtool.ui.new_review_dialog import NewReviewDialog
+
+    def fill(dialog: NewReviewDialog) -> int:
+        assert dialog.reference.text() == "NSP-RR-2026-05"  # suggested
+        dialog.title.setText("Child Ö")
+        dialog.notified.setText("01/11/2026")
+        return QDialog.DialogCode.Accepted.value
+
+    window.reviews.search.setText("no such review anywhere")
+    window.reviews.refresh()
+    monkeypatch.setattr(NewReviewDialog, "exec", fill)
     window.new_action.trigger()
     assert window.reviews.editor.loaded is not None
-    assert window.reviews.editor.loaded.record.title == "Child Ö"
+    record = window.reviews.editor.loaded.record
+    assert record.title == "Child Ö" and str(record.dates.notified) == "2026-11-01"
+    assert window.reviews.search.text() == ""
     assert "Child Ö" in titles(window)
+
+
+def test_new_review_dialog_says_what_is_missing(window: MainWindow) -> None:
+    from reviewtool.ui.new_review_dialog import NewReviewDialog
+
+    dialog = NewReviewDialog(window, window.store, window.today)
+    dialog.reference.clear()
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted.value
+    assert "Reference" in dialog.problem.text()
+    dialog.kind.setCurrentIndex(1)  # the suggestion returns for the new kind
+    assert dialog.reference.text() == "NSP-CSPR-2026-01"
+    dialog.title.setText("   ")
+    dialog.accept()
+    assert "Title" in dialog.problem.text()
 
 
 def test_convert_to_cspr(window: MainWindow, answers: Answers) -> None:
@@ -225,8 +250,9 @@ def test_conflict_keeps_the_users_text(
 
 def test_pages_render(window: MainWindow) -> None:
     window.nav.setCurrentRow(0)
-    assert "Rapid reviews overdue" in window.dashboard.view.toPlainText()
-    assert "NSP-RR-2026-04" in window.dashboard.view.toPlainText()
+    table = window.dashboard.rapid_reviews
+    cells = {table.item(r, 0).text() for r in range(table.rowCount())}
+    assert "NSP-RR-2026-04" in cells
     window.nav.setCurrentRow(2)
     assert window.actions_page.tree.topLevelItemCount() > 0
     window.nav.setCurrentRow(4)

@@ -37,8 +37,8 @@ def test_agency_returns_tab_round_trip(
     editor = window.reviews.editor
     _open(window, RAPID_REVIEW)
     tab = editor.workflow.agency_returns
-    assert editor.tabs.isTabVisible(editor.tabs.indexOf(tab))
-    editor.tabs.setCurrentWidget(tab)
+    assert editor.tabs.isTabVisible(editor.tabs.indexOf(editor.workflow.pages[tab]))
+    editor.tabs.setCurrentWidget(editor.workflow.pages[tab])
 
     assert tab.add_request("Police", "DS Grey", 5)
     assert tab.add_request("Health visiting", None, 3)
@@ -91,7 +91,9 @@ def test_agency_returns_tab_round_trip(
 def test_workflow_tabs_hidden_for_other_kinds(window: MainWindow) -> None:
     editor = window.reviews.editor
     _open(window, "NSP-CSPR-2025-01")
-    assert not editor.tabs.isTabVisible(editor.tabs.indexOf(editor.workflow.agency_returns))
+    assert not editor.tabs.isTabVisible(
+        editor.tabs.indexOf(editor.workflow.pages[editor.workflow.agency_returns])
+    )
 
 
 def test_panel_tab_saves_meetings_report_and_response(
@@ -102,7 +104,7 @@ def test_panel_tab_saves_meetings_report_and_response(
     editor = window.reviews.editor
     _open(window, RAPID_REVIEW)
     tab = editor.workflow.panel
-    editor.tabs.setCurrentWidget(tab)
+    editor.tabs.setCurrentWidget(editor.workflow.pages[tab])
     tab.add_meeting()
     tab.meeting_date.setText("17/11/2026")
     tab.attendees.setPlainText("Police: DI Amber\nHealth visiting")
@@ -149,9 +151,11 @@ def test_milestones_tab_dates_pauses_and_dashboard(
     editor = window.reviews.editor
     _open(window, "NSP-CSPR-2025-01")
     tab = editor.workflow.milestones
-    assert editor.tabs.isTabVisible(editor.tabs.indexOf(tab))
-    assert not editor.tabs.isTabVisible(editor.tabs.indexOf(editor.workflow.panel))
-    editor.tabs.setCurrentWidget(tab)
+    assert editor.tabs.isTabVisible(editor.tabs.indexOf(editor.workflow.pages[tab]))
+    assert not editor.tabs.isTabVisible(
+        editor.tabs.indexOf(editor.workflow.pages[editor.workflow.panel])
+    )
+    editor.tabs.setCurrentWidget(editor.workflow.pages[tab])
     assert "working days late" in tab.clock.text()
 
     tab.dates[Milestone.TERMS_OF_REFERENCE].setText("01/06/2025")
@@ -207,7 +211,7 @@ def test_unsaved_workflow_text_is_saved_before_moving_on(
     # A date that cannot be read keeps the person where they are, text on screen.
     tab.signed_off_on.setText("31/02/2026")
     assert not editor.maybe_save()
-    assert editor.tabs.currentWidget() is tab
+    assert editor.tabs.currentWidget() is editor.workflow.pages[tab]
     assert tab.signed_off_on.text() == "31/02/2026"
 
 

@@ -36,6 +36,7 @@ from reviewtool.services.codebook import (
 from reviewtool.services.reviews.suggestions import set_indicators
 from reviewtool.services.safety.backups import make_backup
 from reviewtool.services.store import Store
+from reviewtool.ui.colours import readable
 from reviewtool.ui.operations import show_error
 
 CODE = Qt.ItemDataRole.UserRole
@@ -66,7 +67,7 @@ class CodebookPage(QWidget):
         self.colour.setAccessibleName("Colour, like #1f5f8b")
         self.parent_code = QComboBox()
         self.parent_code.setAccessibleName("Parent code")
-        self.active = QCheckBox("Active (offered for tagging)")
+        self.active = QCheckBox("Ac&tive (offered for tagging)")
         self.indicators = QPlainTextEdit()
         self.indicators.setAccessibleName("Indicator phrases, one per line")
         self.indicators.setTabChangesFocus(True)
@@ -76,7 +77,7 @@ class CodebookPage(QWidget):
         )
         save = QPushButton("&Save code")
         save.clicked.connect(self._save)
-        add = QPushButton("&Add code…")
+        add = QPushButton("Add &code…")
         add.clicked.connect(self._add)
         merge = QPushButton("&Merge into…")
         merge.clicked.connect(self._merge)
@@ -84,8 +85,8 @@ class CodebookPage(QWidget):
         form.addRow("Id", self.code)
         form.addRow("&Label", self.label)
         form.addRow("&Definition", self.definition)
-        form.addRow("C&olour", self.colour)
-        form.addRow("&Parent", self.parent_code)
+        form.addRow("Colo&ur", self.colour)
+        form.addRow("P&arent", self.parent_code)
         form.addRow(self.active)
         form.addRow("&Indicator phrases", self.indicators)
         buttons = QHBoxLayout()
@@ -118,7 +119,7 @@ class CodebookPage(QWidget):
             )
             item.setData(0, CODE, entry.code)
             if not entry.active:
-                item.setForeground(0, QBrush(QColor("#777777")))
+                item.setForeground(0, QBrush(QColor(readable("#777777"))))
             items[entry.code] = item
         self.tree.expandAll()
         if current in items:

@@ -9,7 +9,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QInputDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -23,15 +22,17 @@ from PySide6.QtWidgets import (
 
 from reviewtool import __version__
 from reviewtool.domain.changes import Changes
-from reviewtool.domain.enums import ReviewKind
 from reviewtool.domain.errors import ReviewtoolError
-from reviewtool.services.reviews.editing import create_review, delete_review, new_review_record
+from reviewtool.services.reviews.editing import create_review, delete_review
 from reviewtool.services.reviews.listing import count_reviews
 from reviewtool.services.safety.backups import backup_if_due, make_backup
 from reviewtool.services.store import Store
+from reviewtool.ui.accessibility import install_focus_ring, show_tick_boxes
 from reviewtool.ui.file_actions import FileActions
+from reviewtool.ui.keyboard import release_tab
 from reviewtool.ui.operations import show_error
 from reviewtool.ui.report_actions import ReportActions
+from reviewtool.ui.responsive import scrolling
 from reviewtool.ui.reviews_page import ReviewsPage
 
 if TYPE_CHECKING:
@@ -49,8 +50,13 @@ SHORTCUTS = [
     ("Ctrl+I", "Import bundles"),
     ("Ctrl+E", "Export a bundle"),
     ("Ctrl+1 … Ctrl+5", "Go to a page"),
+    ("Alt+1 … Alt+8", "Go to a tab of the review (Ctrl+Tab: the workflow tabs)"),
+    ("Tab / Shift+Tab", "Next / previous control (leaves every list and table)"),
+    ("Arrow keys", "Move inside a list, table or tree"),
+    ("Space", "Tick or untick (in the factors: the role under the cursor)"),
+    ("Delete", "Remove the selected learning point or action"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo in a text field"),
-    ("Alt+letter", "Underlined controls"),
+    ("Alt+letter", "Underlined controls; Alt+F/E/V/R/P/H open the menus"),
     ("Ctrl+Q", "Quit"),
 ]
 
@@ -78,12 +84,18 @@ class MainWindow(FileActions, ReportActions, QMainWindow):
         self.nav = QListWidget()
         self.nav.setAccessibleName("Sections")
         self.nav.addItems(PAGES)
-        self.nav.setMaximumWidth(170)
+        # As wide as its longest entry at any scale; it never scrolls sideways.
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideRight)
+        nav_width = max(self.nav.fontMetrics().horizontalAdvance(p) for p in PAGES) + 32
+        self.nav.setFixedWidth(nav_width)
         self.nav.currentRowChanged.connect(self.show_page)
         splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
+        splitter.setSizes([nav_width, 10 * nav_width])
         self.setCentralWidget(splitter)
 
         self.database_label = QLabel()
@@ -93,6 +105,9 @@ class MainWindow(FileActions, ReportActions, QMainWindow):
             self.statusBar().addPermanentWidget(label)
 
         self._build_actions()
+        release_tab(self)
+        show_tick_boxes(self)
+        install_focus_ring()
         self.reviews.countChanged.connect(self._show_count)
         self.reviews.editor.dirtyChanged.connect(self._show_dirty)
         self.reviews.editor.convertRequested.connect(self.convert_current)
@@ -248,8 +263,12 @@ class MainWindow(FileActions, ReportActions, QMainWindow):
 
                 page = SettingsPage(self.store)
                 page.settingsChanged.connect(self._settings_changed)
+            release_tab(page)
+            show_tick_boxes(page)
             self._pages[number] = page
-            self._slots[number].layout().addWidget(page)  # type: ignore[union-attr]
+            # A tall page scrolls rather than pushing the window off a small (or 200%) screen.
+            shown = scrolling(page) if number == 5 else page
+            self._slots[number].layout().addWidget(shown)  # type: ignore[union-attr]
         return page
 
     @property
@@ -335,27 +354,20 @@ class MainWindow(FileActions, ReportActions, QMainWindow):
     def new_review(self) -> None:
         if not self.reviews.editor.maybe_save():
             return
-        kinds = [kind.label for kind in ReviewKind]
-        kind_label, ok = QInputDialog.getItem(
-            self, "New review", "Kind of review:", kinds, 0, False
-        )
-        if not ok:
+        from reviewtool.ui.new_review_dialog import NewReviewDialog
+
+        dialog = NewReviewDialog(self, self.store, self.today)
+        if not dialog.exec():
             return
-        reference, ok = QInputDialog.getText(self, "New review", "Reference (e.g. NSP-RR-2026-05):")
-        if not ok or not reference.strip():
-            return
-        title, ok = QInputDialog.getText(self, "New review", "Title (the child's pseudonym):")
-        if not ok or not title.strip():
-            return
-        kind = next(k for k in ReviewKind if k.label == kind_label)
         try:
-            created = create_review(
-                self.store, new_review_record(kind, reference.strip(), title.strip())
-            )
+            created = create_review(self.store, dialog.record(), today=self.today)
         except ReviewtoolError as error:
             show_error(self, "Review not created", error)
             return
+        # A search or filter that would hide the new review is cleared, so it is seen.
+        self.reviews.clear_filters()
         self.open_review(created.record.id)
+        self.reviews.editor.details.title.setFocus()
 
     def convert_current(self) -> None:
         editor = self.reviews.editor

@@ -19,6 +19,9 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 COLUMNS = ("Reference", "Title", "Kind", "Status", "Notified", "Deadline", "Themes", "Match")
 THEMES_COLUMN = COLUMNS.index("Themes")
+MATCH_COLUMN = COLUMNS.index("Match")
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The search snippet as (text, is_match) parts, for drawing the matched words marked."""
 THEMES_BATCH = 200
 """Rows whose themes are fetched together when one of them is first shown."""
 SNIPPETS_BATCH = 60
@@ -145,6 +148,8 @@ class ReviewTableModel(QAbstractTableModel):
                 return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return NO_IDENTIFIERS
-        if role == Qt.ItemDataRole.ToolTipRole and column in (1, 6, 7):
+        if role == SNIPPET_ROLE and column == MATCH_COLUMN:
+            return self._snippet(index.row())
+        if role == Qt.ItemDataRole.ToolTipRole and column in (1, 5, THEMES_COLUMN, MATCH_COLUMN):
             return self.data(index, Qt.ItemDataRole.DisplayRole) or None
         return None

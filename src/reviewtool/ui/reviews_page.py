@@ -26,9 +26,20 @@ from reviewtool.services.codebook import list_codes
 from reviewtool.services.reviews.listing import ReviewFilter, list_reviews, review_themes
 from reviewtool.services.store import Store
 from reviewtool.ui.editor.review_editor import ReviewEditor
-from reviewtool.ui.review_table import ID_ROLE, SORT_ROLE, ReviewTableModel
+from reviewtool.ui.review_table import ID_ROLE, MATCH_COLUMN, SORT_ROLE, ReviewTableModel
+from reviewtool.ui.snippet_delegate import SnippetDelegate
 
 SEARCH_DELAY_MILLISECONDS = 180
+COLUMN_SAMPLES = (
+    "NSP-CSPR-2026-01",
+    "Children P and Q",
+    "National review",
+    "Withdrawn",
+    "00/00/0000",
+    "Rapid review 00/00/0000: 00 working days late",
+    "Sudden unexpected death in infancy, Unsafe sleep",
+)
+"""Typical widths of the columns; a longer text is cut with "…" and shown whole on hover."""
 
 
 def _year_box(name: str) -> QSpinBox:
@@ -53,7 +64,7 @@ class ReviewsPage(QWidget):
         )
         self.search.setAccessibleName("Search reviews")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(280)
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("Search titles"))
         self.kind = QComboBox()
         self.kind.setAccessibleName("Filter by kind")
         self.kind.addItem("All kinds", None)
@@ -68,8 +79,15 @@ class ReviewsPage(QWidget):
         self.year_to = _year_box("To year")
         self.theme = QComboBox()
         self.theme.setAccessibleName("Filter by theme")
-        self.overdue = QCheckBox("&Overdue only")
+        self.overdue = QCheckBox("Overdue only")
         self.fill_themes()
+        # Long entries ("Local child safeguarding practice review") do not set the width of
+        # the window: the combos shrink with it and show the whole entry when opened.
+        for combo in (self.kind, self.status, self.theme):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
 
         self.model = ReviewTableModel(lambda ids: review_themes(self.store, ids))
         self.proxy = QSortFilterProxyModel()
@@ -84,11 +102,20 @@ class ReviewsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        # One line a row, cut with "…" and the whole text in the tooltip: the list shows
+        # many reviews at any scale, and never scrolls sideways for a long title.
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        metrics = self.table.fontMetrics()
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((150, 170, 150, 80, 90, 260, 240)):
-            self.table.setColumnWidth(column, width)
+        for column, sample in enumerate(COLUMN_SAMPLES):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
+        self.table.setItemDelegateForColumn(MATCH_COLUMN, SnippetDelegate(self.table))
+        # Room for several rows whatever the scale: header and six rows at least.
+        self.table.setMinimumHeight(header.sizeHint().height() + 6 * (metrics.height() + 8))
 
         self.editor = ReviewEditor(store, today)
         self._current_id: str | None = None
@@ -149,6 +176,22 @@ class ReviewsPage(QWidget):
         self.theme.setCurrentIndex(max(self.theme.findData(current), 0))
         self.theme.blockSignals(False)
 
+    def clear_filters(self) -> None:
+        """Show every review: no search, no filter (one refresh, not one per field)."""
+        widgets = (self.search, self.kind, self.status, self.theme, self.year_from, self.year_to)
+        for widget in (*widgets, self.overdue):
+            widget.blockSignals(True)
+        self.search.clear()
+        for combo in (self.kind, self.status, self.theme):
+            combo.setCurrentIndex(0)
+        self.year_from.setValue(1999)
+        self.year_to.setValue(1999)
+        self.overdue.setChecked(False)
+        for widget in (*widgets, self.overdue):
+            widget.blockSignals(False)
+        self._search_timer.stop()
+        self.refresh()
+
     def current_filter(self) -> ReviewFilter:
         kind = self.kind.currentData()
         status = self.status.currentData()
@@ -175,6 +218,9 @@ class ReviewsPage(QWidget):
     def refresh(self) -> None:
         rows = list_reviews(self.store, self.current_filter(), today=self.today, with_themes=False)
         self.model.set_rows(rows)
+        # The Match column only means something while searching: otherwise its room goes
+        # to the other columns (it matters most at 200%).
+        self.table.setColumnHidden(MATCH_COLUMN, not self.search.text().strip())
         self.countChanged.emit(len(rows))
         if self._current_id is not None:
             self.select_review(self._current_id, open_it=False)

@@ -1,9 +1,14 @@
-"""Partnership settings and this user's name."""
+"""Partnership settings (name, brand colour with a picker, logo with a preview) and this
+user's name."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
+    QColorDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -12,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -20,7 +26,11 @@ from PySide6.QtWidgets import (
 from reviewtool.domain.errors import ReviewtoolError
 from reviewtool.services.settings import load_settings, save_settings
 from reviewtool.services.store import Store, remember_user
+from reviewtool.ui.accessibility import name_with_label
 from reviewtool.ui.operations import show_error
+
+SWATCH_SIZE = 28
+LOGO_PREVIEW_HEIGHT = 64
 
 
 class SettingsPage(QWidget):
@@ -30,15 +40,22 @@ class SettingsPage(QWidget):
         super().__init__()
         self.store = store
         self.partnership = QLineEdit()
-        self.partnership.setAccessibleName("Partnership name")
         self.colour = QLineEdit()
-        self.colour.setAccessibleName("Brand colour")
+        self.colour.setPlaceholderText("#1f5f8b")
+        self.colour.setMaximumWidth(self.fontMetrics().horizontalAdvance("#0000000000") + 16)
+        self.swatch = QLabel()
+        self.swatch.setFixedSize(SWATCH_SIZE, SWATCH_SIZE)
+        self.swatch.setAccessibleName("Brand colour swatch")
+        self.colour_words = QLabel()
+        pick = QPushButton("Pic&k a colour…")
+        pick.clicked.connect(self.pick_colour)
         self.logo = QLineEdit()
-        self.logo.setAccessibleName("Logo file")
-        browse = QPushButton("Choose…")
+        browse = QPushButton("Choose &image…")
         browse.clicked.connect(self._choose_logo)
+        self.logo_preview = QLabel()
+        self.logo_preview.setAccessibleName("Logo preview")
+        self.logo_preview.setMinimumHeight(LOGO_PREVIEW_HEIGHT)
         self.user = QLineEdit(store.user)
-        self.user.setAccessibleName("Your name, recorded in the audit trail")
         self.headings = [QLineEdit() for _ in range(7)]
         self.threshold = QSpinBox()
         self.threshold.setRange(2, 20)
@@ -67,32 +84,52 @@ class SettingsPage(QWidget):
             box.setTabChangesFocus(True)
             box.setMaximumHeight(70)
         form = QFormLayout()
-        form.addRow("&Partnership", self.partnership)
-        form.addRow("Brand &colour", self.colour)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(name_with_label(QLabel("P&artnership"), self.partnership), self.partnership)
+        colour_row = QHBoxLayout()
+        for widget in (self.colour, self.swatch, pick, self.colour_words):
+            colour_row.addWidget(widget)
+        colour_row.addStretch()
+        form.addRow(name_with_label(QLabel("Brand &colour"), self.colour), colour_row)
         logo_row = QHBoxLayout()
-        logo_row.addWidget(self.logo)
+        logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(browse)
-        form.addRow("&Logo", logo_row)
-        form.addRow("Your &name", self.user)
+        form.addRow(name_with_label(QLabel("&Logo file"), self.logo), logo_row)
+        form.addRow("Logo preview", self.logo_preview)
+        user_label = name_with_label(QLabel("Your &name"), self.user)
+        self.user.setAccessibleName("Your name, recorded in the audit trail")
+        form.addRow(user_label, self.user)
         form.addRow("Small numbers in a publication: show fe&wer than", self.threshold)
         form.addRow(QLabel("<b>7-minute briefing headings</b>"))
         for number, edit in enumerate(self.headings, start=1):
             edit.setAccessibleName(f"Briefing heading {number}")
-            form.addRow(f"{number}", edit)
+            form.addRow(name_with_label(QLabel(f"{number}"), edit), edit)
         form.addRow("Copy to the Panel before publication (working &days)", self.copy_days)
         form.addRow(QLabel("<b>Optional briefing parts</b> (left out when empty)"))
         form.addRow("What the research &tells us", self.research)
-        form.addRow("Full reports at (web &address)", self.report_link)
+        form.addRow("Full reports at (web address, &URL)", self.report_link)
         form.addRow("Local procedures and trainin&g", self.procedures)
         form.addRow("Contact and feed&back", self.contact)
-        form.addRow("Sl&ide footer", self.slides_footer)
-        form.addRow("Database", QLabel(store.describe()))
+        form.addRow("Slide f&ooter", self.slides_footer)
+        database = QLabel(store.describe())
+        database.setWordWrap(True)
+        form.addRow("Database", database)
         save = QPushButton("&Save settings")
         save.clicked.connect(self.save)
-        layout = QVBoxLayout(self)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
         layout.addLayout(form)
-        layout.addWidget(save)
+        layout.addWidget(save, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.colour.textChanged.connect(self._show_colour)
+        self.logo.textChanged.connect(self._show_logo)
 
     def refresh(self) -> None:
         settings = load_settings(self.store)
@@ -108,6 +145,41 @@ class SettingsPage(QWidget):
         self.procedures.setPlainText(settings.briefing_procedures)
         self.contact.setText(settings.briefing_contact)
         self.slides_footer.setText(settings.slides_footer)
+        self._show_colour()
+        self._show_logo()
+
+    def _show_colour(self) -> None:
+        colour = QColor(self.colour.text().strip())
+        if self.colour.text().strip() and colour.isValid():
+            self.swatch.setStyleSheet(
+                f"background: {colour.name()}; border: 1px solid palette(window-text);"
+            )
+            self.colour_words.setText(colour.name())
+        else:
+            self.swatch.setStyleSheet("border: 1px dashed palette(window-text);")
+            self.colour_words.setText("Not a colour: type one like #1f5f8b, or pick one")
+
+    def pick_colour(self) -> None:
+        chosen = QColorDialog.getColor(
+            QColor(self.colour.text().strip() or "#1f5f8b"), self, "Brand colour"
+        )
+        if chosen.isValid():
+            self.colour.setText(chosen.name())
+
+    def _show_logo(self) -> None:
+        path = self.logo.text().strip()
+        if not path:
+            self.logo_preview.setPixmap(QPixmap())
+            self.logo_preview.setText("No logo")
+            return
+        pixmap = QPixmap(path) if Path(path).is_file() else QPixmap()
+        if pixmap.isNull():
+            self.logo_preview.setPixmap(QPixmap())
+            self.logo_preview.setText("This file cannot be read as an image")
+            return
+        self.logo_preview.setPixmap(
+            pixmap.scaledToHeight(LOGO_PREVIEW_HEIGHT, Qt.TransformationMode.SmoothTransformation)
+        )
 
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

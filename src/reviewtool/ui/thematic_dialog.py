@@ -26,10 +26,14 @@ from reviewtool.domain.enums import ReviewKind
 from reviewtool.domain.errors import InvalidInput, ReviewtoolError
 from reviewtool.services.outputs.publication import PublicationBlocked
 from reviewtool.services.outputs.thematic import ThematicRequest
+from reviewtool.services.outputs.thematic_cohort import cohort_size
 from reviewtool.services.outputs.thematic_export import ThematicOutputs, export_thematic
 from reviewtool.services.store import Store
+from reviewtool.ui.accessibility import name_with_label, show_tick_boxes
+from reviewtool.ui.keyboard import release_tab
 from reviewtool.ui.operations import run_in_background, show_error
 from reviewtool.ui.publication_dialog import ask_override_reason
+from reviewtool.ui.responsive import scrolling
 from reviewtool.ui.widgets import DateField, format_date
 
 
@@ -68,16 +72,25 @@ class ThematicDialog(QDialog):
         for box in (self.html, self.xlsx, self.docx):
             box.setChecked(True)
 
+        self.included = QLabel()
+        self.included.setAccessibleName("Reviews included")
+        self.included.setWordWrap(True)
         period = QHBoxLayout()
+        period.addWidget(name_with_label(QLabel("&From"), self.date_from))
         period.addWidget(self.date_from)
+        period.addWidget(name_with_label(QLabel("T&o"), self.date_to))
         period.addWidget(self.date_to)
+        period.addStretch()
         comparison = QHBoxLayout()
+        comparison.addWidget(name_with_label(QLabel("Fro&m"), self.compare_from))
         comparison.addWidget(self.compare_from)
+        comparison.addWidget(name_with_label(QLabel("To"), self.compare_to))
         comparison.addWidget(self.compare_to)
+        comparison.addStretch()
         form = QFormLayout()
-        period_label = QLabel("&Period")
-        period_label.setBuddy(self.date_from)
-        form.addRow(period_label, period)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(QLabel("Period"), period)
+        form.addRow(self.included)
         form.addRow("&By", self.by)
         kinds = QGroupBox("Kinds of review")
         kinds_layout = QVBoxLayout(kinds)
@@ -97,13 +110,52 @@ class ThematicDialog(QDialog):
         run = buttons.addButton("&Run…", QDialogButtonBox.ButtonRole.AcceptRole)
         run.clicked.connect(self.run)
         buttons.rejected.connect(self.reject)
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.addLayout(form)
+        inner_layout.addWidget(outputs)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(outputs)
+        # The choices scroll on a small or 200% screen; the buttons stay in view.
+        layout.addWidget(scrolling(inner))
         layout.addWidget(buttons)
+        self.resize(inner.sizeHint().width() + 40, inner.sizeHint().height() + 80)
         self.compare.toggled.connect(self._enable)
         self._enable()
+        for field in (self.date_from, self.date_to):
+            field.dateChanged.connect(self.show_count)
+        self.by.currentIndexChanged.connect(self.show_count)
+        for box in (*self.kinds.values(), self.count_both):
+            box.toggled.connect(self.show_count)
+        self.show_count()
+        release_tab(self)
+        show_tick_boxes(self)
         self.result_paths: list[Path] = []
+
+    def show_count(self) -> None:
+        """Say, as the period and kinds change, how many reviews will be analysed."""
+        start, end = self.date_from.safe_value(), self.date_to.safe_value()
+        kinds = tuple(kind for kind, box in self.kinds.items() if box.isChecked())
+        if start is None or end is None:
+            self.included.setText("Give the start and end of the period (dd/mm/yyyy).")
+            return
+        if end < start:
+            self.included.setText("The end of the period is before its start.")
+            return
+        if not kinds:
+            self.included.setText("Choose at least one kind of review.")
+            return
+        size = cohort_size(
+            self.store, start, end, self.by.currentData(), kinds, self.count_both.isChecked()
+        )
+        folded = (
+            f" ({size.folded} rapid review{'s' if size.folded != 1 else ''} counted with "
+            "the local review it led to)"
+            if size.folded
+            else ""
+        )
+        self.included.setText(
+            f"{size.included} review{'s' if size.included != 1 else ''} will be included{folded}."
+        )
 
     def _enable(self) -> None:
         for field in (self.compare_from, self.compare_to):

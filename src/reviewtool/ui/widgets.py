@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from reviewtool.domain.errors import InvalidInput
+from reviewtool.ui.colours import LATE, readable
 
 _FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y")
 
@@ -39,7 +40,10 @@ class DateField(QLineEdit):
         self.label = label
         self.setPlaceholderText("dd/mm/yyyy")
         self.setAccessibleName(label)
-        self.setMaximumWidth(140)
+        # Wide enough for a whole date in this font, at any scale.
+        wide = self.fontMetrics().horizontalAdvance("00/00/00000") + 24
+        self.setMinimumWidth(wide)
+        self.setMaximumWidth(2 * wide)
         self.textChanged.connect(self._on_text)
 
     def _on_text(self) -> None:
@@ -48,7 +52,7 @@ class DateField(QLineEdit):
             self.setStyleSheet("")
             self.setToolTip("")
         except ValueError as error:
-            self.setStyleSheet("QLineEdit { border: 2px solid #b00020; }")
+            self.setStyleSheet(f"QLineEdit {{ border: 2px solid {readable(LATE)}; }}")
             self.setToolTip(str(error))
         self.dateChanged.emit()
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -25,8 +26,9 @@ from PySide6.QtWidgets import (
 from reviewtool.bundle.schema import ActionRecord, RecommendationRecord, ReviewRecord
 from reviewtool.domain.actions import action_rag
 from reviewtool.domain.enums import ActionStatus
-from reviewtool.ui.colours import RAG_COLOURS
+from reviewtool.ui.colours import rag_colour
 from reviewtool.ui.editor.base import EditorTab, optional_text
+from reviewtool.ui.keyboard import on_keys
 from reviewtool.ui.widgets import DateField, format_date
 
 STATUS_LABELS = {
@@ -54,14 +56,19 @@ class ActionsTab(EditorTab):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Recommendation / action", "Owner", "Due", "Status", "RAG"])
         self.tree.setAccessibleName("Recommendations and actions")
-        for column, width in enumerate((300, 150, 85, 95)):
-            self.tree.setColumnWidth(column, width)
+        # The text takes the room left once owner, date, status and RAG show in full;
+        # a cut text is whole in its tooltip.
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(self._show)
 
         self.recommendation_text = _text_box("Recommendation", 120)
         recommendation_form = QWidget()
         form = QFormLayout(recommendation_form)
-        form.addRow("Recommendation", self.recommendation_text)
+        form.addRow("Recommendation &text", self.recommendation_text)
 
         self.action_text = _text_box("Action")
         self.owner = QLineEdit()
@@ -78,14 +85,14 @@ class ActionsTab(EditorTab):
         self.dropped_reason.setAccessibleName("Why it was dropped")
         action_form = QWidget()
         form = QFormLayout(action_form)
-        form.addRow("Action", self.action_text)
-        form.addRow("Owner", self.owner)
-        form.addRow("Due", self.due)
-        form.addRow("Status", self.status)
-        form.addRow("Completed", self.completed)
-        form.addRow("Assurance", self.assurance)
-        form.addRow("Impact", self.impact)
-        form.addRow("Dropped because", self.dropped_reason)
+        form.addRow("Ac&tion", self.action_text)
+        form.addRow("&Owner", self.owner)
+        form.addRow("&Due", self.due)
+        form.addRow("&Status", self.status)
+        form.addRow("Co&mpleted", self.completed)
+        form.addRow("Ass&urance", self.assurance)
+        form.addRow("&Impact", self.impact)
+        form.addRow("Dropped &because", self.dropped_reason)
         self.forms = QStackedWidget()
         self.forms.addWidget(QWidget())
         self.forms.addWidget(recommendation_form)
@@ -99,11 +106,13 @@ class ActionsTab(EditorTab):
         self.completed.dateChanged.connect(self._edited)
         self.status.currentIndexChanged.connect(self._edited)
 
-        add_recommendation = QPushButton("Add &recommendation")
+        add_recommendation = QPushButton("Add re&commendation")
         add_recommendation.clicked.connect(self.add_recommendation)
         add_action = QPushButton("Add &action")
         add_action.clicked.connect(self.add_action)
         remove = QPushButton("Remove")
+        remove.setToolTip("Remove the selected recommendation or action (Delete)")
+        on_keys(self.tree, (Qt.Key.Key_Delete,), self._remove)
         remove.clicked.connect(self._remove)
         buttons = QHBoxLayout()
         for button in (add_recommendation, add_action, remove):
@@ -127,16 +136,19 @@ class ActionsTab(EditorTab):
         record = item.data(0, RECORD)
         if isinstance(record, RecommendationRecord):
             item.setText(0, record.text.splitlines()[0] if record.text else "(new recommendation)")
+            item.setToolTip(0, record.text)
             return
         assert isinstance(record, ActionRecord)
         rag = action_rag(record.status, record.due, self.today)
         item.setText(0, record.text.splitlines()[0] if record.text else "(new action)")
+        item.setToolTip(0, record.text)
         item.setText(1, record.owner or "")
+        item.setToolTip(1, record.owner or "")
         item.setText(2, format_date(record.due))
         item.setText(3, STATUS_LABELS[record.status])
         item.setText(4, rag.label.split(" - ")[0])
         item.setToolTip(4, rag.label)
-        item.setForeground(4, QBrush(QColor(RAG_COLOURS[rag])))
+        item.setForeground(4, QBrush(QColor(rag_colour(rag))))
 
     def _add_item(self, parent: QTreeWidget | QTreeWidgetItem, record: object) -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent)

@@ -92,7 +92,7 @@ class AgencyReturnsTab(WorkflowTab):
         self.template_button.clicked.connect(self.ask_template)
         self.import_button = QPushButton("&Import return…")
         self.import_button.clicked.connect(self.ask_import)
-        self.remove_button = QPushButton("Remo&ve request")
+        self.remove_button = QPushButton("Remove re&quest")
         self.remove_button.clicked.connect(self.remove_request)
         buttons = QHBoxLayout()
         for button in (
@@ -112,7 +112,7 @@ class AgencyReturnsTab(WorkflowTab):
         self.end = DateField("To")
         self.start.dateChanged.connect(self.show_chronology)
         self.end.dateChanged.connect(self.show_chronology)
-        self.export_button = QPushButton("&Export chronology…")
+        self.export_button = QPushButton("Export chronolog&y…")
         self.export_button.clicked.connect(self.ask_export)
         filters = QHBoxLayout()
         filters.addWidget(QLabel("Integrated chronology:"))

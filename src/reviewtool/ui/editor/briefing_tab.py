@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -44,15 +47,19 @@ class BriefingTab(EditorTab):
             body.setMinimumHeight(80)
             heading.textChanged.connect(self.changed)
             body.textChanged.connect(self.changed)
-            grid.addWidget(QLabel(f"<b>{number + 1}</b>"), number * 2, 0)
+            section_label = QLabel(f"<b>{number + 1}</b>")
+            section_label.setBuddy(heading)
+            grid.addWidget(section_label, number * 2, 0)
             grid.addWidget(heading, number * 2, 1)
             grid.addWidget(body, number * 2 + 1, 1)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Status"))
+        status_label = QLabel("&Status")
+        status_label.setBuddy(self.status)
+        top.addWidget(status_label)
         top.addWidget(self.status)
         top.addStretch()
         top.addWidget(questions)
-        self.preview_button = QPushButton("Pre&view…")
+        self.preview_button = QPushButton("Previe&w…")
         self.preview_button.setToolTip("Save, then show the briefing as it will be published")
         self.export_button = QPushButton("E&xport…")
         self.export_button.setToolTip("Save, then write the briefing as PDF, web page or Word")
@@ -62,10 +69,17 @@ class BriefingTab(EditorTab):
         inner.setLayout(grid)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields take the focus, not the frame
         scroll.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(scroll)
+        # Tab reads the page in order: status, buttons, then heading 1, text 1, heading 2…
+        chain = [self.status, questions, self.preview_button, self.export_button]
+        for heading, body in zip(self.headings, self.bodies, strict=True):
+            chain += [heading, body]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
         self._had_briefing = False
 
     def load(self, record: ReviewRecord) -> None:

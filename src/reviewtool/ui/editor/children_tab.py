@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -46,6 +47,7 @@ TRISTATE = {None: "Not known", True: "Yes", False: "No"}
 def _combo(items: Mapping[Any, str], value: object, name: str) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(name)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     for data, label in items.items():
         combo.addItem(label, data)
     combo.setCurrentIndex(max(combo.findData(value), 0))
@@ -59,12 +61,20 @@ class ChildrenTab(EditorTab):
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setAccessibleName("Children")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        # Every choice reads whole ("Child protection", not "Child protec").
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
+        metrics = self.table.fontMetrics()
+        self.table.setColumnWidth(0, metrics.horizontalAdvance("Children P and Q") + 16)
+        self.table.setColumnWidth(4, metrics.horizontalAdvance("Mixed: White and Asian") + 16)
         self.table.itemChanged.connect(self.changed)
         add = QPushButton("&Add child")
         add.clicked.connect(lambda: self._add_row(ChildRecord()))
         add.clicked.connect(self.changed)
-        remove = QPushButton("&Remove child")
+        remove = QPushButton("Remove chil&d")
         remove.clicked.connect(self._remove_selected)
         self.agencies = QPlainTextEdit()
         self.agencies.setAccessibleName("Agencies involved, one per line")
@@ -75,7 +85,7 @@ class ChildrenTab(EditorTab):
         buttons.addWidget(remove)
         buttons.addStretch()
         layout = QVBoxLayout(self)
-        label = QLabel("Children (anonymised: pseudonyms only)")
+        label = QLabel("&Children (anonymised: pseudonyms only)")
         label.setBuddy(self.table)
         layout.addWidget(label)
         layout.addWidget(self.table, 2)

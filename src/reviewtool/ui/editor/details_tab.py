@@ -6,13 +6,13 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -31,16 +31,17 @@ from reviewtool.domain.deadlines import (
 from reviewtool.domain.enums import Criterion, Decision, NotificationType, ReviewKind, ReviewStatus
 from reviewtool.ui.colours import deadline_colour
 from reviewtool.ui.editor.base import EditorTab, optional_text
+from reviewtool.ui.responsive import WrappingRow
 from reviewtool.ui.widgets import DateField, format_date
 
 DATE_LABELS = {
-    "incident": "&Incident",
+    "incident": "Inci&dent",
     "aware": "LA became &aware",
-    "notified": "&Notified to Panel",
-    "rapid_review_meeting": "RR &meeting",
-    "rapid_review_submitted": "RR s&ubmitted",
-    "decision": "&Decision",
-    "published": "&Published",
+    "notified": "Notified to Pane&l",
+    "rapid_review_meeting": "RR meetin&g",
+    "rapid_review_submitted": "RR &submitted",
+    "decision": "Decisi&on",
+    "published": "Pu&blished",
 }
 CRITERIA = {
     Criterion.IMPROVEMENTS_NEEDED: "(a) improvements needed",
@@ -110,13 +111,14 @@ class DetailsTab(EditorTab):
 
     def _build(self) -> None:
         about = QFormLayout()
-        about.addRow("&Reference", self.reference)
+        # Alt+F/E/V/R/P/H belong to the menus; the letters here are unique in the window.
+        about.addRow("Referen&ce", self.reference)
         about.addRow("&Title", self.title)
         about.addRow("&Kind", self.kind)
-        about.addRow("&Status", self.status)
-        about.addRow("Noti&fication", self.notification)
-        about.addRow("Re&viewer", self.reviewer)
-        about.addRow("Met&hodology", self.methodology)
+        about.addRow("Stat&us", self.status)
+        about.addRow("Notificat&ion", self.notification)
+        about.addRow("Revie&wer", self.reviewer)
+        about.addRow("&Methodology", self.methodology)
         about_box = QGroupBox("Review")
         about_box.setLayout(about)
 
@@ -134,25 +136,25 @@ class DetailsTab(EditorTab):
         decision.addWidget(self.decision)
         for box in self.criteria.values():
             decision.addWidget(box)
-        decision.addWidget(QLabel("Rationale"))
+        rationale_label = QLabel("Rationale")
+        rationale_label.setBuddy(self.rationale)
+        decision.addWidget(rationale_label)
         decision.addWidget(self.rationale)
         decision_box = QGroupBox("Decision (regulation 11)")
         decision_box.setLayout(decision)
 
-        top = QHBoxLayout()
-        top.addWidget(about_box, 3)
-        top.addWidget(dates_box, 2)
-        top.addWidget(decision_box, 3)
-        summary_label = QLabel("Su&mmary of what happened")
+        top = WrappingRow([(about_box, 3), (dates_box, 2), (decision_box, 3)])
+        summary_label = QLabel("Summar&y of what happened")
         summary_label.setBuddy(self.summary)
 
         inner = QWidget()
         layout = QVBoxLayout(inner)
-        layout.addLayout(top)
+        layout.addWidget(top)
         layout.addWidget(summary_label)
         layout.addWidget(self.summary, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields take the focus, not the frame
         scroll.setWidget(inner)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

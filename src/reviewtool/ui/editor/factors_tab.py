@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCompleter,
     QFormLayout,
     QGroupBox,
@@ -13,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QTreeWidgetItemIterator,
@@ -25,7 +25,10 @@ from reviewtool.bundle.schema import FactorRecord, ReviewRecord
 from reviewtool.domain.enums import CodeGroup, FactorRole
 from reviewtool.domain.suggestions import Suggestion
 from reviewtool.services.codebook import CodeEntry
+from reviewtool.ui.accessibility import show_tick_boxes
 from reviewtool.ui.editor.base import EditorTab, optional_text
+from reviewtool.ui.keyboard import tick_with_keys
+from reviewtool.ui.responsive import WrappingRow
 
 ROLE_COLUMNS = {FactorRole.PRESENT: 1, FactorRole.LEARNING: 2, FactorRole.GOOD_PRACTICE: 3}
 ROLE_LABELS = {
@@ -36,6 +39,17 @@ ROLE_LABELS = {
 CODE = Qt.ItemDataRole.UserRole
 SENTENCE = Qt.ItemDataRole.UserRole + 1
 SUGGESTION = Qt.ItemDataRole.UserRole + 2
+
+
+def _describe_tick(item: QTreeWidgetItem, role: FactorRole) -> None:
+    """What a screen reader says for a tick cell, which shows no text of its own."""
+    column = ROLE_COLUMNS[role]
+    ticked = item.checkState(column) == Qt.CheckState.Checked
+    item.setData(
+        column,
+        Qt.ItemDataRole.AccessibleTextRole,
+        f"{ROLE_LABELS[role]}: {'ticked' if ticked else 'not ticked'}",
+    )
 
 
 class FactorsTab(EditorTab):
@@ -59,11 +73,22 @@ class FactorsTab(EditorTab):
         self.tree = QTreeWidget()
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels(["Code", *ROLE_LABELS.values()])
-        self.tree.setAccessibleName("Codebook: tick a role to tag the review")
-        self.tree.header().setStretchLastSection(False)
-        self.tree.setColumnWidth(0, 380)
+        self.tree.setAccessibleName(
+            "Codebook: arrow keys move, Space ticks a role to tag the review"
+        )
+        # The current cell is what Space ticks, so it is highlighted on its own.
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.tree.setToolTip(
+            "Up and Down choose a code, Left and Right a role, Space ticks or unticks it"
+        )
+        tick_with_keys(self.tree, tuple(ROLE_COLUMNS.values()))
+        show_tick_boxes(self.tree)
+        self.tree.header().setStretchLastSection(True)
+        metrics = self.tree.fontMetrics()
+        longest = max((metrics.horizontalAdvance(c.label) for c in codes), default=200)
+        self.tree.setColumnWidth(0, min(longest, metrics.averageCharWidth() * 48) + 72)
         for column in ROLE_COLUMNS.values():
-            self.tree.setColumnWidth(column, 95)
+            self.tree.setColumnWidth(column, metrics.horizontalAdvance("Good practice") + 20)
         self.items: dict[str, QTreeWidgetItem] = {}
         self._build_tree(codes)
 
@@ -104,7 +129,7 @@ class FactorsTab(EditorTab):
         accept.clicked.connect(self.accept_suggestion)
         reject = QPushButton("Re&ject")
         reject.clicked.connect(self.reject_suggestion)
-        self.teach_button = QPushButton("Add a p&hrase to the code…")
+        self.teach_button = QPushButton("Add a phrase to the c&ode…")
         self.teach_button.setToolTip(
             "Choose words of this sentence that should suggest the code in other reviews"
         )
@@ -129,18 +154,23 @@ class FactorsTab(EditorTab):
         side_layout.addWidget(tags_label)
         side_layout.addWidget(self.tags)
         side_layout.addWidget(suggestions_box, 1)
-        splitter = QSplitter()
+
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.filter)
+        filter_label = QLabel("Fin&d a code")
+        filter_label.setBuddy(self.filter)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(filter_label)
+        filter_row.addWidget(self.filter, 1)
+        left_layout.addLayout(filter_row)
         left_layout.addWidget(self.tree)
-        splitter.addWidget(left)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        # Side by side while the whole tree fits beside the notes; otherwise one above the
+        # other (at 200% or in a narrow window), so the codes are never cut.
+        tree_width = sum(self.tree.columnWidth(c) for c in range(4)) + 40
+        row = WrappingRow([(left, 3), (side, 2)], wrap_below=tree_width + 360)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(row)
 
     def _build_tree(self, codes: list[CodeEntry]) -> None:
         groups = {}
@@ -164,8 +194,9 @@ class FactorsTab(EditorTab):
                 item = QTreeWidgetItem(parent, [code.label])
                 item.setData(0, CODE, code.code)
                 item.setToolTip(0, f"{code.code}\n{code.definition or ''}")
-                for column in ROLE_COLUMNS.values():
+                for role, column in ROLE_COLUMNS.items():
                     item.setCheckState(column, Qt.CheckState.Unchecked)
+                    _describe_tick(item, role)
                 if not code.active:
                     item.setHidden(True)
                 self.items[code.code] = item
@@ -200,6 +231,9 @@ class FactorsTab(EditorTab):
             return
         code = item.data(0, CODE)
         role = next(r for r, c in ROLE_COLUMNS.items() if c == column)
+        self._loading = True  # the spoken text below is data too: no second round
+        _describe_tick(item, role)
+        self._loading = False
         key = (code, role)
         if item.checkState(column) == Qt.CheckState.Checked:
             if key not in self.order:
@@ -253,6 +287,7 @@ class FactorsTab(EditorTab):
                 item.setCheckState(
                     column, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
                 )
+                _describe_tick(item, role)
         self.tags.setText(", ".join(record.tags))
         self._loading = False
         self._apply_filter(self.filter.text())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -14,7 +16,14 @@ from PySide6.QtWidgets import (
 
 from reviewtool.services.audit import AuditEntry
 
-COLUMNS = ("When (UTC)", "Who", "Action", "Field", "Old value", "New value")
+COLUMNS = ("When", "Who", "Action", "Field", "Old value", "New value")
+
+
+def local_time(moment: datetime) -> datetime:
+    """A stored moment (UTC, with or without its zone) in this computer's time zone."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone()
 
 
 def _short(text: str | None, limit: int = 200) -> str:
@@ -47,7 +56,7 @@ class HistoryTab(QWidget):
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(reversed(entries)):
             values = (
-                entry.at.strftime("%d/%m/%Y %H:%M"),
+                local_time(entry.at).strftime("%d/%m/%Y %H:%M"),
                 entry.user,
                 entry.action,
                 entry.field or "",

@@ -24,8 +24,8 @@ NO_IDENTIFIERS = "No identifiers recorded: the publication check cannot protect 
 COLUMNS = ("What it is", "Real name, address, school or other detail")
 # What each "Add" button starts a row as; the row's kind can then be changed.
 ADD_BUTTONS = (
-    ("Add &person", IdentifierKind.CHILD),
-    ("Add add&ress or postcode", IdentifierKind.ADDRESS),
+    ("Add per&son", IdentifierKind.CHILD),
+    ("Add a&ddress or postcode", IdentifierKind.ADDRESS),
     ("Add school or settin&g", IdentifierKind.SCHOOL),
     ("Add &other", IdentifierKind.OTHER),
 )

@@ -12,8 +12,8 @@ from reviewtool.ui.editor.text_list import TextList
 class LearningTab(EditorTab):
     def __init__(self) -> None:
         super().__init__()
-        self.learning = TextList("&Learning", "learning")
-        self.good_practice = TextList("&Good practice", "good practice")
+        self.learning = TextList("&Learning", "learning", "&Add learning")
+        self.good_practice = TextList("&Good practice", "good practice", "Add good practi&ce")
         self.learning.changed.connect(self.changed)
         self.good_practice.changed.connect(self.changed)
         layout = QHBoxLayout(self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -86,7 +87,7 @@ class MilestonesTab(WorkflowTab):
         self.pause_reason.setAccessibleName("Reason for the pause")
         self.pause_start = DateField("Paused from")
         self.pause_end = DateField("Paused until (blank while it lasts)")
-        add = QPushButton("Add &pause")
+        add = QPushButton("Add pa&use")
         add.clicked.connect(self.add_pause)
         end = QPushButton("End selected pause &today")
         end.clicked.connect(self.end_pause)
@@ -114,9 +115,11 @@ class MilestonesTab(WorkflowTab):
         content_layout.addWidget(grid_box)
         content_layout.addWidget(pause_box)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Milestones and publication pauses")
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
-        self.save_button = QPushButton("Sa&ve milestones")
+        self.save_button = QPushButton("Save mi&lestones")
         self.save_button.clicked.connect(self.save_milestones)
         bottom = QHBoxLayout()
         bottom.addStretch(1)

@@ -6,6 +6,7 @@ import uuid
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -125,9 +126,11 @@ class PanelTab(WorkflowTab):
         for group in (meeting_box, report_box, response_box):
             content_layout.addWidget(group)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Panel meetings and the rapid review report")
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
-        self.save_button = QPushButton("Save &panel and report")
+        self.save_button = QPushButton("Save panel and repor&t")
         self.save_button.clicked.connect(self.save_form)
         self.report_button = QPushButton("&Write rapid review report…")
         self.report_button.clicked.connect(self.ask_report)

@@ -6,6 +6,7 @@ import contextlib
 from datetime import date
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -35,20 +36,33 @@ from reviewtool.services.reviews.suggestions import (
 from reviewtool.services.reviews.tags import known_tags
 from reviewtool.services.settings import DEFAULT_REFLECTIVE_QUESTIONS, load_settings
 from reviewtool.services.store import Store
+from reviewtool.ui.accessibility import show_tick_boxes
 from reviewtool.ui.editor.actions_tab import ActionsTab
 from reviewtool.ui.editor.base import EditorTab
 from reviewtool.ui.editor.briefing_tab import BriefingTab
 from reviewtool.ui.editor.children_tab import ChildrenTab
 from reviewtool.ui.editor.details_tab import DetailsTab
 from reviewtool.ui.editor.factors_tab import FactorsTab
-from reviewtool.ui.editor.history_tab import HistoryTab
+from reviewtool.ui.editor.history_tab import HistoryTab, local_time
 from reviewtool.ui.editor.identifiers_tab import IdentifiersTab
 from reviewtool.ui.editor.learning_tab import LearningTab
 from reviewtool.ui.editor.search_marks import mark_matches
 from reviewtool.ui.editor.workflow_tabs import WorkflowTabs
+from reviewtool.ui.keyboard import focus_first_field, release_tab
 from reviewtool.ui.operations import show_error
+from reviewtool.ui.responsive import scrolling
 
 AUTOSAVE_MILLISECONDS = 15_000
+TAB_NAMES = (
+    "Details",
+    "Children",
+    "Identifiers",
+    "Factors",
+    "Learning",
+    "Actions",
+    "Briefing",
+    "History",
+)
 
 
 class ReviewEditor(QWidget):
@@ -69,10 +83,11 @@ class ReviewEditor(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.heading.setFont(font)
-        self.save_button = QPushButton("&Save")
+        # Ctrl+S saves; no Alt letter, so the Details tab can have one per field.
+        self.save_button = QPushButton("Save")
         self.save_button.setToolTip("Save this review (Ctrl+S)")
         self.save_button.clicked.connect(self.save)
-        self.convert_button = QPushButton("Convert to &CSPR")
+        self.convert_button = QPushButton("Co&nvert to CSPR")
         self.convert_button.setToolTip("Create the local review this rapid review led to")
         self.convert_button.clicked.connect(
             lambda: self.convertRequested.emit(self.review_id or "")
@@ -80,6 +95,10 @@ class ReviewEditor(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Parts of the review")
         self.build_tabs()
+        # Alt+1 … Alt+7 open the tabs: the letters are left to the fields on them.
+        for number in range(1, len(TAB_NAMES) + 1):
+            shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
+            shortcut.activated.connect(lambda n=number: self.show_tab(n - 1))
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.convert_button)
@@ -114,18 +133,13 @@ class ReviewEditor(QWidget):
             self.briefing,
         ]
         self.tabs.clear()
-        names = [
-            "&Details",
-            "C&hildren",
-            "Ide&ntifiers",
-            "&Factors",
-            "&Learning",
-            "Ac&tions",
-            "&Briefing",
-            "Histor&y",
-        ]
-        for tab, name in zip([*self.editing_tabs, self.history], names, strict=True):
-            self.tabs.addTab(tab, name)
+        for number, (tab, name) in enumerate(
+            zip([*self.editing_tabs, self.history], TAB_NAMES, strict=True), start=1
+        ):
+            self.tabs.addTab(scrolling(tab), name)
+            self.tabs.setTabToolTip(number - 1, f"{name} (Alt+{number})")
+        release_tab(self.tabs)
+        show_tick_boxes(self.tabs)
         for tab in self.editing_tabs:
             tab.changed.connect(self._changed)
         self.factors.suggest_button.clicked.connect(self.suggest_codes)
@@ -144,6 +158,11 @@ class ReviewEditor(QWidget):
     def _open_workflow(self) -> None:
         record = self.loaded.record if self.loaded else None
         self.workflow.open_review(record.id if record else None, record.kind if record else None)
+
+    def show_tab(self, number: int) -> None:
+        if self.tabs.isEnabled():
+            self.tabs.setCurrentIndex(number)
+            focus_first_field(self.tabs.currentWidget())
 
     @property
     def review_id(self) -> str | None:
@@ -212,7 +231,7 @@ class ReviewEditor(QWidget):
             self,
             "Unsaved changes found",
             f"There are unsaved changes to {loaded.record.reference} from an earlier session "
-            f"(autosaved {draft.updated_at:%d/%m/%Y %H:%M} UTC).\n\nRestore them?",
+            f"(autosaved {local_time(draft.updated_at):%d/%m/%Y %H:%M}).\n\nRestore them?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
         )
         if answer == QMessageBox.StandardButton.Yes:

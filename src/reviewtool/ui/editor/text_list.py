@@ -14,21 +14,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewtool.ui.accessibility import plain_label
+from reviewtool.ui.keyboard import on_keys
+
 
 class TextList(QWidget):
     changed = Signal()
 
-    def __init__(self, title: str, noun: str) -> None:
+    def __init__(self, title: str, noun: str, add_text: str | None = None) -> None:
         super().__init__()
         self.list = QListWidget()
-        self.list.setAccessibleName(title)
+        self.list.setAccessibleName(plain_label(title))
         self.list.setWordWrap(True)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.itemChanged.connect(self.changed)
         self.list.model().rowsMoved.connect(self.changed)
-        add = QPushButton(f"Add {noun}")
+        add = QPushButton(add_text or f"Add {noun}")
         add.clicked.connect(self.add_item)
-        remove = QPushButton("Remove")
+        remove = QPushButton(f"Remove {noun}")
+        remove.setToolTip("Remove the selected entry (Delete)")
+        on_keys(self.list, (Qt.Key.Key_Delete,), self.remove_current)
+        on_keys(self.list, (Qt.Key.Key_Insert,), self.add_item)
         remove.clicked.connect(self.remove_current)
         label = QLabel(title)
         label.setBuddy(self.list)

@@ -13,6 +13,8 @@ from reviewtool.ui.editor.agency_returns_tab import AgencyReturnsTab
 from reviewtool.ui.editor.milestones_tab import MilestonesTab
 from reviewtool.ui.editor.panel_tab import PanelTab
 from reviewtool.ui.editor.workflow_base import WorkflowTab
+from reviewtool.ui.keyboard import release_tab
+from reviewtool.ui.responsive import scrolling
 
 
 class WorkflowTabs:
@@ -27,18 +29,22 @@ class WorkflowTabs:
         self.milestones = MilestonesTab(store, today)
         # (tab, its title, the kinds of review it is shown for)
         self.members: list[tuple[WorkflowTab, str, tuple[ReviewKind, ...]]] = [
-            (self.agency_returns, "A&gency returns", (ReviewKind.RAPID_REVIEW,)),
-            (self.panel, "Pa&nel and report", (ReviewKind.RAPID_REVIEW,)),
-            (self.milestones, "&Milestones", (ReviewKind.CSPR,)),
+            (self.agency_returns, "Agency returns", (ReviewKind.RAPID_REVIEW,)),
+            (self.panel, "Panel and report", (ReviewKind.RAPID_REVIEW,)),
+            (self.milestones, "Milestones", (ReviewKind.CSPR,)),
         ]
+        # Each scrolls rather than squeezing (or pushing the window off a small screen); the
+        # editor's own tabs have Alt+1 to Alt+8, these are reached with Ctrl+Tab.
+        self.pages = {tab: scrolling(tab) for tab, _title, _kinds in self.members}
         for tab, title, _kinds in self.members:
-            tabs.addTab(tab, title)
+            tabs.addTab(self.pages[tab], title)
+            release_tab(tab)
             tab.workflowSaved.connect(on_saved)
 
     def open_review(self, review_id: str | None, kind: ReviewKind | None) -> None:
         for tab, _title, kinds in self.members:
             shown = review_id is not None and kind in kinds
-            self.tabs.setTabVisible(self.tabs.indexOf(tab), shown)
+            self.tabs.setTabVisible(self.tabs.indexOf(self.pages[tab]), shown)
             tab.open_review(review_id if shown else None)
 
     def maybe_save(self) -> bool:
@@ -48,6 +54,6 @@ class WorkflowTabs:
         """
         for tab, _title, _kinds in self.members:
             if tab.has_unsaved() and not tab.save_form():
-                self.tabs.setCurrentWidget(tab)
+                self.tabs.setCurrentWidget(self.pages[tab])
                 return False
         return True

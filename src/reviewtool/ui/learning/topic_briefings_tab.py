@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -76,6 +77,8 @@ class TopicBriefingsTab(QWidget):
             self.headings.append(heading)
             self.bodies.append(body)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Topic briefing")
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_widget)
         self.save_button = QPushButton("Sa&ve briefing")
