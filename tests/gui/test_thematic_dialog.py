@@ -32,7 +32,13 @@ def test_thematic_dialog_writes_the_outputs(
     dialog.run()
     qtbot.waitUntil(lambda: bool(opened), timeout=20000)
     assert opened == [str(tmp_path / "summary.pdf")]
-    for name in ("summary.pdf", "summary.html", "summary.xlsx", "summary-annual-report.docx"):
+    for name in (
+        "summary.pdf",
+        "summary.html",
+        "summary.xlsx",
+        "summary-annual-report.docx",
+        "summary.docx",
+    ):
         assert (tmp_path / name).stat().st_size > 1000, name
 
 

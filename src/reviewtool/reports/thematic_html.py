@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from html import escape
 from pathlib import Path
 
 from reviewtool.bundle.write import write_text_atomically
 from reviewtool.reports.colours import contrast_ratio, safe_colour
 from reviewtool.reports.text import clean
+from reviewtool.reports.thematic_appendix import APPENDIX_THEMES_UP_TO
 from reviewtool.reports.thematic_model import (
     OVERDUE_SHOWN,
     Count,
@@ -223,18 +225,31 @@ def _method(model: ThematicModel, section: Section) -> str:
 
 
 def _appendix(model: ThematicModel, section: Section) -> str:
+    def day(value: date | None) -> str:
+        return value.strftime("%d/%m/%Y") if value else ""
+
+    if len(model.appendix) > APPENDIX_THEMES_UP_TO:
+        # As in the PDF: one line per review; each review's themes are in the spreadsheet.
+        return f"<p>All {len(model.appendix)} reviews, one line each.</p>" + _table(
+            "Every review in the period",
+            ["Reference", "Kind", "Notified", "Published", "Themes", "Actions done"],
+            [
+                [
+                    a.reference,
+                    a.kind_short or a.kind,
+                    day(a.notified),
+                    day(a.published),
+                    len(a.themes),
+                    f"{a.actions_complete} of {a.actions}",
+                ]
+                for a in model.appendix
+            ],
+        )
     return _table(
         "Every review in the period",
         ["Reference", "Title", "Kind", "Notified", "Published", "Themes"],
         [
-            [
-                a.reference,
-                a.title,
-                a.kind,
-                a.notified.strftime("%d/%m/%Y") if a.notified else "",
-                a.published.strftime("%d/%m/%Y") if a.published else "",
-                ", ".join(a.themes),
-            ]
+            [a.reference, a.title, a.kind, day(a.notified), day(a.published), ", ".join(a.themes)]
             for a in model.appendix
         ],
     )
