@@ -29,7 +29,10 @@ def _e(text: object) -> str:
     return escape(clean(str(text)))
 
 
-def _table(caption: str, header: list[str], rows: list[list[object]]) -> str:
+def _table(
+    caption: str, header: list[str], rows: list[list[object]], may_split: bool = False
+) -> str:
+    """A table with header cells; a short one (not ``may_split``) is printed whole."""
     head = "".join(f'<th scope="col">{_e(h)}</th>' for h in header)
     body = "".join(
         "<tr>"
@@ -38,7 +41,7 @@ def _table(caption: str, header: list[str], rows: list[list[object]]) -> str:
         + "</tr>"
         for row in rows
     )
-    size = ' class="small"' if len(rows) <= SMALL_TABLE else ""
+    size = ' class="small"' if len(rows) <= SMALL_TABLE and not may_split else ""
     return (
         f"<table{size}><caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>"
         f"<tbody>{body}</tbody></table>"
@@ -198,6 +201,7 @@ def _actions(model: ThematicModel, section: Section) -> str:
                 [o.reference, o.owner, o.due.strftime("%d/%m/%Y") if o.due else "", o.text]
                 for o in model.overdue[:OVERDUE_SHOWN]
             ],
+            may_split=True,
         )
     return (
         f"<p>{model.recommendations} recommendations.</p>"
@@ -244,6 +248,7 @@ def _appendix(model: ThematicModel, section: Section) -> str:
                 ]
                 for a in model.appendix
             ],
+            may_split=True,
         )
     return _table(
         "Every review in the period",
@@ -252,6 +257,7 @@ def _appendix(model: ThematicModel, section: Section) -> str:
             [a.reference, a.title, a.kind, day(a.notified), day(a.published), ", ".join(a.themes)]
             for a in model.appendix
         ],
+        may_split=True,  # its rows are long: fifteen of them may not fit on one page
     )
 
 
