@@ -110,3 +110,15 @@ def test_closing_slide_carries_the_partnership_resources(demo: Store) -> None:
         "Safer sleep procedure: https://example.org/sleep",
         "Feedback: unit@example.org",
     ]
+
+
+def test_the_partnership_contact_address_does_not_block_the_deck(
+    demo: Store, tmp_path: Path
+) -> None:
+    from reviewtool.services.settings import load_settings, save_settings
+
+    settings = load_settings(demo)
+    settings.briefing_contact = "Feedback: business.unit@northshire.example.org"
+    save_settings(demo, settings)
+    path = export_slides(demo, tmp_path / "d.pptx", ["NSP-CSPR-2021-01"])
+    assert path.stat().st_size > 10_000
