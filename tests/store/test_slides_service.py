@@ -91,3 +91,31 @@ def test_slides_command(demo: Store, tmp_path: Path) -> None:
         "NSP-CSPR-2021-01", "--theme", "parent.unsafe_sleep", "--out", str(tmp_path / "x.pdf")
     )
     assert both.returncode == 2 and "not both" in both.stderr
+
+
+def test_closing_slide_carries_the_partnership_resources(demo: Store) -> None:
+    from reviewtool.services.settings import load_settings, save_settings
+
+    assert review_deck(demo, ["NSP-CSPR-2021-01"]).slides[-1].bullets[-1].startswith("Partnership")
+    settings = load_settings(demo)
+    settings.briefing_procedures = "Safer sleep procedure: https://example.org/sleep"
+    settings.briefing_contact = "Feedback: unit@example.org"
+    save_settings(demo, settings)
+    closing = review_deck(demo, ["NSP-CSPR-2021-01"]).slides[-1]
+    assert closing.title == "Questions and resources"
+    assert closing.bullets[-2:] == [
+        "Safer sleep procedure: https://example.org/sleep",
+        "Feedback: unit@example.org",
+    ]
+
+
+def test_the_partnership_contact_address_does_not_block_the_deck(
+    demo: Store, tmp_path: Path
+) -> None:
+    from reviewtool.services.settings import load_settings, save_settings
+
+    settings = load_settings(demo)
+    settings.briefing_contact = "Feedback: business.unit@northshire.example.org"
+    save_settings(demo, settings)
+    path = export_slides(demo, tmp_path / "d.pptx", ["NSP-CSPR-2021-01"])
+    assert path.stat().st_size > 10_000

@@ -156,24 +156,31 @@ def _columns(model: BriefingModel, styles: dict[str, Any]) -> list[Any]:
     return flowables
 
 
-def _story(model: BriefingModel, styles: dict[str, Any], action_plan: bool) -> list[Any]:
-    from reportlab.platypus import BalancedColumns, NextPageTemplate, PageBreak
+def _story(
+    model: BriefingModel, styles: dict[str, Any], action_plan: bool, balanced: bool
+) -> list[Any]:
+    """Title, then the columns read down the first then the second: 1 to 7 in order. Text
+    that fills the page flows from column to column (cheap to lay out); a short briefing,
+    already at the largest size, is balanced so that both columns end level."""
+    from reportlab.platypus import BalancedColumns, FrameBreak, NextPageTemplate, PageBreak
 
     story: list[Any] = [NextPageTemplate("later"), *_title(model, styles)]
-    # Two balanced columns, read down the first then the second: 1 to 7 in order.
-    story.append(
-        BalancedColumns(
-            _columns(model, styles),
-            nCols=2,
-            spaceBefore=0,
-            spaceAfter=0,
-            innerPadding=GUTTER,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
+    if balanced:
+        story.append(
+            BalancedColumns(
+                _columns(model, styles),
+                nCols=2,
+                spaceBefore=0,
+                spaceAfter=0,
+                innerPadding=GUTTER,
+                leftPadding=0,
+                rightPadding=0,
+                topPadding=0,
+                bottomPadding=0,
+            )
         )
-    )
+    else:
+        story += [FrameBreak(), *_columns(model, styles)]
     if action_plan:
         width, _ = _page()
         story.extend([NextPageTemplate("plan"), PageBreak()])
@@ -185,15 +192,58 @@ def brand_of(model: BriefingModel) -> str:
     return safe_colour(model.brand_colour)
 
 
-def _build(model: BriefingModel, target: Any, scale: float, action_plan: bool) -> int:
-    """Lay the briefing out at ``scale`` into ``target``; the number of pages."""
-    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+def _frames(title_height: float | None) -> tuple[list[Any], list[Any], list[Any]]:
+    """Frames of the first page, of later pages and of the action plan page: with a title
+    height, the title across the page and two columns under it; without, one frame."""
+    from reportlab.platypus import Frame
 
     width, height = _page()
     body_top = height - HEADER_HEIGHT_MM * MM - 4 * MM
+    later_top = height - 16 * MM
     bottom = FOOTER + 3 * MM
-    first = Frame(MARGIN, bottom, width - 2 * MARGIN, body_top - bottom, id="body1")
-    later = Frame(MARGIN, bottom, width - 2 * MARGIN, height - 16 * MM - bottom, id="body")
+    full = width - 2 * MARGIN
+    plan = [Frame(MARGIN, bottom, full, later_top - bottom, id="plan")]
+    if title_height is None:
+        first = [Frame(MARGIN, bottom, full, body_top - bottom, id="body1")]
+        return first, [Frame(MARGIN, bottom, full, later_top - bottom, id="body")], plan
+
+    def columns(top: float, name: str) -> list[Any]:
+        column = _column_width()
+        return [
+            Frame(
+                MARGIN,
+                bottom,
+                column,
+                top - bottom,
+                id=f"{name}-left",
+                leftPadding=0,
+                rightPadding=0,
+            ),
+            Frame(
+                MARGIN + column + GUTTER,
+                bottom,
+                column,
+                top - bottom,
+                id=f"{name}-right",
+                leftPadding=0,
+                rightPadding=0,
+            ),
+        ]
+
+    title_top = body_top - title_height - 12
+    title = Frame(MARGIN, title_top, full, title_height + 12, id="title")
+    return [title, *columns(title_top, "first")], columns(later_top, "later"), plan
+
+
+def _build(model: BriefingModel, target: Any, scale: float, action_plan: bool) -> int:
+    """Lay the briefing out at ``scale`` into ``target``; the number of pages."""
+    from reportlab.platypus import BaseDocTemplate, PageTemplate
+
+    width, height = _page()
+    styles = paragraph_styles(BRIEFING, model.brand_colour, scale)
+    balanced = scale >= LARGEST_SCALE - SCALE_STEP / 2
+    title_height = None if balanced else _height_of(_title(model, styles), width - 2 * MARGIN - 12)
+    first, later, plan = _frames(title_height)
     doc = BaseDocTemplate(
         target,
         pagesize=(width, height),
@@ -206,13 +256,12 @@ def _build(model: BriefingModel, target: Any, scale: float, action_plan: bool) -
     )
     doc.addPageTemplates(
         [
-            PageTemplate("first", [first], onPage=lambda c, d: _decorate(model, c, d, True)),
-            PageTemplate("later", [later], onPage=lambda c, d: _decorate(model, c, d, False)),
-            PageTemplate("plan", [later], onPage=lambda c, d: _decorate(model, c, d, False)),
+            PageTemplate("first", first, onPage=lambda c, d: _decorate(model, c, d, True)),
+            PageTemplate("later", later, onPage=lambda c, d: _decorate(model, c, d, False)),
+            PageTemplate("plan", plan, onPage=lambda c, d: _decorate(model, c, d, False)),
         ]
     )
-    styles = paragraph_styles(BRIEFING, model.brand_colour, scale)
-    doc.build(_story(model, styles, action_plan))
+    doc.build(_story(model, styles, action_plan, balanced))
     return int(doc.page)
 
 

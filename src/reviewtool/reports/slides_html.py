@@ -67,11 +67,11 @@ blockquote {{ border-left: 0.4rem solid {brand}; margin: 0.5rem 0; padding-left:
 .timeline li {{ margin-bottom: 0.3rem; }}
 @media print {{
   @page {{ size: 338.67mm 190.5mm; margin: 0 0 14mm 0;
-    @bottom-left {{ content: "{_e(footer).replace('"', "")}"; margin-left: 12mm;
-                    font: 9pt "DejaVu Sans", sans-serif; color: #555555; }}
+    @bottom-left {{ content: element(deckfooter); margin-left: 12mm; }}
     @bottom-right {{ content: counter(page); margin-right: 12mm;
                      font: 9pt "DejaVu Sans", sans-serif; color: #555555; }} }}
   body {{ max-width: none; padding: 0; font-size: 20pt; }}
+  .deck-footer {{ position: running(deckfooter); font-size: 9pt; color: #555555; margin: 0; }}
   header, .slide {{ break-after: page; }}
   header {{ padding: 40mm 30mm 0 30mm; border-left: 14mm solid {brand}; min-height: 100mm; }}
   header h1 {{ font-size: 34pt; }}
@@ -87,6 +87,7 @@ blockquote {{ border-left: 0.4rem solid {brand}; margin: 0.5rem 0; padding-left:
 <body>
 <main>
 <header>
+<p class="deck-footer">{_e(footer)}</p>
 <h1>{_e(deck.title)}</h1>
 <p>{_e(deck.subtitle)}</p>
 <p>{_e(deck.partnership)}</p>

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from html import escape
 from pathlib import Path
 
 from reviewtool.bundle.write import write_text_atomically
 from reviewtool.reports.colours import contrast_ratio, safe_colour
 from reviewtool.reports.text import clean
+from reviewtool.reports.thematic_appendix import APPENDIX_THEMES_UP_TO
 from reviewtool.reports.thematic_model import (
     OVERDUE_SHOWN,
     Count,
@@ -27,7 +29,10 @@ def _e(text: object) -> str:
     return escape(clean(str(text)))
 
 
-def _table(caption: str, header: list[str], rows: list[list[object]]) -> str:
+def _table(
+    caption: str, header: list[str], rows: list[list[object]], may_split: bool = False
+) -> str:
+    """A table with header cells; a short one (not ``may_split``) is printed whole."""
     head = "".join(f'<th scope="col">{_e(h)}</th>' for h in header)
     body = "".join(
         "<tr>"
@@ -36,7 +41,7 @@ def _table(caption: str, header: list[str], rows: list[list[object]]) -> str:
         + "</tr>"
         for row in rows
     )
-    size = ' class="small"' if len(rows) <= SMALL_TABLE else ""
+    size = ' class="small"' if len(rows) <= SMALL_TABLE and not may_split else ""
     return (
         f"<table{size}><caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>"
         f"<tbody>{body}</tbody></table>"
@@ -199,6 +204,7 @@ def _actions(model: ThematicModel, section: Section) -> str:
                 [o.reference, o.owner, o.due.strftime("%d/%m/%Y") if o.due else "", o.text]
                 for o in model.overdue[:OVERDUE_SHOWN]
             ],
+            may_split=True,
         )
     return (
         f"<p>{model.recommendations} recommendations.</p>"
@@ -226,20 +232,35 @@ def _method(model: ThematicModel, section: Section) -> str:
 
 
 def _appendix(model: ThematicModel, section: Section) -> str:
+    def day(value: date | None) -> str:
+        return value.strftime("%d/%m/%Y") if value else ""
+
+    if len(model.appendix) > APPENDIX_THEMES_UP_TO:
+        # As in the PDF: one line per review; each review's themes are in the spreadsheet.
+        return f"<p>All {len(model.appendix)} reviews, one line each.</p>" + _table(
+            "Every review in the period",
+            ["Reference", "Kind", "Notified", "Published", "Themes", "Actions done"],
+            [
+                [
+                    a.reference,
+                    a.kind_short or a.kind,
+                    day(a.notified),
+                    day(a.published),
+                    len(a.themes),
+                    f"{a.actions_complete} of {a.actions}",
+                ]
+                for a in model.appendix
+            ],
+            may_split=True,
+        )
     return _table(
         "Every review in the period",
         ["Reference", "Title", "Kind", "Notified", "Published", "Themes"],
         [
-            [
-                a.reference,
-                a.title,
-                a.kind,
-                a.notified.strftime("%d/%m/%Y") if a.notified else "",
-                a.published.strftime("%d/%m/%Y") if a.published else "",
-                ", ".join(a.themes),
-            ]
+            [a.reference, a.title, a.kind, day(a.notified), day(a.published), ", ".join(a.themes)]
             for a in model.appendix
         ],
+        may_split=True,  # its rows are long: fifteen of them may not fit on one page
     )
 
 

@@ -65,11 +65,14 @@ class ThematicDialog(QDialog):
         self.threshold.setSuffix(" %")
         self.threshold.setValue(25)
         self.count_both = QCheckBox("Count a rapid review and the CSPR it led to as two cases")
-        self.for_publication = QCheckBox("Mark for publication (otherwise OFFICIAL-SENSITIVE)")
+        self.for_publication = QCheckBox(
+            "For publication: tagged, accessible PDF (otherwise OFFICIAL-SENSITIVE)"
+        )
         self.html = QCheckBox("Accessible web page (HTML)")
         self.xlsx = QCheckBox("Spreadsheet (XLSX): cases x themes and action tracker")
         self.docx = QCheckBox("Annual report chapter (Word)")
-        for box in (self.html, self.xlsx, self.docx):
+        self.summary_docx = QCheckBox("The whole summary, editable (Word)")
+        for box in (self.html, self.xlsx, self.docx, self.summary_docx):
             box.setChecked(True)
 
         self.included = QLabel()
@@ -104,7 +107,7 @@ class ThematicDialog(QDialog):
         form.addRow(self.for_publication)
         outputs = QGroupBox("Besides the PDF, also write")
         outputs_layout = QVBoxLayout(outputs)
-        for box in (self.html, self.xlsx, self.docx):
+        for box in (self.html, self.xlsx, self.docx, self.summary_docx):
             outputs_layout.addWidget(box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         run = buttons.addButton("&Run…", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -190,6 +193,7 @@ class ThematicDialog(QDialog):
             pdf.with_suffix(".html") if self.html.isChecked() else None,
             pdf.with_suffix(".xlsx") if self.xlsx.isChecked() else None,
             pdf.with_name(pdf.stem + "-annual-report.docx") if self.docx.isChecked() else None,
+            pdf.with_suffix(".docx") if self.summary_docx.isChecked() else None,
         )
 
     def run(self) -> None:

@@ -24,7 +24,11 @@ from reviewtool.services.counting import (
 )
 from reviewtool.services.exchange.bundle_export import build_bundle
 from reviewtool.services.outputs.briefings import QUESTIONS_INDEX
-from reviewtool.services.settings import DEFAULT_REFLECTIVE_QUESTIONS, load_settings
+from reviewtool.services.settings import (
+    DEFAULT_REFLECTIVE_QUESTIONS,
+    PartnershipSettings,
+    load_settings,
+)
 from reviewtool.services.store import Store
 
 CLOSING = Slide(
@@ -37,6 +41,30 @@ CLOSING = Slide(
     ],
     notes="Leave time for questions. Ask each person to name one change to their practice.",
 )
+
+
+def _closing(settings: PartnershipSettings) -> Slide:
+    """The closing slide, with the partnership's own procedures, training, reports and contact
+    route from the settings where they are filled in."""
+    extra = [
+        line.strip()
+        for text in (
+            settings.briefing_procedures,
+            f"Published reviews: {settings.briefing_report_link}"
+            if settings.briefing_report_link.strip()
+            else "",
+            settings.briefing_contact,
+        )
+        for line in text.splitlines()
+        if line.strip()
+    ]
+    if not extra:
+        return CLOSING
+    return Slide(
+        title=CLOSING.title,
+        bullets=[*CLOSING.bullets[:3], *extra],
+        notes=CLOSING.notes,
+    )
 
 
 def _questions(record: ReviewRecord) -> list[str]:
@@ -140,7 +168,7 @@ def review_deck(store: Store, refs: Sequence[str]) -> Deck:
         subtitle="Learning slides for practitioners",
         partnership=settings.partnership,
         brand_colour=settings.brand_colour,
-        slides=[*slides, CLOSING],
+        slides=[*slides, _closing(settings)],
         notes="Pseudonyms are used throughout; details have been changed to protect the families.",
         logo=Path(settings.logo_path) if settings.logo_path else None,
         footer=settings.slides_footer,
@@ -197,7 +225,7 @@ def theme_deck(store: Store, code: str, date_from: date | None, date_to: date | 
             bullets=recommendations or ["(No recommendations linked to these reviews.)"],
             notes="\n".join(recommendations),
         ),
-        CLOSING,
+        _closing(settings),
     ]
     return Deck(
         title=f"Theme: {label}",
@@ -259,10 +287,14 @@ def export_slides(
         raise InvalidInput("give either reviews (REF_OR_ID...) or --theme CODE, not both")
     deck = theme_deck(store, theme, date_from, date_to) if theme else review_deck(store, refs)
     identifiers = identifiers_of(store, None if theme else list(refs))
+    # The partnership's own resources on the closing slide (its contact address, say) come
+    # from the settings, not from a case: they are not checked for identifying details.
+    own = set(_closing(load_settings(store)).bullets) - set(CLOSING.bullets)
+    parts = [(where, text) for where, text in deck_parts(deck) if text not in own]
     guard(
         store,
         f"The slides {deck.title!r}",
-        deck_parts(deck),
+        parts,
         identifiers,
         override_reason,
         [] if theme else list(refs),
