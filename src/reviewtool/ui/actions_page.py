@@ -140,8 +140,8 @@ class ActionsPage(QWidget):
                 action.text.splitlines()[0] if action.text else "",
                 action.review_reference,
                 format_date(action.due),
-                action.status.value.replace("_", " ").capitalize(),
-                action.rag.label.split(" - ")[0],
+                action.status.label,
+                action.rag.word,
             ],
         )
         item.setToolTip(0, f"{action.recommendation}\n\n{action.text}")

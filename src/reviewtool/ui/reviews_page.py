@@ -74,7 +74,7 @@ class ReviewsPage(QWidget):
         self.status.setAccessibleName("Filter by status")
         self.status.addItem("Any status", None)
         for status in ReviewStatus:
-            self.status.addItem(status.value.capitalize(), status.value)
+            self.status.addItem(status.label, status.value)
         self.year_from = _year_box("From year")
         self.year_to = _year_box("To year")
         self.theme = QComboBox()

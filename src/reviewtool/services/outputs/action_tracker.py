@@ -103,7 +103,7 @@ def tracker_model(store: Store, filters: TrackerFilters, today: date) -> Tracker
                 recommendation=row.recommendation,
                 text=row.text,
                 due=row.due,
-                status=row.status.value.replace("_", " "),
+                status=row.status.label,
                 rag=row.rag.value,
                 rag_meaning=row.rag.label.split(" - ", 1)[-1],
                 completed=row.completed,

@@ -8,13 +8,6 @@ from reviewtool.domain.errors import InvalidInput
 from reviewtool.reports.action_tracker import TrackerRow, write_tracker_csv, write_tracker_xlsx
 from reviewtool.services.tracking import ActionRow
 
-STATUS_WORDS = {
-    "not_started": "Not started",
-    "in_progress": "In progress",
-    "complete": "Complete",
-    "dropped": "Dropped",
-}
-
 
 def tracker_row(action: ActionRow) -> TrackerRow:
     return TrackerRow(
@@ -24,7 +17,7 @@ def tracker_row(action: ActionRow) -> TrackerRow:
         action=action.text,
         owner=action.owner or "",
         due=action.due,
-        status=STATUS_WORDS.get(action.status.value, action.status.value),
+        status=action.status.label,
         rag=action.rag.label,
         completed=action.completed,
         assurance=action.assurance or "",

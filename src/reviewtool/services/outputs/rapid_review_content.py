@@ -66,7 +66,7 @@ def timeliness(review: ReviewRecord) -> Section:
                 "Timeliness:",
             )
         )
-    kind = review.notification_type.value.replace("_", " ") if review.notification_type else None
+    kind = review.notification_type.label.lower() if review.notification_type else None
     if kind:
         blocks.append(Paragraph(kind.capitalize(), "Notification type:"))
     return Section("Notification and timeliness", blocks)

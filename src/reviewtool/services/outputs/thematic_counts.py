@@ -13,20 +13,14 @@ from sqlalchemy import select
 from reviewtool.db.models import Code
 from reviewtool.domain.children import AGE_BAND_ORDER, AgeBand, age_band
 from reviewtool.domain.counting import with_ancestors
-from reviewtool.domain.enums import FactorRole, NotificationType
+from reviewtool.domain.enums import FactorRole, NotificationType, Plan, Sex
 from reviewtool.domain.ethnicity import NOT_MAPPED, NOT_RECORDED, census_2021, standard_category
 from reviewtool.paths import resource
 from reviewtool.reports.thematic_model import Count, FactorRow, NationalRow, PairRow
 from reviewtool.services.outputs.thematic_data import Case, CaseChild
 from reviewtool.services.store import Store
 
-PLAN_LABELS = {
-    "none": "No plan",
-    "cin": "Child in need",
-    "cp": "Child protection plan",
-    "previous_cp": "Previous child protection plan",
-    "unknown": "Not known",
-}
+PLAN_LABELS = {plan.value: plan.label for plan in Plan}
 
 
 class CodeInfo(NamedTuple):
@@ -184,8 +178,8 @@ def child_characteristics(
             ),
             "Sex (children)": count(
                 None,
-                [c.sex.value.capitalize() for c in children],
-                ["Male", "Female", "Other", "Unknown"],
+                [c.sex.label for c in children],
+                [sex.label for sex in Sex],
             ),
             "Ethnic group (children, 2021 census)": ethnic_groups,
             "Ethnicity (children, 2021 census categories)": ethnic_categories,

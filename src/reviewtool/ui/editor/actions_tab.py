@@ -31,12 +31,6 @@ from reviewtool.ui.editor.base import EditorTab, optional_text
 from reviewtool.ui.keyboard import on_keys
 from reviewtool.ui.widgets import DateField, format_date
 
-STATUS_LABELS = {
-    ActionStatus.NOT_STARTED: "Not started",
-    ActionStatus.IN_PROGRESS: "In progress",
-    ActionStatus.COMPLETE: "Complete",
-    ActionStatus.DROPPED: "Dropped",
-}
 RECORD = Qt.ItemDataRole.UserRole
 
 
@@ -76,7 +70,7 @@ class ActionsTab(EditorTab):
         self.due = DateField("Due")
         self.status = QComboBox()
         self.status.setAccessibleName("Status")
-        for status, label in STATUS_LABELS.items():
+        for status, label in ((status, status.label) for status in ActionStatus):
             self.status.addItem(label, status)
         self.completed = DateField("Completed")
         self.assurance = _text_box("Assurance (evidence the action was done)")
@@ -145,8 +139,8 @@ class ActionsTab(EditorTab):
         item.setText(1, record.owner or "")
         item.setToolTip(1, record.owner or "")
         item.setText(2, format_date(record.due))
-        item.setText(3, STATUS_LABELS[record.status])
-        item.setText(4, rag.label.split(" - ")[0])
+        item.setText(3, record.status.label)
+        item.setText(4, rag.word)
         item.setToolTip(4, rag.label)
         item.setForeground(4, QBrush(QColor(rag_colour(rag))))
 

@@ -33,7 +33,7 @@ class BriefingTab(EditorTab):
         self.status = QComboBox()
         self.status.setAccessibleName("Briefing status")
         for status in BriefingStatus:
-            self.status.addItem(status.value.capitalize(), status)
+            self.status.addItem(status.label, status)
         self.status.currentIndexChanged.connect(self.changed)
         questions = QPushButton("Insert the standard reflective &questions")
         questions.clicked.connect(self.insert_questions)

@@ -34,13 +34,6 @@ COLUMNS = (
     "Plan",
     "Known to CSC",
 )
-PLAN_LABELS = {
-    Plan.NONE: "None",
-    Plan.CIN: "Child in need",
-    Plan.CP: "Child protection",
-    Plan.PREVIOUS_CP: "Previous CP plan",
-    Plan.UNKNOWN: "Not known",
-}
 TRISTATE = {None: "Not known", True: "Yes", False: "No"}
 
 
@@ -109,10 +102,10 @@ class ChildrenTab(EditorTab):
         self.table.setCellWidget(row, 1, age)
         widgets = [
             (2, _combo({False: "No", True: "Yes"}, child.unborn, "Unborn")),
-            (3, _combo({s: s.value.capitalize() for s in Sex}, child.sex, "Sex")),
+            (3, _combo({s: s.label for s in Sex}, child.sex, "Sex")),
             (5, _combo(TRISTATE, child.disability, "Disability")),
             (6, _combo(TRISTATE, child.looked_after, "Looked after")),
-            (7, _combo(PLAN_LABELS, child.plan, "Plan")),
+            (7, _combo({plan: plan.label for plan in Plan}, child.plan, "Plan")),
             (8, _combo(TRISTATE, child.known_to_csc, "Known to children's social care")),
         ]
         for column, combo in widgets:

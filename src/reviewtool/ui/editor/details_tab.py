@@ -85,7 +85,7 @@ class DetailsTab(EditorTab):
         self.title = QLineEdit()
         self.title.setAccessibleName("Title (pseudonym)")
         self.kind = _combo("Kind of review", {k: k.label for k in ReviewKind})
-        self.status = _combo("Status", {s: s.value.capitalize() for s in ReviewStatus})
+        self.status = _combo("Status", {s: s.label for s in ReviewStatus})
         self.notification = _combo("Notification type", NOTIFICATIONS)
         self.reviewer = QLineEdit()
         self.reviewer.setAccessibleName("Reviewer")

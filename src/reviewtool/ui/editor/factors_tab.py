@@ -31,11 +31,6 @@ from reviewtool.ui.keyboard import tick_with_keys
 from reviewtool.ui.responsive import WrappingRow
 
 ROLE_COLUMNS = {FactorRole.PRESENT: 1, FactorRole.LEARNING: 2, FactorRole.GOOD_PRACTICE: 3}
-ROLE_LABELS = {
-    FactorRole.PRESENT: "Present",
-    FactorRole.LEARNING: "Learning",
-    FactorRole.GOOD_PRACTICE: "Good practice",
-}
 CODE = Qt.ItemDataRole.UserRole
 SENTENCE = Qt.ItemDataRole.UserRole + 1
 SUGGESTION = Qt.ItemDataRole.UserRole + 2
@@ -48,7 +43,7 @@ def _describe_tick(item: QTreeWidgetItem, role: FactorRole) -> None:
     item.setData(
         column,
         Qt.ItemDataRole.AccessibleTextRole,
-        f"{ROLE_LABELS[role]}: {'ticked' if ticked else 'not ticked'}",
+        f"{role.label}: {'ticked' if ticked else 'not ticked'}",
     )
 
 
@@ -72,7 +67,7 @@ class FactorsTab(EditorTab):
         self.filter.textChanged.connect(self._apply_filter)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels(["Code", *ROLE_LABELS.values()])
+        self.tree.setHeaderLabels(["Code", *(role.label for role in ROLE_COLUMNS)])
         self.tree.setAccessibleName(
             "Codebook: arrow keys move, Space ticks a role to tag the review"
         )
@@ -98,10 +93,10 @@ class FactorsTab(EditorTab):
         notes_form = QFormLayout()
         notes_form.addRow(self.note_title)
         for role, edit in self.note_edits.items():
-            edit.setAccessibleName(f"Evidence note ({ROLE_LABELS[role]})")
+            edit.setAccessibleName(f"Evidence note ({role.label})")
             edit.setPlaceholderText("Evidence: a note or short quote")
             edit.textEdited.connect(lambda text, r=role: self._note_edited(r, text))
-            notes_form.addRow(ROLE_LABELS[role], edit)
+            notes_form.addRow(role.label, edit)
         notes_box = QGroupBox("Evidence notes")
         notes_box.setLayout(notes_form)
 

@@ -57,7 +57,7 @@ class TopicBriefingsTab(QWidget):
         self.status = QComboBox()
         self.status.setAccessibleName("Status")
         for status in BriefingStatus:
-            self.status.addItem(status.value.capitalize(), status)
+            self.status.addItem(status.label, status)
         form_widget = QWidget()
         form = QFormLayout(form_widget)
         form.addRow("&Title", self.title)
