@@ -87,7 +87,9 @@ class Review(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+    # The version is raised explicitly by every save (`records.claim_next_version`), never
+    # only when a column changed: a save that changes only lists must raise it too.
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}  # noqa: RUF012
 
     children: Mapped[list[Child]] = relationship(
         back_populates="review", cascade="all, delete-orphan", order_by="Child.position"

@@ -13,6 +13,7 @@ from reviewtool.domain.enums import CodeGroup
 from reviewtool.domain.errors import InvalidInput, NotFound
 from reviewtool.services.audit import add_event
 from reviewtool.services.clock import now_utc
+from reviewtool.services.records import claim_next_version
 from reviewtool.services.store import Store
 
 
@@ -163,7 +164,8 @@ def merge_codes(store: Store, source: str, target: str) -> int:
         session.execute(update(Briefing).where(Briefing.theme == source).values(theme=target))
         if changed:
             # Each changed review gets a new version, so open editors notice the change.
-            for review in session.scalars(select(Review).where(Review.id.in_(changed))):
+            for review in session.scalars(select(Review).where(Review.id.in_(changed))).all():
+                claim_next_version(session, review, review.version)
                 review.updated_at = now.replace(tzinfo=None)
                 add_event(
                     session,

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.strategy_options import _AbstractLoad
 
 from reviewtool.bundle.schema import (
@@ -62,6 +62,20 @@ def full_review_loading() -> list[_AbstractLoad]:
         selectinload(Review.recommendations).selectinload(Recommendation.actions),
         selectinload(Review.briefing).selectinload(Briefing.sections),
     ]
+
+
+def claim_next_version(session: Session, review: Review, expected: int) -> None:
+    """Raise ``review`` to its next version now, or fail if it is no longer at ``expected``.
+
+    Every save does this first, whatever it changes (fields, lists, children, briefing):
+    one ``UPDATE reviews SET version = expected + 1 WHERE id = ... AND version = expected``.
+    A save that changed only lists used to leave the row, and so its version, untouched, and
+    a stale copy saved after it was accepted. Zero rows matched raises SQLAlchemy's
+    ``StaleDataError``, which the caller reports as an edit conflict; on PostgreSQL the row
+    stays locked until commit, so a concurrent save waits and then finds the new version.
+    """
+    review.version = expected + 1
+    session.flush()
 
 
 def build_record(

@@ -29,7 +29,12 @@ from reviewtool.services.audit import add_event, add_review_changes, changed_fie
 from reviewtool.services.bulk_work import without_gc_pauses
 from reviewtool.services.clock import naive_utc, now_utc, utc
 from reviewtool.services.exchange.bundle_export import Progress, topic_record
-from reviewtool.services.records import apply_record, full_review_loading, record_from_review
+from reviewtool.services.records import (
+    apply_record,
+    claim_next_version,
+    full_review_loading,
+    record_from_review,
+)
 from reviewtool.services.reviews.bulk_insert import insert_new_reviews
 from reviewtool.services.search_index import index_records
 from reviewtool.services.snapshots import snapshot_sqlite
@@ -251,6 +256,7 @@ def _import_reviews(
         after = flatten_review(incoming)
         stored_at, incoming_at = utc(review.updated_at), record.updated_at
         if incoming_at > stored_at:
+            claim_next_version(session, review, review.version)
             apply_record(review, incoming, record.updated_at)
             add_review_changes(
                 session,

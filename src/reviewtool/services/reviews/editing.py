@@ -22,7 +22,12 @@ from reviewtool.domain.errors import EditConflict, InvalidInput, NotFound
 from reviewtool.services.audit import add_event, add_review_changes, changed_fields, flatten_review
 from reviewtool.services.clock import naive_utc, now_utc, utc
 from reviewtool.services.lookup import resolve_review_id
-from reviewtool.services.records import apply_record, full_review_loading, record_from_review
+from reviewtool.services.records import (
+    apply_record,
+    claim_next_version,
+    full_review_loading,
+    record_from_review,
+)
 from reviewtool.services.search_index import index_records
 from reviewtool.services.store import Store
 
@@ -68,7 +73,7 @@ def create_review(store: Store, record: ReviewRecord, today: date | None = None)
         record = _check_record(session, record, today or date.today())
         if session.get(Review, record.id) is not None:
             raise InvalidInput(f"a review with id {record.id} already exists")
-        review = Review(id=record.id, created_at=naive_utc(now))
+        review = Review(id=record.id, created_at=naive_utc(now), version=1)
         apply_record(review, record, now)
         session.add(review)
         add_event(
@@ -109,6 +114,7 @@ def save_review(
                 raise NotFound(f"review {record.reference} no longer exists (was it deleted?)")
             if review.version != expected_version:
                 raise _conflict(review)
+            claim_next_version(session, review, expected_version)
             before = flatten_review(record_from_review(review, include_identifiers=True))
             apply_record(review, record, now)
             changes = changed_fields(before, flatten_review(record))
