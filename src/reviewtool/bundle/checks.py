@@ -6,7 +6,15 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 
 from reviewtool.bundle.errors import Problem
-from reviewtool.bundle.schema import Bundle, CodeRecord, ReviewDates, ReviewRecord, TopicBriefing
+from reviewtool.bundle.schema import (
+    Bundle,
+    CodeRecord,
+    ReviewDates,
+    ReviewRecord,
+    Revised,
+    Tombstone,
+    TopicBriefing,
+)
 from reviewtool.domain.factors import group_of
 
 # Dates of events already recorded may not lie in the future (BUNDLE.md); only dues may.
@@ -27,6 +35,7 @@ def check_bundle(bundle: Bundle, known_codes: set[str], today: date) -> list[Pro
     for index, review in enumerate(bundle.reviews):
         checker.review(index, review)
     checker.briefings(bundle.briefings)
+    checker.deletions(bundle.deleted)
     return checker.problems
 
 
@@ -66,8 +75,36 @@ class BundleChecker:
                     )
                 )
             seen_briefings.setdefault(briefing.id, index)
+            self.problems.extend(_revision_problems(briefing, path))
             if briefing.theme is not None and briefing.theme not in self.codes:
                 self.problems.append(Problem(f"{path}.theme", f"unknown code {briefing.theme!r}"))
+
+    def deletions(self, tombstones: Sequence[Tombstone]) -> None:
+        """Each deleted review once, and not also among the bundle's reviews."""
+        seen: dict[str, int] = {}
+        for index, tombstone in enumerate(tombstones):
+            path = f"deleted[{index}].id"
+            if tombstone.id in seen:
+                self.problems.append(
+                    Problem(
+                        path, f"duplicate id {tombstone.id} (also deleted[{seen[tombstone.id]}])"
+                    )
+                )
+            elif tombstone.id in self._seen_reviews:
+                self.problems.append(
+                    Problem(
+                        path,
+                        f"review {tombstone.id} is both deleted and in "
+                        f"reviews[{self._seen_reviews[tombstone.id]}]",
+                    )
+                )
+            seen.setdefault(tombstone.id, index)
+            self.problems.extend(_revision_problems(tombstone, f"deleted[{index}]"))
+
+
+def _revision_problems(record: Revised, path: str) -> Iterator[Problem]:
+    if record.revision is not None and record.revision in record.ancestors:
+        yield Problem(f"{path}.ancestors", "must not hold the revision itself")
 
 
 def _check_codebook(entries: Sequence[CodeRecord], codes: set[str]) -> Iterator[Problem]:
@@ -79,6 +116,7 @@ def _check_codebook(entries: Sequence[CodeRecord], codes: set[str]) -> Iterator[
                 f"{path}.code", f"duplicate code {entry.code!r} (also codebook[{seen[entry.code]}])"
             )
         seen.setdefault(entry.code, index)
+        yield from _revision_problems(entry, path)
         if group_of(entry.code) != entry.group.value:
             yield Problem(
                 f"{path}.code",
@@ -97,6 +135,7 @@ def _check_review(
     review: ReviewRecord, path: str, codes: set[str], today: date, seen_items: dict[str, str]
 ) -> Iterator[Problem]:
     yield from _check_dates(review.dates, f"{path}.dates", today)
+    yield from _revision_problems(review, path)
     if review.converted_from == review.id:
         yield Problem(f"{path}.converted_from", "a review cannot be converted from itself")
     if len(set(review.criteria)) != len(review.criteria):

@@ -16,7 +16,9 @@ from reviewtool.bundle.schema import Bundle, ReviewRecord
 def bundle_to_dict(bundle: Bundle) -> dict[str, Any]:
     document = bundle.model_dump(mode="json", exclude={"reviews"})
     for briefing in document["briefings"]:
-        _drop_nulls(briefing, ("approved_by", "approved_at"))
+        _drop_nulls(briefing, ("approved_by", "approved_at", "revision"))
+    for code in document["codebook"]:
+        _drop_nulls(code, ("revision",))
     reviews = [review_to_dict(review) for review in bundle.reviews]
     # Keys in the order of the format: the reviews after the codebook, before the briefings.
     return {key: (reviews if key == "reviews" else document[key]) for key in Bundle.model_fields}
@@ -27,6 +29,7 @@ def review_to_dict(review: ReviewRecord) -> dict[str, Any]:
     # Identifiers leave the machine only when asked for (BUNDLE.md).
     if document.get("identifiers") is None:
         document.pop("identifiers", None)
+    _drop_nulls(document, ("revision",))
     if document.get("briefing"):
         _drop_nulls(document["briefing"], ("approved_by", "approved_at"))
     for recommendation in document["recommendations"]:

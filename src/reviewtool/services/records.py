@@ -46,6 +46,7 @@ from reviewtool.domain.enums import (
     Sex,
 )
 from reviewtool.services.clock import naive_utc, utc
+from reviewtool.services.lineage import row_lineage
 
 DATE_FIELDS = tuple(ReviewDates.model_fields)
 
@@ -106,7 +107,10 @@ def build_record(
             approved_by=briefing.approved_by,
             approved_at=utc(briefing.approved_at) if briefing.approved_at else None,
         )
+    lineage = row_lineage(review)
     return ReviewRecord.model_construct(
+        revision=lineage.revision,
+        ancestors=list(lineage.ancestors),
         id=review.id,
         reference=review.reference,
         kind=ReviewKind(review.kind),

@@ -14,17 +14,19 @@ from reviewtool.bundle.schema import (
     BUNDLE_FORMAT,
     BUNDLE_VERSION,
     Bundle,
-    CodeRecord,
     ReviewRecord,
     Section,
+    Tombstone,
     TopicBriefing,
 )
 from reviewtool.bundle.write import write_bundle_stream
-from reviewtool.db.models import Briefing, Code, Review, Setting
-from reviewtool.domain.enums import BriefingStatus, CodeGroup
+from reviewtool.db.models import Briefing, Code, Review, ReviewTombstone, Setting
+from reviewtool.domain.enums import BriefingStatus
 from reviewtool.services.audit import add_event
 from reviewtool.services.bulk_work import without_gc_pauses
 from reviewtool.services.clock import now_utc, utc
+from reviewtool.services.codebook import code_record
+from reviewtool.services.lineage import code_lineage, row_lineage, with_lineage
 from reviewtool.services.lookup import resolve_review_id
 from reviewtool.services.reviews.bulk_read import read_reviews
 from reviewtool.services.store import Store
@@ -37,7 +39,10 @@ CHUNK = 2000
 
 
 def topic_record(briefing: Briefing) -> TopicBriefing:
+    lineage = row_lineage(briefing)
     return TopicBriefing(
+        revision=lineage.revision,
+        ancestors=list(lineage.ancestors),
         id=briefing.id,
         title=briefing.title or "",
         theme=briefing.theme,
@@ -80,19 +85,23 @@ def _export_header(session: Session, review_refs: Sequence[str]) -> tuple[Bundle
     else:
         ids = list(session.scalars(select(Review.id).order_by(Review.reference, Review.id)))
     codebook = [
-        CodeRecord(
-            code=c.code,
-            label=c.label,
-            group=CodeGroup(c.group),
-            parent=c.parent,
-            definition=c.definition,
-            colour=c.colour,
-            active=c.active,
-        )
+        with_lineage(record, code_lineage(c, record))
         for c in session.scalars(select(Code).order_by(Code.position, Code.code))
+        for record in [code_record(c)]
     ]
     briefings: list[TopicBriefing] = []
+    deleted: list[Tombstone] = []
     if not review_refs:
+        deleted = [
+            Tombstone(
+                id=t.id,
+                reference=t.reference,
+                revision=t.revision,
+                ancestors=json.loads(t.ancestors),
+                deleted_at=utc(t.deleted_at),
+            )
+            for t in session.scalars(select(ReviewTombstone).order_by(ReviewTombstone.id))
+        ]
         briefings = [
             topic_record(b)
             for b in session.scalars(
@@ -112,6 +121,7 @@ def _export_header(session: Session, review_refs: Sequence[str]) -> tuple[Bundle
         codebook=codebook,
         reviews=[],
         briefings=briefings,
+        deleted=deleted,
     )
     return header, ids
 
