@@ -52,7 +52,7 @@ def get_review(store: Store, ref_or_id: str, include_identifiers: bool = True) -
         return LoadedReview(record_from_review(review, include_identifiers), review.version)
 
 
-def _check_record(session: Session, record: ReviewRecord, today: date) -> ReviewRecord:
+def check_record(session: Session, record: ReviewRecord, today: date | None) -> ReviewRecord:
     """Every rule a bundle must meet, applied to a record edited on screen."""
     try:
         record = ReviewRecord.model_validate(record.model_dump())
@@ -60,7 +60,9 @@ def _check_record(session: Session, record: ReviewRecord, today: date) -> Review
         raise BundleError(problems_from_validation(error)) from None
     known = set(session.scalars(select(Code.code)))
     problems = check_bundle(
-        Bundle(format="reviewtool.bundle", version=1, reviews=[record]), known, today
+        Bundle(format="reviewtool.bundle", version=1, reviews=[record]),
+        known,
+        today or date.today(),
     )
     if problems:
         raise BundleError(
@@ -73,7 +75,7 @@ def create_review(store: Store, record: ReviewRecord, today: date | None = None)
     now = now_utc()
     record = record.model_copy(update={"updated_at": now})
     with store.transaction() as session:
-        record = _check_record(session, record, today or date.today())
+        record = check_record(session, record, today)
         if session.get(Review, record.id) is not None:
             raise InvalidInput(f"a review with id {record.id} already exists")
         review = Review(id=record.id, created_at=naive_utc(now), version=1)
@@ -110,7 +112,7 @@ def save_review(
     record = _stamp_approval(record, store.user, now)
     try:
         with store.transaction() as session:
-            record = _check_record(session, record, today or date.today())
+            record = check_record(session, record, today)
             review = session.scalars(
                 select(Review).where(Review.id == record.id).options(*full_review_loading())
             ).one_or_none()
