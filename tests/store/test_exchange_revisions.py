@@ -46,11 +46,11 @@ def _shared_review(a: Store, others: list[Store], tmp_path: Path) -> str:
     return created.record.id
 
 
-def _add_learning(text: str):  # type: ignore[no-untyped-def]
+def _add_learning(text: str):
     return lambda record: record.learning.append(text)
 
 
-def _set_summary(text: str):  # type: ignore[no-untyped-def]
+def _set_summary(text: str):
     return lambda record: setattr(record, "summary", text)
 
 
