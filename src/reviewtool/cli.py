@@ -14,10 +14,10 @@ import sys
 from collections.abc import Sequence
 
 from reviewtool import __version__
-from reviewtool.commandline import exchange, outputs, reviews, safety
+from reviewtool.commandline import conflicts, exchange, outputs, reviews, safety
 from reviewtool.commandline.common import EXIT_BAD_INPUT, EXIT_BLOCKED, EXIT_FAILURE
 
-COMMAND_GROUPS = (exchange, reviews, outputs, safety)
+COMMAND_GROUPS = (exchange, conflicts, reviews, outputs, safety)
 """Each module adds its sub-commands in ``register``; the help lists them in this order."""
 
 
