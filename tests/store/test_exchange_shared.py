@@ -108,3 +108,23 @@ def test_resolve_refuses_unknown_conflicts_and_choices(two: list[Store]) -> None
         resolve_conflict(a, 999, "mine")
     with pytest.raises(InvalidInput, match="--keep"):
         resolve_conflict(a, 1, "both")
+
+
+def test_version_one_topic_briefings_go_by_time_and_an_older_copy_is_kept(
+    two: list[Store], tmp_path: Path
+) -> None:
+    a, _ = two
+    load_demo(a)
+    _topic_update(a, tmp_path, "newer.json", "Newer background", "2026-11-10T10:00:00Z")
+    document = valid_bundle(reviews=[])
+    briefing = next(iter(build_bundle(a).briefings))
+    entry = json.loads(briefing.model_dump_json(exclude={"revision", "ancestors"}))
+    entry["updated_at"] = "2026-11-05T10:00:00Z"
+    entry["sections"] = [{"heading": "Background", "body": "Older background"}]
+    document["briefings"] = [entry]
+    path = tmp_path / "older.json"
+    path.write_bytes(dumps(document))
+    report = import_bundle_files(a, [path], today=TODAY)
+    assert len(report.conflicts) == 1 and briefing.title in report.describe()
+    assert next(iter(build_bundle(a).briefings)).sections[0].body == "Newer background"
+    assert [c.kind for c in list_conflicts(a)] == ["topic briefing"]

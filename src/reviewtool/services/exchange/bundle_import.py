@@ -219,9 +219,8 @@ def _import_rest(session: Session, bundle: Bundle, work: Exchange, report: Impor
     report.briefings_created += created
     report.briefings_updated += updated
     if bundle.version >= 2:
-        deleted = apply_deletions(session, bundle.deleted, work)
-        report.deleted_review_ids.extend(deleted)
-        _tally(work, report)
+        report.deleted_review_ids.extend(apply_deletions(session, bundle.deleted, work))
+    _tally(work, report)
 
 
 def _backup_before_commit(store: Store) -> None:

@@ -212,7 +212,8 @@ def _by_time(
     theirs = Lineage(legacy_revision(incoming.id, incoming_at))
     if local.knows(theirs.revision):
         # An earlier state of this very copy: nothing in it is missing here.
-        work.conflicts.append(ImportConflict(incoming.reference, incoming.id, reason))
+        note = "an earlier state of the copy here, so there is nothing to keep"
+        work.conflicts.append(ImportConflict(incoming.reference, incoming.id, f"{reason}; {note}"))
         return None
     _keep_other_copy(session, review, incoming, theirs, kept, work, reason)
     return None

@@ -123,8 +123,9 @@ def import_topic_briefings(
                     session, BRIEFING, record.id, record.title, record, other, kept[record.id], work
                 )
             else:
+                note = "an earlier state of the copy here, so there is nothing to keep"
                 work.conflicts.append(
-                    ImportConflict(record.title, record.id, "the copy here is newer")
+                    ImportConflict(record.title, record.id, f"the copy here is newer; {note}")
                 )
     session.flush()
     return created, updated

@@ -178,7 +178,7 @@ class ReviewEditor(QWidget):
     def resolve_conflicts(self) -> None:
         """Compare this review with another computer's copies and settle them (after saving
         what is on screen, so nothing typed is lost)."""
-        if self.loaded is None or not self.maybe_save() or self.loaded is None:
+        if self.loaded is None or not self.maybe_save():
             return
         review_id = self.loaded.record.id
         current, resolved = resolve_conflicts(self.store, self.loaded, self.today, self)
