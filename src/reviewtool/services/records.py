@@ -92,6 +92,7 @@ def build_record(
     actions_of: Callable[[Any], Sequence[Any]],
     briefing: Any | None,
     sections: Sequence[Any],
+    with_lineage: bool = True,
 ) -> ReviewRecord:
     """A review record from stored rows: ORM objects or plain rows, which share their names.
 
@@ -107,10 +108,11 @@ def build_record(
             approved_by=briefing.approved_by,
             approved_at=utc(briefing.approved_at) if briefing.approved_at else None,
         )
-    lineage = row_lineage(review)
+    # An analysis never reads the exchange history: it is left out (it may be long).
+    lineage = row_lineage(review) if with_lineage else None
     return ReviewRecord.model_construct(
-        revision=lineage.revision,
-        ancestors=list(lineage.ancestors),
+        revision=lineage.revision if lineage else None,
+        ancestors=list(lineage.ancestors) if lineage else [],
         id=review.id,
         reference=review.reference,
         kind=ReviewKind(review.kind),
