@@ -82,7 +82,8 @@ class ImportReport:
             count = len(self.conflicts)
             text += (
                 f"\n{count} conflict{'s' if count != 1 else ''} (the copy here stays current; "
-                "the other copy is kept on the review, to resolve there):"
+                "the other is kept beside it to resolve: open the review in the application, "
+                "or see `reviewtool conflicts`):"
             )
             for conflict in self.conflicts:
                 text += f"\n  {conflict.reference} ({conflict.id}): {conflict.reason}"
