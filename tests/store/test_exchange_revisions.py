@@ -327,3 +327,19 @@ def test_the_same_change_on_two_computers_is_not_a_conflict(
     assert send(a, b, tmp_path).conflicts == []
     assert send(b, a, tmp_path).conflicts == []
     assert _identical(get_review(a, review_id).record).summary == "Same words"
+
+
+def test_a_deletion_does_not_drop_a_copy_kept_beside_the_review(
+    three: list[Store], tmp_path: Path
+) -> None:
+    a, b, c = three
+    review_id = _shared_review(a, [b, c], tmp_path)
+    edit(a, review_id, _set_summary("A's text"))
+    edit(b, review_id, _set_summary("B's text"))
+    send(a, b, tmp_path)  # B: its own copy current, A's kept beside it
+    send(b, c, tmp_path)  # C takes B's copy and deletes it, never having seen A's
+    delete_review(c, review_id, get_review(c, review_id).version)
+    report = send(c, b, tmp_path)
+    assert report.deleted == 0 and len(report.conflicts) == 1
+    assert all_texts(b, review_id) == {"A's text", "B's text"}
+    assert sorted(x.deleted for x in list_review_conflicts(b, review_id)) == [False, True]

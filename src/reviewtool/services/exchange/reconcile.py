@@ -296,6 +296,12 @@ def apply_deletions(session: Session, tombstones: list[Tombstone], work: Exchang
             _remember_deletion(session, known.get(tombstone.id), tombstone, deletion, work)
             continue
         relation = relate(row_lineage(review), deletion)
+        if relation is Relation.INCOMING_IS_NEWER and any(
+            not deletion.knows(row.revision) for row in kept[review.id]
+        ):
+            # The deletion was made from the copy here, but another computer's copy kept
+            # beside it was never seen there: deleting would drop that text here.
+            relation = Relation.DIVERGED
         if relation is Relation.INCOMING_IS_NEWER:
             remove_review(session, review, deletion, work.user, action="import-delete")
             work.deleted += 1
