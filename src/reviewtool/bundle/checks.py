@@ -80,25 +80,20 @@ class BundleChecker:
                 self.problems.append(Problem(f"{path}.theme", f"unknown code {briefing.theme!r}"))
 
     def deletions(self, tombstones: Sequence[Tombstone]) -> None:
-        """Each deleted review once, and not also among the bundle's reviews."""
-        seen: dict[str, int] = {}
+        """Each deletion once. A review may be both in ``reviews`` and here, or here more
+        than once with different revisions: such deletions are conflicting copies kept
+        beside the review on the computer that wrote the bundle."""
+        seen: dict[tuple[str, str], int] = {}
         for index, tombstone in enumerate(tombstones):
-            path = f"deleted[{index}].id"
-            if tombstone.id in seen:
+            key = (tombstone.id, tombstone.revision)
+            if key in seen:
                 self.problems.append(
                     Problem(
-                        path, f"duplicate id {tombstone.id} (also deleted[{seen[tombstone.id]}])"
+                        f"deleted[{index}].revision",
+                        f"the same deletion of {tombstone.id} twice (also deleted[{seen[key]}])",
                     )
                 )
-            elif tombstone.id in self._seen_reviews:
-                self.problems.append(
-                    Problem(
-                        path,
-                        f"review {tombstone.id} is both deleted and in "
-                        f"reviews[{self._seen_reviews[tombstone.id]}]",
-                    )
-                )
-            seen.setdefault(tombstone.id, index)
+            seen.setdefault(key, index)
             self.problems.extend(_revision_problems(tombstone, f"deleted[{index}]"))
 
 

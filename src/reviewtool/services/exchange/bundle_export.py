@@ -20,7 +20,14 @@ from reviewtool.bundle.schema import (
     TopicBriefing,
 )
 from reviewtool.bundle.write import write_bundle_stream
-from reviewtool.db.models import Briefing, Code, Review, ReviewTombstone, Setting
+from reviewtool.db.models import (
+    Briefing,
+    Code,
+    ConflictingRevision,
+    Review,
+    ReviewTombstone,
+    Setting,
+)
 from reviewtool.domain.enums import BriefingStatus
 from reviewtool.services.audit import add_event
 from reviewtool.services.bulk_work import without_gc_pauses
@@ -101,7 +108,7 @@ def _export_header(session: Session, review_refs: Sequence[str]) -> tuple[Bundle
                 deleted_at=utc(t.deleted_at),
             )
             for t in session.scalars(select(ReviewTombstone).order_by(ReviewTombstone.id))
-        ]
+        ] + _kept_deletions(session)
         briefings = [
             topic_record(b)
             for b in session.scalars(
@@ -124,6 +131,28 @@ def _export_header(session: Session, review_refs: Sequence[str]) -> tuple[Bundle
         deleted=deleted,
     )
     return header, ids
+
+
+def _kept_deletions(session: Session) -> list[Tombstone]:
+    """Deletions kept beside a review as conflicts travel on too, so every computer ends up
+    holding the same copies whatever the order of exchange (the review itself goes in
+    ``reviews``; the importer keeps the deletion beside it again)."""
+    rows = session.execute(
+        select(ConflictingRevision, Review.reference)
+        .join(Review, Review.id == ConflictingRevision.entity_id)
+        .where(ConflictingRevision.entity == "review", ConflictingRevision.deleted.is_(True))
+        .order_by(ConflictingRevision.id)
+    )
+    return [
+        Tombstone(
+            id=row.entity_id,
+            reference=reference,
+            revision=row.revision,
+            ancestors=json.loads(row.ancestors),
+            deleted_at=utc(row.updated_at or row.received_at),
+        )
+        for row, reference in rows
+    ]
 
 
 def _review_chunks(

@@ -53,6 +53,12 @@ class Exchange:
     unchanged: int = 0
     deleted: int = 0
     conflicts: list[ImportConflict] = field(default_factory=list)
+    conflicted_ids: set[str] = field(default_factory=set)
+    """Everything listed as a conflict by this import so far (one line each is enough)."""
+
+    def conflict(self, reference: str, entity_id: str, reason: str) -> None:
+        self.conflicts.append(ImportConflict(reference, entity_id, reason))
+        self.conflicted_ids.add(entity_id)
 
 
 def incoming_lineage(record: ReviewRecord) -> Lineage:
@@ -120,13 +126,11 @@ def keep_deletions_beside(
             source="deleted on this computer",
             kept=[],
         )
-        work.conflicts.append(
-            ImportConflict(
-                record.reference,
-                record.id,
-                "deleted here but changed on the other computer since: the review is back, "
-                "with the deletion kept beside it to accept or reject",
-            )
+        work.conflict(
+            record.reference,
+            record.id,
+            "deleted here but changed on the other computer since: the review is back, "
+            "with the deletion kept beside it to accept or reject",
         )
 
 
@@ -269,9 +273,7 @@ def _keep_other_copy(
     here, there = utc(review.updated_at), incoming.updated_at
     stamp = f"here {here:%Y-%m-%d %H:%M}, other {there:%Y-%m-%d %H:%M} UTC"
     note = "kept beside this copy to resolve" if new else "already kept, still to resolve"
-    work.conflicts.append(
-        ImportConflict(incoming.reference, incoming.id, f"{reason} ({stamp}); {note}")
-    )
+    work.conflict(incoming.reference, incoming.id, f"{reason} ({stamp}); {note}")
 
 
 def apply_deletions(session: Session, tombstones: list[Tombstone], work: Exchange) -> list[str]:
@@ -293,7 +295,9 @@ def apply_deletions(session: Session, tombstones: list[Tombstone], work: Exchang
         deletion = Lineage(tombstone.revision, tuple(tombstone.ancestors))
         review = reviews.get(tombstone.id)
         if review is None:
-            _remember_deletion(session, known.get(tombstone.id), tombstone, deletion, work)
+            known[tombstone.id] = _remember_deletion(
+                session, known.get(tombstone.id), tombstone, deletion
+            )
             continue
         relation = relate(row_lineage(review), deletion)
         if relation is Relation.INCOMING_IS_NEWER and any(
@@ -306,6 +310,11 @@ def apply_deletions(session: Session, tombstones: list[Tombstone], work: Exchang
             remove_review(session, review, deletion, work.user, action="import-delete")
             work.deleted += 1
             deleted.append(review.id)
+            del reviews[review.id]
+            session.flush()
+            stored = session.get(ReviewTombstone, review.id)
+            if stored is not None:
+                known[review.id] = stored
         elif relation is Relation.DIVERGED:
             new = keep_conflict(
                 session,
@@ -318,14 +327,13 @@ def apply_deletions(session: Session, tombstones: list[Tombstone], work: Exchang
                 source=work.source,
                 kept=kept[review.id],
             )
-            note = "kept beside this copy to resolve" if new else "already kept, still to resolve"
-            work.conflicts.append(
-                ImportConflict(
+            if new or review.id not in work.conflicted_ids:
+                note = "kept beside this copy to resolve" if new else "already kept, to resolve"
+                work.conflict(
                     review.reference,
                     review.id,
                     f"deleted on the other computer but changed here since; {note}",
                 )
-            )
     session.flush()
     return deleted
 
@@ -335,8 +343,7 @@ def _remember_deletion(
     stored: ReviewTombstone | None,
     tombstone: Tombstone,
     deletion: Lineage,
-    work: Exchange,
-) -> None:
+) -> ReviewTombstone:
     """A deletion of a review not held here is remembered, so it travels on and an older
     copy arriving later does not bring the review back."""
     if stored is None:
@@ -346,8 +353,9 @@ def _remember_deletion(
     else:
         lineage = _tombstone_lineage(stored)
         if lineage.knows(deletion.revision):
-            return
+            return stored
         lineage = deletion if deletion.knows(lineage.revision) else lineage.absorbing(deletion)
     stored.revision = lineage.revision
     stored.ancestors = json.dumps(list(lineage.ancestors))
     stored.deleted_at = naive_utc(tombstone.deleted_at)
+    return stored
