@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from reviewtool import __version__
 from reviewtool.commandline import (
     codebook,
+    conflicts,
     exchange,
     history,
     outputs,
@@ -27,7 +28,17 @@ from reviewtool.commandline import (
 from reviewtool.commandline.common import EXIT_BAD_INPUT, EXIT_BLOCKED, EXIT_FAILURE
 
 PRIVATE_UMASK = 0o077
-COMMAND_GROUPS = (exchange, reviews, codebook, workflow, history, outputs, tracking, safety)
+COMMAND_GROUPS = (
+    exchange,
+    conflicts,
+    reviews,
+    codebook,
+    workflow,
+    history,
+    outputs,
+    tracking,
+    safety,
+)
 """Each module adds its sub-commands in ``register``; the help lists them in this order."""
 
 

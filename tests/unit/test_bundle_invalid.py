@@ -80,7 +80,7 @@ def three_reviews_bad_fourth(b: Doc) -> None:
 
 CASES: list[tuple[str, Callable[[Doc], None], str, str]] = [
     ("wrong format", _set(lambda b: b, "format", "other.format"), "format", "reviewtool.bundle"),
-    ("newer version", _set(lambda b: b, "version", 2), "version", "newer reviewtool"),
+    ("newer version", _set(lambda b: b, "version", 3), "version", "newer reviewtool"),
     ("version as text", _set(lambda b: b, "version", "1"), "version", "must be 1"),
     ("reviews not a list", _set(lambda b: b, "reviews", {"a": 1}), "reviews", "must be a list"),
     ("review not an object", lambda b: b["reviews"].append(3), "reviews[1]", "must be an object"),

@@ -6,7 +6,15 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 
 from reviewtool.bundle.errors import Problem
-from reviewtool.bundle.schema import Bundle, CodeRecord, ReviewDates, ReviewRecord, TopicBriefing
+from reviewtool.bundle.schema import (
+    Bundle,
+    CodeRecord,
+    ReviewDates,
+    ReviewRecord,
+    Revised,
+    Tombstone,
+    TopicBriefing,
+)
 from reviewtool.bundle.workflow_checks import check_learning, check_workflow
 from reviewtool.bundle.workflow_schema import WorkflowRecord
 from reviewtool.domain.factors import group_of
@@ -31,6 +39,7 @@ def check_bundle(bundle: Bundle, known_codes: set[str], today: date) -> list[Pro
     checker.briefings(bundle.briefings)
     checker.workflow(bundle.workflow)
     checker.learning(bundle)
+    checker.deletions(bundle.deleted)
     return checker.problems
 
 
@@ -76,6 +85,7 @@ class BundleChecker:
                     )
                 )
             seen_briefings.setdefault(briefing.id, index)
+            self.problems.extend(_revision_problems(briefing, path))
             if briefing.theme is not None and briefing.theme not in self.codes:
                 self.problems.append(Problem(f"{path}.theme", f"unknown code {briefing.theme!r}"))
 
@@ -84,6 +94,28 @@ class BundleChecker:
 
     def learning(self, bundle: Bundle) -> None:
         self.problems.extend(check_learning(bundle.disseminations, bundle.rag_reviews, self.today))
+
+    def deletions(self, tombstones: Sequence[Tombstone]) -> None:
+        """Each deletion once. A review may be both in ``reviews`` and here, or here more
+        than once with different revisions: such deletions are conflicting copies kept
+        beside the review on the computer that wrote the bundle."""
+        seen: dict[tuple[str, str], int] = {}
+        for index, tombstone in enumerate(tombstones):
+            key = (tombstone.id, tombstone.revision)
+            if key in seen:
+                self.problems.append(
+                    Problem(
+                        f"deleted[{index}].revision",
+                        f"the same deletion of {tombstone.id} twice (also deleted[{seen[key]}])",
+                    )
+                )
+            seen.setdefault(key, index)
+            self.problems.extend(_revision_problems(tombstone, f"deleted[{index}]"))
+
+
+def _revision_problems(record: Revised, path: str) -> Iterator[Problem]:
+    if record.revision is not None and record.revision in record.ancestors:
+        yield Problem(f"{path}.ancestors", "must not hold the revision itself")
 
 
 def _check_codebook(entries: Sequence[CodeRecord], codes: set[str]) -> Iterator[Problem]:
@@ -95,6 +127,7 @@ def _check_codebook(entries: Sequence[CodeRecord], codes: set[str]) -> Iterator[
                 f"{path}.code", f"duplicate code {entry.code!r} (also codebook[{seen[entry.code]}])"
             )
         seen.setdefault(entry.code, index)
+        yield from _revision_problems(entry, path)
         if group_of(entry.code) != entry.group.value:
             yield Problem(
                 f"{path}.code",
@@ -146,6 +179,7 @@ def _check_review(
     review: ReviewRecord, path: str, codes: set[str], today: date, seen_items: dict[str, str]
 ) -> Iterator[Problem]:
     yield from _check_dates(review.dates, f"{path}.dates", today)
+    yield from _revision_problems(review, path)
     if review.converted_from == review.id:
         yield Problem(f"{path}.converted_from", "a review cannot be converted from itself")
     if len(set(review.criteria)) != len(review.criteria):

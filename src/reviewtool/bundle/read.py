@@ -160,7 +160,8 @@ def _validate(document: Any, source: str | None) -> Bundle:
                 Problem(
                     "version",
                     f"bundle version {version} was written by a newer reviewtool; "
-                    f"this one reads version {BUNDLE_VERSION}. Update reviewtool to import it.",
+                    f"this one reads versions 1 to {BUNDLE_VERSION}. "
+                    "Update reviewtool to import it.",
                 )
             ],
             source,

@@ -1,4 +1,7 @@
-"""The bundle as typed records (pydantic): the shape of BUNDLE.md, version 1.
+"""The bundle as typed records (pydantic): the shape of docs/bundle.md, versions 1 and 2.
+
+Version 2 adds revisions (``revision``, ``ancestors``) to reviews, topic briefings and codes,
+and deletions (``deleted``); a version-1 bundle reads into the same records with none.
 
 These records are also what services hand to the user interface for editing, so a review
 looks the same in a file, on screen and in the database layer's input.
@@ -39,11 +42,16 @@ from reviewtool.domain.enums import (
     Sex,
 )
 from reviewtool.domain.identifier_kinds import IdentifierKind
+from reviewtool.domain.revisions import HISTORY_LIMIT, REVISION_PATTERN
 
 BUNDLE_FORMAT = "reviewtool.bundle"
-BUNDLE_VERSION = 1
+BUNDLE_VERSION = 2
+"""The version this program writes; it reads every version up to this one."""
+READABLE_VERSIONS = (1, 2)
 
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
+RevisionId = Annotated[str, Field(pattern=REVISION_PATTERN, max_length=80)]
+Ancestors = Annotated[list[RevisionId], Field(max_length=HISTORY_LIMIT * 5)]
 CodeId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$", max_length=CODE_CHARS)]
 
 
@@ -52,7 +60,18 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="ignore", validate_assignment=False, defer_build=True)
 
 
-class CodeRecord(Record):
+class Revised(Record):
+    """What version 2 adds to every record two people can change: its revision and the
+    revisions it descends from, newest first (``domain.revisions``)."""
+
+    revision: RevisionId | None = None
+    ancestors: Ancestors = Field(default_factory=list)
+
+
+REVISION_FIELDS = frozenset(Revised.model_fields)
+
+
+class CodeRecord(Revised):
     code: CodeId
     label: RequiredShortText
     group: CodeGroup
@@ -120,7 +139,7 @@ class ReviewBriefing(Record):
     approved_at: Timestamp | None = None
 
 
-class ReviewRecord(Record):
+class ReviewRecord(Revised):
     id: Uuid
     reference: Reference
     kind: ReviewKind
@@ -151,7 +170,7 @@ class ReviewRecord(Record):
     briefing: ReviewBriefing | None = None
 
 
-class TopicBriefing(Record):
+class TopicBriefing(Revised):
     id: Uuid
     title: RequiredShortText
     theme: CodeId | None = None
@@ -178,9 +197,18 @@ class SealedIdentifiers(Record):
     """How many reviews' identifiers are inside."""
 
 
+class Tombstone(Revised):
+    """A review deleted on the laptop that wrote the bundle (version 2)."""
+
+    id: Uuid
+    reference: Text | None = None
+    revision: RevisionId  # type: ignore[assignment]  # required here: a deletion is a revision
+    deleted_at: Timestamp
+
+
 class Bundle(Record):
     format: Literal["reviewtool.bundle"]
-    version: Annotated[Literal[1], VersionNumber]
+    version: Annotated[Literal[1, 2], VersionNumber]
     exported_at: Timestamp | None = None
     partnership: ShortText | None = None
     codebook: list[CodeRecord] = Field(default_factory=list)
@@ -191,6 +219,7 @@ class Bundle(Record):
     """Optional: the statutory workflow of some reviews (see ``workflow_schema``)."""
     disseminations: list[DisseminationRecord] = Field(default_factory=list)
     rag_reviews: list[RagReviewRecord] = Field(default_factory=list)
+    deleted: list[Tombstone] = Field(default_factory=list)
 
 
 def empty_bundle(partnership: str | None, exported_at: datetime) -> Bundle:

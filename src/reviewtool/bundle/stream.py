@@ -24,6 +24,7 @@ from reviewtool.bundle.limits import MAX_NESTING
 from reviewtool.bundle.schema import (
     BUNDLE_FORMAT,
     BUNDLE_VERSION,
+    READABLE_VERSIONS,
     Bundle,
     CodeRecord,
     ReviewRecord,
@@ -49,9 +50,10 @@ class NotStreamable(Exception):
 
 @dataclass(frozen=True)
 class Codebook:
-    """The bundle's own codes: sent before its first review."""
+    """The bundle's own codes and its format version: sent before its first review."""
 
     entries: list[CodeRecord]
+    version: int = BUNDLE_VERSION
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,8 @@ class Reviews:
 
 @dataclass(frozen=True)
 class Rest:
-    """Everything but the reviews, once the whole file is read and checked."""
+    """Everything but the reviews (topic briefings, deletions), once the whole file is read
+    and checked."""
 
     header: Bundle
 
@@ -107,10 +110,14 @@ def stream_bundle(
                 if key == "reviews":
                     if checker is not None:
                         raise NotStreamable("two lists of reviews")
+                    version = header.get("version")
+                    if version not in READABLE_VERSIONS or isinstance(version, bool):
+                        # Missing, placed after the reviews, or not one this program reads.
+                        raise NotStreamable("no known version before the reviews")
                     codebook = _codebook_adapter().validate_python(header.get("codebook", []))
                     checker = BundleChecker(known_codes, today, codebook)
                     _fail_on_problems(checker)
-                    yield Codebook(codebook)
+                    yield Codebook(codebook, version)
                     for chunk in _reviews(events, checker, chunk_size):
                         if stream.surrogate_escape:
                             raise NotStreamable("escaped surrogates")
@@ -135,10 +142,11 @@ def stream_bundle(
     if checker is None:
         checker = BundleChecker(known_codes, today, bundle.codebook)
         _fail_on_problems(checker)
-        yield Codebook(bundle.codebook)
+        yield Codebook(bundle.codebook, bundle.version)
     checker.briefings(bundle.briefings)
     checker.workflow(bundle.workflow)
     checker.learning(bundle)
+    checker.deletions(bundle.deleted)
     _fail_on_problems(checker)
     yield Rest(bundle)
 

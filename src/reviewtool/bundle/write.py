@@ -18,7 +18,9 @@ OPTIONAL_SECTIONS = ("workflow", "disseminations", "rag_reviews")
 def bundle_to_dict(bundle: Bundle) -> dict[str, Any]:
     document = bundle.model_dump(mode="json", exclude={"reviews"})
     for briefing in document["briefings"]:
-        _drop_nulls(briefing, ("approved_by", "approved_at"))
+        _drop_nulls(briefing, ("approved_by", "approved_at", "revision"))
+    for code in document["codebook"]:
+        _drop_nulls(code, ("revision",))
     _drop_nulls(document, ("sealed_identifiers",))
     reviews = [review_to_dict(review) for review in bundle.reviews]
     # Keys in the order of the format: the reviews after the codebook, before the briefings.
@@ -42,6 +44,7 @@ def review_to_dict(review: ReviewRecord) -> dict[str, Any]:
         document.pop("identifier_kinds", None)
     elif document.get("identifier_kinds") is None:
         document.pop("identifier_kinds", None)
+    _drop_nulls(document, ("revision",))
     if document.get("briefing"):
         _drop_nulls(document["briefing"], ("approved_by", "approved_at"))
     for recommendation in document["recommendations"]:

@@ -54,6 +54,10 @@ class Code(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     indicators: Mapped[str | None] = mapped_column(Text)
     """Phrases that suggest this code in a review's text, one per line."""
+    revision: Mapped[str | None] = mapped_column(String(64))
+    """Exchange revision (``domain.revisions``); None until first changed or exchanged."""
+    ancestors: Mapped[str | None] = mapped_column(Text)
+    """The revisions this one descends from, newest first, as a JSON list."""
 
 
 class Review(Base):
@@ -86,8 +90,14 @@ class Review(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    revision: Mapped[str | None] = mapped_column(String(64))
+    """Exchange revision; None for a review saved before revisions existed (its revision is
+    then derived from its id and saved time, see ``domain.revisions.legacy_revision``)."""
+    ancestors: Mapped[str | None] = mapped_column(Text)
 
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+    # The version is raised explicitly by every save (`records.claim_next_version`), never
+    # only when a column changed: a save that changes only lists must raise it too.
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}  # noqa: RUF012
 
     children: Mapped[list[Child]] = relationship(
         back_populates="review", cascade="all, delete-orphan", order_by="Child.position"
@@ -243,6 +253,8 @@ class Briefing(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    revision: Mapped[str | None] = mapped_column(String(64))
+    ancestors: Mapped[str | None] = mapped_column(Text)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
@@ -262,6 +274,39 @@ class BriefingSection(Base):
     position: Mapped[int] = mapped_column(Integer)
     heading: Mapped[str] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
+
+
+class ReviewTombstone(Base):
+    """A deleted review, kept so that the deletion travels to other laptops in bundles and a
+    copy exported before it does not bring the review back."""
+
+    __tablename__ = "review_tombstones"
+
+    id: Mapped[str] = mapped_column(Uuid, primary_key=True)
+    reference: Mapped[str | None] = mapped_column(Text)
+    revision: Mapped[str] = mapped_column(String(64))
+    ancestors: Mapped[str] = mapped_column(Text)
+    deleted_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ConflictingRevision(Base):
+    """A copy from another laptop that changed what this one changed too: kept beside the
+    current copy until someone resolves it (nobody's text is dropped)."""
+
+    __tablename__ = "conflicting_revisions"
+    __table_args__ = (UniqueConstraint("entity", "entity_id", "revision"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity: Mapped[str] = mapped_column(String(20))  # "review" | "briefing" | "code"
+    entity_id: Mapped[str] = mapped_column(String(120), index=True)
+    revision: Mapped[str] = mapped_column(String(64))
+    ancestors: Mapped[str] = mapped_column(Text)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    content: Mapped[str | None] = mapped_column(Text)
+    """The other copy as bundle JSON; None when the other laptop deleted it."""
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime)
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+    source: Mapped[str | None] = mapped_column(Text)
 
 
 class AuditEvent(Base):

@@ -20,7 +20,7 @@ from reviewtool.services.clock import naive_utc, utc
 from reviewtool.services.store import Store
 
 # Scalar fields are compared one by one; lists are compared whole, as compact JSON.
-_SKIPPED = {"id", "updated_at", "identifiers", "identifier_kinds", "dates"}
+_SKIPPED = {"id", "updated_at", "identifiers", "identifier_kinds", "dates", "revision", "ancestors"}
 
 
 def flatten_review(record: ReviewRecord) -> dict[str, str | None]:

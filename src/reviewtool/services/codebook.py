@@ -12,8 +12,11 @@ from reviewtool.db.models import Briefing, Code, Factor, Review
 from reviewtool.domain.code_lookup import CodeName, resolve_code
 from reviewtool.domain.enums import CodeGroup
 from reviewtool.domain.errors import InvalidInput, NotFound
+from reviewtool.domain.revisions import Lineage, next_revision
 from reviewtool.services.audit import add_event
 from reviewtool.services.clock import now_utc
+from reviewtool.services.lineage import code_lineage, content_key, row_lineage, set_row_lineage
+from reviewtool.services.records import claim_next_version
 from reviewtool.services.store import Store
 
 
@@ -69,6 +72,19 @@ def list_codes(
         ]
 
 
+def code_record(row: Code) -> CodeRecord:
+    """A stored code as a bundle record (its revision left out)."""
+    return CodeRecord(
+        code=row.code,
+        label=row.label,
+        group=CodeGroup(row.group),
+        parent=row.parent,
+        definition=row.definition,
+        colour=row.colour,
+        active=row.active,
+    )
+
+
 def get_code(session: Session, code: str) -> Code:
     row = session.get(Code, code)
     if row is None:
@@ -101,6 +117,12 @@ def save_code(store: Store, record: CodeRecord) -> None:
         elif row.group != record.group.value:
             raise InvalidInput("a code's group cannot change; add a new code and merge instead")
         old = (row.label, row.definition, row.colour, row.active, row.parent)
+        if action == "edit":
+            set_row_lineage(
+                row, code_lineage(row, code_record(row)).after_save(content_key(record))
+            )
+        else:
+            set_row_lineage(row, Lineage(next_revision(None, content_key(record))))
         row.label = record.label
         row.definition = record.definition
         row.colour = record.colour
@@ -164,8 +186,11 @@ def merge_codes(store: Store, source: str, target: str) -> int:
         session.execute(update(Briefing).where(Briefing.theme == source).values(theme=target))
         if changed:
             # Each changed review gets a new version, so open editors notice the change.
-            for review in session.scalars(select(Review).where(Review.id.in_(changed))):
+            for review in session.scalars(select(Review).where(Review.id.in_(changed))).all():
+                claim_next_version(session, review, review.version)
+                lineage = row_lineage(review).after_save(f"merge-codes {source} {target}")
                 review.updated_at = now.replace(tzinfo=None)
+                set_row_lineage(review, lineage)
                 add_event(
                     session,
                     at=now,

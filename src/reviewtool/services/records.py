@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.strategy_options import _AbstractLoad
 
 from reviewtool.bundle.schema import (
@@ -47,6 +47,7 @@ from reviewtool.domain.enums import (
 )
 from reviewtool.domain.identifier_kinds import IdentifierKind
 from reviewtool.services.clock import naive_utc, utc
+from reviewtool.services.lineage import row_lineage
 
 DATE_FIELDS = tuple(ReviewDates.model_fields)
 
@@ -65,6 +66,20 @@ def full_review_loading() -> list[_AbstractLoad]:
     ]
 
 
+def claim_next_version(session: Session, review: Review, expected: int) -> None:
+    """Raise ``review`` to its next version now, or fail if it is no longer at ``expected``.
+
+    Every save does this first, whatever it changes (fields, lists, children, briefing):
+    one ``UPDATE reviews SET version = expected + 1 WHERE id = ... AND version = expected``.
+    A save that changed only lists used to leave the row, and so its version, untouched, and
+    a stale copy saved after it was accepted. Zero rows matched raises SQLAlchemy's
+    ``StaleDataError``, which the caller reports as an edit conflict; on PostgreSQL the row
+    stays locked until commit, so a concurrent save waits and then finds the new version.
+    """
+    review.version = expected + 1
+    session.flush()
+
+
 def build_record(
     review: Any,
     *,
@@ -78,6 +93,7 @@ def build_record(
     actions_of: Callable[[Any], Sequence[Any]],
     briefing: Any | None,
     sections: Sequence[Any],
+    with_lineage: bool = True,
 ) -> ReviewRecord:
     """A review record from stored rows: ORM objects or plain rows, which share their names.
 
@@ -93,7 +109,11 @@ def build_record(
             approved_by=briefing.approved_by,
             approved_at=utc(briefing.approved_at) if briefing.approved_at else None,
         )
+    # An analysis never reads the exchange history: it is left out (it may be long).
+    lineage = row_lineage(review) if with_lineage else None
     return ReviewRecord.model_construct(
+        revision=lineage.revision if lineage else None,
+        ancestors=list(lineage.ancestors) if lineage else [],
         id=review.id,
         reference=review.reference,
         kind=ReviewKind(review.kind),

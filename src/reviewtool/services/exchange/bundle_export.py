@@ -14,20 +14,30 @@ from reviewtool.bundle.schema import (
     BUNDLE_FORMAT,
     BUNDLE_VERSION,
     Bundle,
-    CodeRecord,
     ReviewRecord,
     Section,
+    Tombstone,
     TopicBriefing,
 )
 from reviewtool.bundle.sealing import ReviewIdentifiers, seal_identifiers
 from reviewtool.bundle.write import write_bundle_stream
-from reviewtool.db.models import Briefing, Code, Identifier, Review, Setting
-from reviewtool.domain.enums import BriefingStatus, CodeGroup
+from reviewtool.db.models import (
+    Briefing,
+    Code,
+    ConflictingRevision,
+    Identifier,
+    Review,
+    ReviewTombstone,
+    Setting,
+)
+from reviewtool.domain.enums import BriefingStatus
 from reviewtool.domain.errors import InvalidInput
 from reviewtool.domain.identifier_kinds import IdentifierKind
 from reviewtool.services.audit import add_event
 from reviewtool.services.bulk_work import without_gc_pauses
 from reviewtool.services.clock import now_utc, utc
+from reviewtool.services.codebook import code_record
+from reviewtool.services.lineage import code_lineage, row_lineage, with_lineage
 from reviewtool.services.lookup import resolve_review_id
 from reviewtool.services.reviews.bulk_read import read_reviews
 from reviewtool.services.store import Store
@@ -41,7 +51,10 @@ CHUNK = 2000
 
 
 def topic_record(briefing: Briefing) -> TopicBriefing:
+    lineage = row_lineage(briefing)
     return TopicBriefing(
+        revision=lineage.revision,
+        ancestors=list(lineage.ancestors),
         id=briefing.id,
         title=briefing.title or "",
         theme=briefing.theme,
@@ -84,19 +97,23 @@ def _export_header(session: Session, review_refs: Sequence[str]) -> tuple[Bundle
     else:
         ids = list(session.scalars(select(Review.id).order_by(Review.reference, Review.id)))
     codebook = [
-        CodeRecord(
-            code=c.code,
-            label=c.label,
-            group=CodeGroup(c.group),
-            parent=c.parent,
-            definition=c.definition,
-            colour=c.colour,
-            active=c.active,
-        )
+        with_lineage(record, code_lineage(c, record))
         for c in session.scalars(select(Code).order_by(Code.position, Code.code))
+        for record in [code_record(c)]
     ]
     briefings: list[TopicBriefing] = []
+    deleted: list[Tombstone] = []
     if not review_refs:
+        deleted = [
+            Tombstone(
+                id=t.id,
+                reference=t.reference,
+                revision=t.revision,
+                ancestors=json.loads(t.ancestors),
+                deleted_at=utc(t.deleted_at),
+            )
+            for t in session.scalars(select(ReviewTombstone).order_by(ReviewTombstone.id))
+        ] + _kept_deletions(session)
         briefings = [
             topic_record(b)
             for b in session.scalars(
@@ -121,8 +138,31 @@ def _export_header(session: Session, review_refs: Sequence[str]) -> tuple[Bundle
         workflow=workflow,
         disseminations=disseminations,
         rag_reviews=rag_reviews,
+        deleted=deleted,
     )
     return header, ids
+
+
+def _kept_deletions(session: Session) -> list[Tombstone]:
+    """Deletions kept beside a review as conflicts travel on too, so every computer ends up
+    holding the same copies whatever the order of exchange (the review itself goes in
+    ``reviews``; the importer keeps the deletion beside it again)."""
+    rows = session.execute(
+        select(ConflictingRevision, Review.reference)
+        .join(Review, Review.id == ConflictingRevision.entity_id)
+        .where(ConflictingRevision.entity == "review", ConflictingRevision.deleted.is_(True))
+        .order_by(ConflictingRevision.id)
+    )
+    return [
+        Tombstone(
+            id=row.entity_id,
+            reference=reference,
+            revision=row.revision,
+            ancestors=json.loads(row.ancestors),
+            deleted_at=utc(row.updated_at or row.received_at),
+        )
+        for row, reference in rows
+    ]
 
 
 def _review_chunks(

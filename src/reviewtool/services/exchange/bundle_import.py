@@ -11,33 +11,40 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from reviewtool.bundle.read import read_bundle_file
 from reviewtool.bundle.schema import (
     Bundle,
     CodeRecord,
     ReviewRecord,
-    TopicBriefing,
 )
 from reviewtool.bundle.stream import Codebook, NotStreamable, Reviews, is_large, stream_bundle
-from reviewtool.db.models import Briefing, BriefingSection, Code, Review, Setting
+from reviewtool.db.models import Code, Review, Setting
 from reviewtool.domain.changes import Changes
-from reviewtool.services.audit import add_event, add_review_changes, changed_fields, flatten_review
 from reviewtool.services.bulk_work import without_gc_pauses
-from reviewtool.services.clock import naive_utc, now_utc, utc
-from reviewtool.services.exchange.bundle_export import Progress, topic_record
-from reviewtool.services.exchange.sealed_import import left_behind, unseal_identifiers
-from reviewtool.services.records import (
-    apply_record,
-    full_review_loading,
-    identifier_kinds_of,
-    record_from_review,
+from reviewtool.services.clock import now_utc
+from reviewtool.services.exchange.bundle_export import Progress
+from reviewtool.services.exchange.reconcile import (
+    Exchange,
+    ImportConflict,
+    admit_new,
+    apply_deletions,
+    keep_deletions_beside,
+    reconcile_existing,
 )
+from reviewtool.services.exchange.sealed_import import left_behind, unseal_identifiers
+from reviewtool.services.exchange.shared_import import (
+    first_lineage,
+    import_changed_codes,
+    import_topic_briefings,
+)
+from reviewtool.services.lineage import set_row_lineage
+from reviewtool.services.records import full_review_loading
 from reviewtool.services.reviews.bulk_insert import insert_new_reviews
 from reviewtool.services.search_index import index_records
 from reviewtool.services.snapshots import rotate_backups, snapshot_sqlite
@@ -45,13 +52,6 @@ from reviewtool.services.store import Store
 from reviewtool.services.workflow.exchange import import_learning, import_workflows
 
 CHUNK = 500
-
-
-@dataclass(frozen=True)
-class ImportConflict:
-    reference: str
-    id: str
-    reason: str
 
 
 @dataclass
@@ -65,7 +65,9 @@ class ImportReport:
     briefings_updated: int = 0
     workflows_imported: int = 0
     learning_imported: int = 0
+    deleted: int = 0
     changed_review_ids: list[str] = field(default_factory=list)
+    deleted_review_ids: list[str] = field(default_factory=list)
     arrived_without_identifiers: dict[str, str] = field(default_factory=dict)
     """id -> reference of reviews whose bundle carried no identifiers (nor a sealed copy)."""
     identifiers_left_behind: list[str] = field(default_factory=list)
@@ -79,7 +81,11 @@ class ImportReport:
 
     @property
     def changes(self) -> Changes:
-        return Changes(saved=frozenset(self.changed_review_ids), codebook=self.codes_added > 0)
+        return Changes(
+            saved=frozenset(self.changed_review_ids),
+            deleted=frozenset(self.deleted_review_ids),
+            codebook=self.codes_added > 0,
+        )
 
     def describe(self) -> str:
         parts = [
@@ -87,6 +93,8 @@ class ImportReport:
             f"{self.updated} updated",
             f"{self.unchanged} unchanged",
         ]
+        if self.deleted:
+            parts.append(f"{self.deleted} deleted (deleted on the other computer)")
         if self.briefings_created or self.briefings_updated:
             parts.append(
                 f"{self.briefings_created} topic briefings added, {self.briefings_updated} updated"
@@ -104,7 +112,9 @@ class ImportReport:
         if self.conflicts:
             count = len(self.conflicts)
             text += (
-                f"\n{count} conflict{'s' if count != 1 else ''} (kept the copy in the database):"
+                f"\n{count} conflict{'s' if count != 1 else ''} (the copy here stays current; "
+                "the other is kept beside it to resolve: open the review in the application, "
+                "or see `reviewtool conflicts`):"
             )
             for conflict in self.conflicts:
                 text += f"\n  {conflict.reference} ({conflict.id}): {conflict.reason}"
@@ -196,14 +206,15 @@ def import_bundles(
     ):
         for bundle in bundles:
             report.start_bundle()
-            report.codes_added += _import_codebook(session, bundle.codebook)
+            work = Exchange(store.user, now, _source(bundle))
+            report.codes_added += _import_codebook(session, bundle.codebook, bundle.version, work)
             for start in range(0, len(bundle.reviews), CHUNK):
-                chunk = bundle.reviews[start : start + CHUNK]
-                _import_reviews(session, store.user, chunk, now, report)
+                chunk = _as_read(bundle.reviews[start : start + CHUNK], bundle.version)
+                _import_reviews(session, chunk, work, report)
                 done += len(chunk)
                 if progress:
                     progress(done, total)
-            _import_rest(session, store.user, bundle, now, report, identifiers_passphrase)
+            _import_rest(session, bundle, work, report, identifiers_passphrase)
         report.identifiers_left_behind = left_behind(session, report.arrived_without_identifiers)
         backup_before_commit()
     return report
@@ -229,21 +240,28 @@ def _import_streaming(
     ):
         for path, size in zip(paths, sizes, strict=True):
             report.start_bundle()
+            work = Exchange(store.user, now, path.name)
             if not is_large(path):
                 bundle = read_bundle_file(path, codes, today)
-                report.codes_added += _import_codebook(session, bundle.codebook)
-                _import_reviews(session, store.user, bundle.reviews, now, report)
-                _import_rest(session, store.user, bundle, now, report, passphrase)
+                report.codes_added += _import_codebook(
+                    session, bundle.codebook, bundle.version, work
+                )
+                _import_reviews(session, _as_read(bundle.reviews, bundle.version), work, report)
+                _import_rest(session, bundle, work, report, passphrase)
             else:
+                version = 0
                 for part in stream_bundle(path, codes, today, CHUNK):
                     if isinstance(part, Codebook):
-                        report.codes_added += _import_codebook(session, part.entries)
+                        version = part.version
+                        report.codes_added += _import_codebook(
+                            session, part.entries, part.version, work
+                        )
                     elif isinstance(part, Reviews):
-                        _import_reviews(session, store.user, part.records, now, report)
+                        _import_reviews(session, _as_read(part.records, version), work, report)
                         if progress:
                             progress(before + part.bytes_read, sum(sizes))
                     else:
-                        _import_rest(session, store.user, part.header, now, report, passphrase)
+                        _import_rest(session, part.header, work, report, passphrase)
             before += size
             if progress:
                 progress(before, sum(sizes))
@@ -252,25 +270,47 @@ def _import_streaming(
     return report
 
 
+def _source(bundle: Bundle) -> str:
+    """Where a conflicting copy came from, as the person will recognise it."""
+    made = f"exported {bundle.exported_at:%d/%m/%Y %H:%M} UTC" if bundle.exported_at else None
+    return " - ".join(part for part in (bundle.partnership, made) if part) or "a bundle"
+
+
+def _as_read(records: list[ReviewRecord], version: int) -> list[ReviewRecord]:
+    """Version 1 had no revisions: whatever such a file says about them is ignored."""
+    if version >= 2:
+        return records
+    return [
+        r.model_copy(update={"revision": None, "ancestors": []})
+        if r.revision is not None or r.ancestors
+        else r
+        for r in records
+    ]
+
+
 def _import_rest(
     session: Session,
-    user: str,
     bundle: Bundle,
-    now: datetime,
+    work: Exchange,
     report: ImportReport,
     passphrase: str | None,
 ) -> None:
     if bundle.partnership and session.get(Setting, "partnership") is None:
         session.add(Setting(key="partnership", value=json.dumps(bundle.partnership)))
-    _import_topic_briefings(session, user, bundle.briefings, now, report)
+    created, updated = import_topic_briefings(session, bundle.briefings, bundle.version, work)
+    report.briefings_created += created
+    report.briefings_updated += updated
+    if bundle.version >= 2:
+        report.deleted_review_ids.extend(apply_deletions(session, bundle.deleted, work))
+    _tally(work, report)
     if bundle.sealed_identifiers is not None:
         if passphrase:
             report.identifiers_unsealed += unseal_identifiers(
                 session,
-                user,
+                work.user,
                 bundle.sealed_identifiers,
                 passphrase,
-                now,
+                work.now,
                 report.applied_review_ids,
                 report.arrived_without_identifiers,
             )
@@ -278,13 +318,13 @@ def _import_rest(
             report.sealed_not_opened += bundle.sealed_identifiers.reviews
             # Their identifiers are in the sealed part, not left behind by the sender.
             report.forget_bundle_without_identifiers()
-    workflows = import_workflows(session, user, bundle.workflow, now)
+    workflows = import_workflows(session, work.user, bundle.workflow, work.now)
     report.workflows_imported += workflows.applied
     report.conflicts.extend(
         ImportConflict(reference, "workflow", reason) for reference, reason in workflows.conflicts
     )
     learning, learning_conflicts = import_learning(
-        session, user, bundle.disseminations, bundle.rag_reviews, now
+        session, work.user, bundle.disseminations, bundle.rag_reviews, work.now
     )
     report.learning_imported += learning
     report.conflicts.extend(
@@ -317,8 +357,14 @@ def _backup_kept_if_committed(store: Store, wanted: bool) -> Iterator[Callable[[
         rotate_backups(path.parent)
 
 
-def _import_codebook(session: Session, entries: list[CodeRecord]) -> int:
+def _import_codebook(
+    session: Session, entries: list[CodeRecord], version: int, work: Exchange
+) -> int:
     present = set(session.scalars(select(Code.code)))
+    if version >= 2:
+        import_changed_codes(session, [e for e in entries if e.code in present], work)
+    else:
+        entries = [e.model_copy(update={"revision": None, "ancestors": []}) for e in entries]
     new = [entry for entry in entries if entry.code not in present]
     if not new:
         return 0
@@ -336,6 +382,7 @@ def _import_codebook(session: Session, entries: list[CodeRecord]) -> int:
             builtin=False,
             position=position,
         )
+        set_row_lineage(row, first_lineage(entry))
         position += 1
         rows.append(row)
         session.add(row)
@@ -348,7 +395,7 @@ def _import_codebook(session: Session, entries: list[CodeRecord]) -> int:
 
 
 def _import_reviews(
-    session: Session, user: str, records: list[ReviewRecord], now: datetime, report: ImportReport
+    session: Session, records: list[ReviewRecord], work: Exchange, report: ImportReport
 ) -> None:
     existing = {
         review.id: review
@@ -358,131 +405,33 @@ def _import_reviews(
             .options(*full_review_loading())
         )
     }
-    to_index: list[ReviewRecord] = []
-    new_records = [record for record in records if record.id not in existing]
+    new_records, revived = admit_new(
+        session, [record for record in records if record.id not in existing], work
+    )
     # New reviews go in as plain rows (fast); existing ones are merged through the ORM below.
-    insert_new_reviews(session, new_records, now, user)
+    insert_new_reviews(session, new_records, work.now, work.user)
     index_records(session, new_records, new=True)
-    report.created += len(new_records)
-    report.changed_review_ids.extend(record.id for record in new_records)
+    work.created += len(new_records)
+    keep_deletions_beside(session, revived, work)
+    to_index = reconcile_existing(session, existing, records, work)
+    session.flush()
+    index_records(session, to_index)
     report.arrived_without_identifiers.update(
         (record.id, record.reference) for record in records if record.identifiers is None
     )
-    report.applied_review_ids.update(record.id for record in new_records)
-    for record in records:
-        review = existing.get(record.id)
-        if review is None:
-            continue
-        stored = record_from_review(review, include_identifiers=True)
-        before = flatten_review(stored)
-        incoming = (
-            record
-            if record.identifiers is not None
-            else record.model_copy(
-                update={
-                    "identifiers": stored.identifiers,
-                    "identifier_kinds": stored.identifier_kinds,
-                }
-            )
-        )
-        after = flatten_review(incoming)
-        stored_at, incoming_at = utc(review.updated_at), record.updated_at
-        if incoming_at > stored_at:
-            apply_record(review, incoming, record.updated_at)
-            add_review_changes(
-                session,
-                at=now,
-                user=user,
-                action="import",
-                review_id=review.id,
-                changes=changed_fields(before, after),
-            )
-            report.updated += 1
-            report.applied_review_ids.add(record.id)
-            to_index.append(incoming)
-        elif before == after and (
-            record.identifiers is None
-            or (
-                record.identifiers == stored.identifiers
-                and identifier_kinds_of(record) == stored.identifier_kinds
-            )
-        ):
-            report.unchanged += 1
-        else:
-            reason = (
-                "the database copy is newer"
-                if incoming_at < stored_at
-                else "same time stamp but different content"
-            )
-            report.conflicts.append(
-                ImportConflict(
-                    record.reference,
-                    record.id,
-                    f"{reason} (database {stored_at:%Y-%m-%d %H:%M}, "
-                    f"bundle {incoming_at:%Y-%m-%d %H:%M} UTC)",
-                )
-            )
-    session.flush()
-    index_records(session, to_index)
-    report.changed_review_ids.extend(r.id for r in to_index)
+    applied = [r.id for r in new_records] + [r.id for r in to_index]
+    report.applied_review_ids.update(applied)
+    report.changed_review_ids.extend(applied)
+    _tally(work, report)
     session.expunge_all()
 
 
-def _import_topic_briefings(
-    session: Session, user: str, records: list[TopicBriefing], now: datetime, report: ImportReport
-) -> None:
-    if not records:
-        return
-    existing = {
-        b.id: b
-        for b in session.scalars(
-            select(Briefing)
-            .where(Briefing.id.in_([r.id for r in records]))
-            .options(selectinload(Briefing.sections))
-        )
-    }
-    for record in records:
-        briefing = existing.get(record.id)
-        if briefing is not None and briefing.review_id is not None:
-            report.conflicts.append(
-                ImportConflict(
-                    record.title, record.id, "this id belongs to a review's own briefing"
-                )
-            )
-            continue
-        if briefing is None:
-            briefing = Briefing(id=record.id, created_at=naive_utc(now))
-            session.add(briefing)
-            report.briefings_created += 1
-            action = "import"
-        elif record.updated_at > utc(briefing.updated_at):
-            report.briefings_updated += 1
-            action = "import"
-        else:
-            if topic_record(briefing) != record:
-                report.conflicts.append(
-                    ImportConflict(
-                        record.title, record.id, "the database copy of this topic briefing is newer"
-                    )
-                )
-            continue
-        briefing.title = record.title
-        briefing.theme = record.theme
-        briefing.status = record.status.value
-        briefing.approved_by = record.approved_by
-        briefing.approved_at = naive_utc(record.approved_at) if record.approved_at else None
-        briefing.updated_at = naive_utc(record.updated_at)
-        briefing.sections = [
-            BriefingSection(position=i, heading=s.heading, body=s.body)
-            for i, s in enumerate(record.sections)
-        ]
-        add_event(
-            session,
-            at=now,
-            user=user,
-            action=action,
-            entity="briefing",
-            entity_id=record.id,
-            new_value=record.title,
-        )
-    session.flush()
+def _tally(work: Exchange, report: ImportReport) -> None:
+    """Move what ``work`` counted so far into the report."""
+    report.created += work.created
+    report.updated += work.updated
+    report.unchanged += work.unchanged
+    report.deleted += work.deleted
+    report.conflicts.extend(work.conflicts)
+    work.created = work.updated = work.unchanged = work.deleted = 0
+    work.conflicts = []

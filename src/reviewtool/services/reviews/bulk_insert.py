@@ -6,6 +6,7 @@ version check applies; new reviews have nothing to check and go in with executem
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections import defaultdict
 from datetime import datetime
@@ -30,6 +31,7 @@ from reviewtool.db.models import (
     Review,
     Tag,
 )
+from reviewtool.domain.revisions import legacy_revision
 from reviewtool.services.clock import naive_utc
 from reviewtool.services.records import DATE_FIELDS, identifier_kinds_of
 
@@ -56,6 +58,8 @@ def add_rows(rows: Rows, record: ReviewRecord, now: datetime, user: str) -> None
         "created_at": naive_utc(now),
         "updated_at": naive_utc(record.updated_at),
         "version": 1,
+        "revision": record.revision or legacy_revision(review_id, record.updated_at),
+        "ancestors": json.dumps(record.ancestors),
     }
     for name in DATE_FIELDS:
         review[f"date_{name}"] = getattr(record.dates, name)

@@ -94,6 +94,7 @@ def read_reviews(
                 actions_of=lambda recommendation: actions.get(recommendation.id, []),
                 briefing=briefing,
                 sections=sections.get(briefing.id, []) if briefing is not None else [],
+                with_lineage=not for_analysis,
             )
         )
     return records

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from pydantic import ValidationError
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -16,14 +17,17 @@ from reviewtool.bundle.errors import BundleError
 from reviewtool.bundle.read import problems_from_validation
 from reviewtool.bundle.schema import Bundle, ReviewRecord
 from reviewtool.db import search as index
-from reviewtool.db.models import Code, Review
+from reviewtool.db.models import Code, ConflictingRevision, Review, ReviewTombstone
 from reviewtool.domain.enums import BriefingStatus, ReviewKind
 from reviewtool.domain.errors import EditConflict, InvalidInput, NotFound
+from reviewtool.domain.revisions import Lineage, next_revision
 from reviewtool.services.audit import add_event, add_review_changes, changed_fields, flatten_review
 from reviewtool.services.clock import naive_utc, now_utc, utc
+from reviewtool.services.lineage import content_key, row_lineage, set_row_lineage
 from reviewtool.services.lookup import resolve_review_id
 from reviewtool.services.records import (
     apply_record,
+    claim_next_version,
     full_review_loading,
     identifier_kinds_of,
     record_from_review,
@@ -49,7 +53,7 @@ def get_review(store: Store, ref_or_id: str, include_identifiers: bool = True) -
         return LoadedReview(record_from_review(review, include_identifiers), review.version)
 
 
-def _check_record(session: Session, record: ReviewRecord, today: date) -> ReviewRecord:
+def check_record(session: Session, record: ReviewRecord, today: date | None) -> ReviewRecord:
     """Every rule a bundle must meet, applied to a record edited on screen."""
     if record.identifiers is not None:
         # An identifier added without saying what it is counts as "other".
@@ -60,7 +64,9 @@ def _check_record(session: Session, record: ReviewRecord, today: date) -> Review
         raise BundleError(problems_from_validation(error)) from None
     known = set(session.scalars(select(Code.code)))
     problems = check_bundle(
-        Bundle(format="reviewtool.bundle", version=1, reviews=[record]), known, today
+        Bundle(format="reviewtool.bundle", version=1, reviews=[record]),
+        known,
+        today or date.today(),
     )
     if problems:
         raise BundleError(
@@ -73,11 +79,12 @@ def create_review(store: Store, record: ReviewRecord, today: date | None = None)
     now = now_utc()
     record = record.model_copy(update={"updated_at": now})
     with store.transaction() as session:
-        record = _check_record(session, record, today or date.today())
+        record = check_record(session, record, today)
         if session.get(Review, record.id) is not None:
             raise InvalidInput(f"a review with id {record.id} already exists")
-        review = Review(id=record.id, created_at=naive_utc(now))
+        review = Review(id=record.id, created_at=naive_utc(now), version=1)
         apply_record(review, record, now)
+        set_row_lineage(review, Lineage(next_revision(None, content_key(record))))
         session.add(review)
         add_event(
             session,
@@ -109,7 +116,7 @@ def save_review(
     record = _stamp_approval(record, store.user, now)
     try:
         with store.transaction() as session:
-            record = _check_record(session, record, today or date.today())
+            record = check_record(session, record, today)
             review = session.scalars(
                 select(Review).where(Review.id == record.id).options(*full_review_loading())
             ).one_or_none()
@@ -117,8 +124,18 @@ def save_review(
                 raise NotFound(f"review {record.reference} no longer exists (was it deleted?)")
             if review.version != expected_version:
                 raise _conflict(review)
-            before = flatten_review(record_from_review(review, include_identifiers=True))
+            claim_next_version(session, review, expected_version)
+            stored = record_from_review(review, include_identifiers=True)
+            before = flatten_review(stored)
+            lineage = row_lineage(review)
             apply_record(review, record, now)
+            # The revision is taken from what is stored, identifiers included.
+            kept = (
+                record
+                if record.identifiers is not None
+                else record.model_copy(update={"identifiers": stored.identifiers})
+            )
+            set_row_lineage(review, lineage.after_save(content_key(kept)))
             changes = changed_fields(before, flatten_review(record))
             add_review_changes(
                 session,
@@ -166,15 +183,35 @@ def delete_review(store: Store, review_id: str, expected_version: int) -> None:
             raise NotFound(f"no review with id {review_id}")
         if review.version != expected_version:
             raise _conflict(review)
-        add_event(
-            session,
-            at=now_utc(),
-            user=store.user,
-            action="delete",
-            entity="review",
-            entity_id=review_id,
-            review_id=review_id,
-            old_value=review.reference,
+        remove_review(session, review, row_lineage(review).after_save("deleted"), store.user)
+
+
+def remove_review(
+    session: Session, review: Review, lineage: Lineage, user: str, action: str = "delete"
+) -> None:
+    """Delete a review, leaving a tombstone with the deletion's revision: the deletion then
+    travels to other laptops in bundles, and an older copy cannot bring the review back."""
+    now = now_utc()
+    add_event(
+        session,
+        at=now,
+        user=user,
+        action=action,
+        entity="review",
+        entity_id=review.id,
+        review_id=review.id,
+        old_value=review.reference,
+    )
+    tombstone = session.get(ReviewTombstone, review.id) or ReviewTombstone(id=review.id)
+    tombstone.reference = review.reference
+    tombstone.revision = lineage.revision
+    tombstone.ancestors = json.dumps(list(lineage.ancestors))
+    tombstone.deleted_at = naive_utc(now)
+    session.add(tombstone)
+    session.execute(
+        delete(ConflictingRevision).where(
+            ConflictingRevision.entity == "review", ConflictingRevision.entity_id == review.id
         )
-        session.delete(review)
-        index.delete_rows(session, [review_id])
+    )
+    session.delete(review)
+    index.delete_rows(session, [review.id])

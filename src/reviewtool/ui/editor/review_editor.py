@@ -24,6 +24,7 @@ from reviewtool.domain.errors import EditConflict, ReviewtoolError
 from reviewtool.domain.suggestions import Suggestion
 from reviewtool.services.audit import review_audit_trail
 from reviewtool.services.codebook import list_codes
+from reviewtool.services.reviews.conflicts import list_review_conflicts
 from reviewtool.services.reviews.drafts import discard_draft, load_draft, save_draft
 from reviewtool.services.reviews.editing import LoadedReview, get_review, save_review
 from reviewtool.services.reviews.history import remove_from_history
@@ -37,6 +38,7 @@ from reviewtool.services.reviews.tags import known_tags
 from reviewtool.services.settings import DEFAULT_REFLECTIVE_QUESTIONS, load_settings
 from reviewtool.services.store import Store
 from reviewtool.ui.accessibility import show_tick_boxes
+from reviewtool.ui.conflict_view import ConflictNotice, resolve_conflicts
 from reviewtool.ui.editor.actions_tab import ActionsTab
 from reviewtool.ui.editor.base import EditorTab
 from reviewtool.ui.editor.briefing_tab import BriefingTab
@@ -105,6 +107,9 @@ class ReviewEditor(QWidget):
         top.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        self.conflict_notice = ConflictNotice()
+        self.conflict_notice.resolveRequested.connect(self.resolve_conflicts)
+        layout.addWidget(self.conflict_notice)
         layout.addWidget(self.tabs)
         self.autosave = QTimer(self)
         self.autosave.setInterval(AUTOSAVE_MILLISECONDS)
@@ -212,6 +217,7 @@ class ReviewEditor(QWidget):
         self._show(loaded.record)
         self.history.show_entries(review_audit_trail(self.store, review_id))
         self._open_workflow()
+        self.conflict_notice.show_conflicts(list_review_conflicts(self.store, review_id))
         self._set_dirty(False)
         self._enable(True)
         self._offer_draft(loaded)
@@ -219,6 +225,21 @@ class ReviewEditor(QWidget):
     def highlight_search(self, text: str) -> int:
         """Mark the words a list search for ``text`` matched (none when it is empty)."""
         return mark_matches(self.tabs, match_pattern(text) if text.strip() else None)
+
+    def resolve_conflicts(self) -> None:
+        """Compare this review with another computer's copies and settle them (after saving
+        what is on screen, so nothing typed is lost)."""
+        if self.loaded is None or not self.maybe_save():
+            return
+        review_id = self.loaded.record.id
+        current, resolved = resolve_conflicts(self.store, self.loaded, self.today, self)
+        if not resolved:
+            return
+        if current is None:
+            self.clear()
+        else:
+            self.open_review(review_id)
+        self.saved.emit(review_id)
 
     def _offer_draft(self, loaded: LoadedReview) -> None:
         draft = load_draft(loaded.record.id, self.store.database.passphrase)
@@ -313,6 +334,7 @@ class ReviewEditor(QWidget):
     def clear(self) -> None:
         self.loaded = None
         self._open_workflow()
+        self.conflict_notice.setVisible(False)
         self._set_dirty(False)
         self._enable(False)
         self.heading.setText("Select a review, or create one with File > New review (Ctrl+N).")
