@@ -122,7 +122,7 @@ def test_the_upgrade_builds_the_word_index_for_stored_reviews(tmp_path: Path) ->
                     "VALUES (7, 'r7', 'Child S', 'Repeated escalation by the school')"
                 )
             )
-        migrate.upgrade(database, "0006_i17")
+        migrate.upgrade(database, "0010")
         with database.engine.connect() as connection:
             rows = connection.execute(
                 text(

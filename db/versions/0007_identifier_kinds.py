@@ -1,7 +1,7 @@
 """what each protected identifier is (child, parent, address, school...)
 
-Revision ID: 0006_i14
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-01 00:00:00
 
 The publication check looks for a person by parts of their name, a school by its own name
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_i14"
-down_revision = "0006_i19"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """revisions for exchange between laptops: revision ids, tombstones, conflicting copies
 
-Revision ID: 0006_i12
-Revises: 0005
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-11-30 23:59:00
 
 Existing rows keep a null revision: theirs is derived from the id and saved time, so two
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_i12"
-down_revision = "0007_i17"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

@@ -3,8 +3,8 @@
 A rejected code is not proposed again for the same review, and an indicator phrase the
 partnership keeps rejecting stops proposing its code.
 
-Revision ID: 0007_i17
-Revises: 0006_i17
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-01 00:40:00
 """
 
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_i17"
-down_revision = "0006_i17"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

@@ -6,8 +6,8 @@ prefix of three letters or more finds every word that starts with it. On SQLite 
 FTS5 table that reads its text from ``review_search`` (nothing is stored twice) with a
 3-letter prefix index; on PostgreSQL a 'simple' tsvector beside the 'english' one.
 
-Revision ID: 0006_i17
-Revises: 0005
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-11-30 23:59:00
 """
 
@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0006_i17"
-down_revision = "0007_i18"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """learning into practice: briefing disseminations, team action plans, RAG reviews
 
-Revision ID: 0007_i18
-Revises: 0006_i18
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-01 00:20:00
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_i18"
-down_revision = "0006_i18"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

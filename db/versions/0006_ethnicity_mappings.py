@@ -1,6 +1,6 @@
 """the partnership's own mappings of recorded ethnicity to the 2021 census categories
 
-Revision ID: 0006_i19
+Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-01 00:00:00
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_i19"
+revision = "0006"
 down_revision = "0005"
 branch_labels = None
 depends_on = None

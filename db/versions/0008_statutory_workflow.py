@@ -1,7 +1,7 @@
 """the statutory workflow: agency contributions, panel meetings, milestones, pauses
 
-Revision ID: 0006_i18
-Revises: 0005
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-11-30 23:59:00
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_i18"
-down_revision = "0006_i14"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
