@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from reviewtool.reports.colours import safe_colour, text_on
+from reviewtool.reports.colours import safe_colour
 from reviewtool.reports.document_model import (
     Bullets,
     DocumentModel,
@@ -14,56 +14,11 @@ from reviewtool.reports.document_model import (
     Table,
 )
 from reviewtool.reports.fonts import BOLD, REGULAR, pdf_markup, register_fonts
+from reviewtool.reports.styles import DOCUMENT, paragraph_styles
 
 
 def _styles(brand: str) -> dict[str, Any]:
-    from reportlab.lib import colors
-    from reportlab.lib.styles import ParagraphStyle
-
-    colour = colors.HexColor(brand)
-    return {
-        "title": ParagraphStyle("title", fontName=BOLD, fontSize=20, leading=25, textColor=colour),
-        "subtitle": ParagraphStyle(
-            "subtitle", fontName=REGULAR, fontSize=11, leading=15, spaceAfter=8
-        ),
-        "h1": ParagraphStyle(
-            "h1",
-            fontName=BOLD,
-            fontSize=14,
-            leading=18,
-            spaceBefore=10,
-            spaceAfter=5,
-            textColor=colour,
-            keepWithNext=1,
-        ),
-        "h2": ParagraphStyle(
-            "h2",
-            fontName=BOLD,
-            fontSize=11,
-            leading=14,
-            spaceBefore=6,
-            spaceAfter=3,
-            keepWithNext=1,
-        ),
-        "body": ParagraphStyle("body", fontName=REGULAR, fontSize=10, leading=13.5, spaceAfter=5),
-        "bullet": ParagraphStyle(
-            "bullet",
-            fontName=REGULAR,
-            bulletFontName=REGULAR,
-            fontSize=10,
-            leading=13.5,
-            leftIndent=12,
-            spaceAfter=3,
-        ),
-        "cell": ParagraphStyle("cell", fontName=REGULAR, fontSize=8.5, leading=10.5),
-        "head": ParagraphStyle(
-            "head",
-            fontName=BOLD,
-            fontSize=8.5,
-            leading=10.5,
-            textColor=colors.HexColor(text_on(brand)),
-        ),
-    }
+    return paragraph_styles(DOCUMENT, brand)
 
 
 def _lead_paragraphs(block: Paragraph, style: Any) -> list[Any]:

@@ -8,12 +8,12 @@ from typing import Any
 from reviewtool.reports.colours import safe_colour, text_on
 from reviewtool.reports.fonts import BOLD, REGULAR, pdf_markup, register_fonts
 from reviewtool.reports.review_summary_model import ReviewSummaryModel
+from reviewtool.reports.styles import REVIEW_SUMMARY, paragraph_styles
 
 
 def write_review_summary_pdf(model: ReviewSummaryModel, path: Path) -> Path:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate
 
@@ -21,40 +21,7 @@ def write_review_summary_pdf(model: ReviewSummaryModel, path: Path) -> Path:
     brand = safe_colour(model.brand_colour)
     width, height = A4
     margin = 16 * mm
-    style = {
-        "title": ParagraphStyle(
-            "title", fontName=BOLD, fontSize=20, leading=24, textColor=colors.HexColor(brand)
-        ),
-        "sub": ParagraphStyle(
-            "sub",
-            fontName=REGULAR,
-            fontSize=9.5,
-            leading=12.5,
-            spaceAfter=6,
-            textColor=colors.HexColor("#333333"),
-        ),
-        "h2": ParagraphStyle(
-            "h2",
-            fontName=BOLD,
-            fontSize=11.5,
-            leading=14,
-            spaceBefore=7,
-            spaceAfter=2,
-            keepWithNext=1,
-            textColor=colors.HexColor(brand),
-        ),
-        "body": ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=12.5, spaceAfter=3),
-        "item": ParagraphStyle(
-            "item",
-            fontName=REGULAR,
-            fontSize=9.5,
-            leading=12.5,
-            leftIndent=11,
-            bulletIndent=0,
-            bulletFontName=REGULAR,
-            spaceAfter=2,
-        ),
-    }
+    style = paragraph_styles(REVIEW_SUMMARY, brand)
     story: list[Any] = [
         Paragraph(pdf_markup(model.title, BOLD), style["title"]),
         Paragraph(

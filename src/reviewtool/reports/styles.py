@@ -78,6 +78,42 @@ SLIDES: dict[str, StyleSpec] = {
     "quote": StyleSpec(17, 22, left_indent=16, space_after=8, colour="#333333"),
 }
 
+DOCUMENT: dict[str, StyleSpec] = {
+    "title": StyleSpec(20, 25, bold=True, colour="brand"),
+    "subtitle": StyleSpec(11, 15, space_after=8),
+    "h1": StyleSpec(
+        14, 18, bold=True, colour="brand", space_before=10, space_after=5, keep_with_next=True
+    ),
+    "h2": StyleSpec(11, 14, bold=True, space_before=6, space_after=3, keep_with_next=True),
+    "body": StyleSpec(10, 13.5, space_after=5),
+    "bullet": StyleSpec(10, 13.5, left_indent=12, space_after=3, bullet=True),
+    "cell": StyleSpec(8.5, 10.5),
+    "head": StyleSpec(8.5, 10.5, bold=True, colour="on_brand"),
+}
+"""Long working documents: the rapid review report, the chronology."""
+
+REVIEW_SUMMARY: dict[str, StyleSpec] = {
+    "title": StyleSpec(20, 24, bold=True, colour="brand"),
+    "sub": StyleSpec(9.5, 12.5, colour="#333333", space_after=6),
+    "h2": StyleSpec(
+        11.5, 14, bold=True, colour="brand", space_before=7, space_after=2, keep_with_next=True
+    ),
+    "body": StyleSpec(9.5, 12.5, space_after=3),
+    "item": StyleSpec(9.5, 12.5, left_indent=11, space_after=2, bullet=True),
+}
+"""The public one-page summary of a review."""
+
+TRACKER: dict[str, StyleSpec] = {
+    "h1": StyleSpec(16, 20, bold=True, colour="brand", space_after=4),
+    "h2": StyleSpec(
+        12, 15, bold=True, colour="brand", space_before=8, space_after=3, keep_with_next=True
+    ),
+    "h3": StyleSpec(10, 13, bold=True, space_before=4, space_after=2, keep_with_next=True),
+    "body": StyleSpec(9, 12, space_after=4),
+    "cell": StyleSpec(7.5, 9.5),
+}
+"""The action tracker (landscape)."""
+
 
 def _resolve(colour: str | None, brand: str) -> str | None:
     if colour == "brand":

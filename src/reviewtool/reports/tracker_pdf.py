@@ -9,6 +9,7 @@ from typing import Any
 from reviewtool.reports.colours import safe_colour, text_on
 from reviewtool.reports.fonts import BOLD, REGULAR, pdf_markup, register_fonts
 from reviewtool.reports.row_table import row_table
+from reviewtool.reports.styles import TRACKER, paragraph_styles
 from reviewtool.reports.tracker_model import RAG_FILLS, TrackerModel
 
 WIDTHS = (0.17, 0.2, 0.08, 0.08, 0.1, 0.08, 0.145, 0.145)
@@ -20,48 +21,16 @@ def _day(value: date | None) -> str:
 
 
 def write_tracker_pdf(model: TrackerModel, path: Path) -> Path:
-    from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
     register_fonts()
     brand = safe_colour(model.brand_colour)
     width, height = landscape(A4)
     margin = 12 * mm
     usable = width - 2 * margin
-    style = {
-        "h1": ParagraphStyle(
-            "h1",
-            fontName=BOLD,
-            fontSize=16,
-            leading=20,
-            spaceAfter=4,
-            textColor=colors.HexColor(brand),
-        ),
-        "h2": ParagraphStyle(
-            "h2",
-            fontName=BOLD,
-            fontSize=12,
-            leading=15,
-            spaceBefore=8,
-            spaceAfter=3,
-            keepWithNext=1,
-            textColor=colors.HexColor(brand),
-        ),
-        "h3": ParagraphStyle(
-            "h3",
-            fontName=BOLD,
-            fontSize=10,
-            leading=13,
-            spaceBefore=4,
-            spaceAfter=2,
-            keepWithNext=1,
-        ),
-        "body": ParagraphStyle("body", fontName=REGULAR, fontSize=9, leading=12, spaceAfter=4),
-        "cell": ParagraphStyle("cell", fontName=REGULAR, fontSize=7.5, leading=9.5),
-    }
+    style = paragraph_styles(TRACKER, brand)
 
     story: list[Any] = [
         Paragraph(pdf_markup(model.title, BOLD), style["h1"]),
@@ -70,25 +39,7 @@ def write_tracker_pdf(model: TrackerModel, path: Path) -> Path:
             style["body"],
         ),
     ]
-    summary = [["RAG status", "Actions"]] + [
-        [label, str(count)] for _, label, count in model.rag_counts
-    ]
-    table = Table(summary, colWidths=[usable * 0.3, usable * 0.08], hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                ("FONTNAME", (0, 0), (-1, 0), BOLD),
-                ("FONTSIZE", (0, 0), (-1, -1), 8.5),
-                ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
-                *[
-                    ("BACKGROUND", (0, row), (0, row), colors.HexColor(RAG_FILLS[key]))
-                    for row, (key, _, _) in enumerate(model.rag_counts, start=1)
-                    if key in RAG_FILLS
-                ],
-            ]
-        )
-    )
+    table = _rag_table(model, usable)
     story += [table, Spacer(1, 2 * mm), Paragraph(pdf_markup(model.counting), style["body"])]
     if not model.reviews:
         story.append(Paragraph("No actions match.", style["body"]))
@@ -159,3 +110,30 @@ def write_tracker_pdf(model: TrackerModel, path: Path) -> Path:
     finally:
         partial.unlink(missing_ok=True)
     return path
+
+
+def _rag_table(model: TrackerModel, usable: float) -> Any:
+    """How many actions are at each RAG status, each colour beside its words."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
+
+    summary = [["RAG status", "Actions"]] + [
+        [label, str(count)] for _, label, count in model.rag_counts
+    ]
+    table = Table(summary, colWidths=[usable * 0.3, usable * 0.08], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("FONTNAME", (0, 0), (-1, 0), BOLD),
+                ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
+                *[
+                    ("BACKGROUND", (0, row), (0, row), colors.HexColor(RAG_FILLS[key]))
+                    for row, (key, _, _) in enumerate(model.rag_counts, start=1)
+                    if key in RAG_FILLS
+                ],
+            ]
+        )
+    )
+    return table

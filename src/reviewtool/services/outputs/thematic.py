@@ -39,6 +39,7 @@ from reviewtool.services.counting import cohort_query
 from reviewtool.services.ethnicity import custom_mappings
 from reviewtool.services.outputs.thematic_board import board_report
 from reviewtool.services.outputs.thematic_counts import (
+    CodeInfo,
     child_characteristics,
     code_counts,
     codebook_rows,
@@ -161,6 +162,72 @@ def thematic_model(
         len(records),
     )
 
+    figures = _action_figures(records, today, action_tracker)
+    rag, progress = figures.rag, figures.progress
+    total_actions = sum(rag.values())
+    kinds = Counter(r.kind for r in records)
+    children = sum(len(r.children) for r in records)
+    basis = PERIOD_RULE if request.by == "notified" else "publication date"
+    method = _method(request, basis, folded, previous_records is not None)
+    group_labels = {g.value: g.label for g in CodeGroup}
+    found_with = pairs(records, codes)
+    period = _period(request.date_from, request.date_to)
+    return ThematicModel(
+        partnership=settings.partnership,
+        brand_colour=settings.brand_colour,
+        title="Thematic review of child safeguarding practice reviews",
+        period=period,
+        basis=basis,
+        generated=today,
+        marking="For publication" if request.for_publication else "OFFICIAL-SENSITIVE",
+        method=method,
+        findings=findings(records, groups, characteristics, trio, repeat, rag, total_actions),
+        reviews=len(records),
+        children=children,
+        cohort=[Count(kind.label, kinds[kind], len(records)) for kind in ReviewKind if kinds[kind]],
+        characteristics=characteristics,
+        factor_groups=groups,
+        recurring=recurring,
+        repeat=repeat,
+        comparison_period=_period(request.compare_from, request.compare_to)
+        if request.compare_from and request.compare_to
+        else None,
+        pairs=found_with,
+        trio=trio,
+        national=national_rows(records),
+        recommendations=figures.recommendations,
+        actions_by_rag=[
+            Count(rag_value.label, rag[rag_value], total_actions)
+            for rag_value in (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.GREY)
+        ],
+        overdue=sorted(figures.overdue, key=lambda o: (o.due or date.min, o.reference)),
+        appendix=_appendix(records, codes, progress),
+        matrix=_matrix(records),
+        actions=figures.lines,
+        codebook=[
+            (code, info.label, group_labels.get(info.group, info.group))
+            for code, info in codes.items()
+        ],
+        counting=counting_note(folded, request.count_both),
+        board=board_report(
+            records, rows, recurring, repeat, found_with, characteristics, rag, period, request.by
+        ),
+    )
+
+
+@dataclass
+class _ActionFigures:
+    rag: Counter[Rag]
+    overdue: list[OverdueAction]
+    lines: list[ActionLine]
+    progress: dict[str, Counter[Rag]]
+    """Each review's actions by RAG status (for the appendix)."""
+    recommendations: int
+
+
+def _action_figures(records: list[Case], today: date, action_tracker: bool) -> _ActionFigures:
+    """Every action of the cohort by RAG status; the overdue ones; a line per action for the
+    spreadsheet's tracker when it is written."""
     rag: Counter[Rag] = Counter()
     overdue: list[OverdueAction] = []
     action_lines: list[ActionLine] = []
@@ -196,10 +263,10 @@ def thematic_model(
                             record.reference, action.owner or "No owner", action.due, action.text
                         )
                     )
-    total_actions = sum(rag.values())
-    kinds = Counter(r.kind for r in records)
-    children = sum(len(r.children) for r in records)
-    basis = PERIOD_RULE if request.by == "notified" else "publication date"
+    return _ActionFigures(rag, overdue, action_lines, progress, recommendations)
+
+
+def _method(request: ThematicRequest, basis: str, folded: int, compared: bool) -> list[str]:
     method = [
         f"Reviews whose {basis} falls from {request.date_from:%d %B %Y} to "
         f"{request.date_to:%d %B %Y}"
@@ -212,16 +279,18 @@ def thematic_model(
         fold_rule(folded, request.count_both),
         f"A recurring theme is one found in at least 2 reviews and at least "
         f"{round(request.threshold * 100)}% of them"
-        + (
-            "; a repeat theme also recurred in the comparison period."
-            if previous_records is not None
-            else "."
-        ),
+        + ("; a repeat theme also recurred in the comparison period." if compared else "."),
         CHILD_RULE,
         "National figures are quoted with their source and year and compared only with the "
         "matching local measure. Local numbers are small: differences may be chance.",
     ]
-    appendix = [
+    return method
+
+
+def _appendix(
+    records: list[Case], codes: dict[str, CodeInfo], progress: dict[str, Counter[Rag]]
+) -> list[AppendixRow]:
+    return [
         AppendixRow(
             r.reference,
             r.title,
@@ -237,7 +306,10 @@ def thematic_model(
         )
         for r in records
     ]
-    matrix = [
+
+
+def _matrix(records: list[Case]) -> list[MatrixRow]:
+    return [
         MatrixRow(
             reference=r.reference,
             kind=r.kind.label,
@@ -255,47 +327,3 @@ def thematic_model(
         )
         for r in records
     ]
-    group_labels = {g.value: g.label for g in CodeGroup}
-    found_with = pairs(records, codes)
-    period = _period(request.date_from, request.date_to)
-    return ThematicModel(
-        partnership=settings.partnership,
-        brand_colour=settings.brand_colour,
-        title="Thematic review of child safeguarding practice reviews",
-        period=period,
-        basis=basis,
-        generated=today,
-        marking="For publication" if request.for_publication else "OFFICIAL-SENSITIVE",
-        method=method,
-        findings=findings(records, groups, characteristics, trio, repeat, rag, total_actions),
-        reviews=len(records),
-        children=children,
-        cohort=[Count(kind.label, kinds[kind], len(records)) for kind in ReviewKind if kinds[kind]],
-        characteristics=characteristics,
-        factor_groups=groups,
-        recurring=recurring,
-        repeat=repeat,
-        comparison_period=_period(request.compare_from, request.compare_to)
-        if request.compare_from and request.compare_to
-        else None,
-        pairs=found_with,
-        trio=trio,
-        national=national_rows(records),
-        recommendations=recommendations,
-        actions_by_rag=[
-            Count(rag_value.label, rag[rag_value], total_actions)
-            for rag_value in (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.GREY)
-        ],
-        overdue=sorted(overdue, key=lambda o: (o.due or date.min, o.reference)),
-        appendix=appendix,
-        matrix=matrix,
-        actions=action_lines,
-        codebook=[
-            (code, info.label, group_labels.get(info.group, info.group))
-            for code, info in codes.items()
-        ],
-        counting=counting_note(folded, request.count_both),
-        board=board_report(
-            records, rows, recurring, repeat, found_with, characteristics, rag, period, request.by
-        ),
-    )

@@ -64,6 +64,28 @@ def add_rows(rows: Rows, record: ReviewRecord, now: datetime, user: str) -> None
     for name in DATE_FIELDS:
         review[f"date_{name}"] = getattr(record.dates, name)
     rows[Review.__table__].append(review)  # type: ignore[index]
+    _content_rows(rows, record)
+    _recommendation_rows(rows, record)
+    if record.briefing is not None:
+        _briefing_rows(rows, record, now)
+    rows[AuditEvent.__table__].append(  # type: ignore[index]
+        {
+            "at": naive_utc(now),
+            "user": user,
+            "action": "import",
+            "entity": "review",
+            "entity_id": review_id,
+            "review_id": review_id,
+            "field": None,
+            "old_value": None,
+            "new_value": record.reference,
+        }
+    )
+
+
+def _content_rows(rows: Rows, record: ReviewRecord) -> None:
+    """Children, agencies, factors, tags, identifiers, learning and good practice."""
+    review_id = record.id
     rows[Child.__table__].extend(  # type: ignore[index]
         {
             "review_id": review_id,
@@ -113,6 +135,10 @@ def add_rows(rows: Rows, record: ReviewRecord, now: datetime, user: str) -> None
             for i, t in enumerate(record.good_practice)
         ]
     )
+
+
+def _recommendation_rows(rows: Rows, record: ReviewRecord) -> None:
+    review_id = record.id
     for position, recommendation in enumerate(record.recommendations):
         rows[Recommendation.__table__].append(  # type: ignore[index]
             {
@@ -138,40 +164,29 @@ def add_rows(rows: Rows, record: ReviewRecord, now: datetime, user: str) -> None
             }
             for i, a in enumerate(recommendation.actions)
         )
-    if record.briefing is not None:
-        briefing_id = str(uuid.uuid4())
-        rows[Briefing.__table__].append(  # type: ignore[index]
-            {
-                "id": briefing_id,
-                "review_id": review_id,
-                "title": None,
-                "theme": None,
-                "status": record.briefing.status.value,
-                "approved_by": record.briefing.approved_by,
-                "approved_at": naive_utc(record.briefing.approved_at)
-                if record.briefing.approved_at
-                else None,
-                "created_at": naive_utc(now),
-                "updated_at": naive_utc(record.updated_at),
-                "version": 1,
-            }
-        )
-        rows[BriefingSection.__table__].extend(  # type: ignore[index]
-            {"briefing_id": briefing_id, "position": i, "heading": s.heading, "body": s.body}
-            for i, s in enumerate(record.briefing.sections)
-        )
-    rows[AuditEvent.__table__].append(  # type: ignore[index]
+
+
+def _briefing_rows(rows: Rows, record: ReviewRecord, now: datetime) -> None:
+    briefing = record.briefing
+    assert briefing is not None
+    briefing_id = str(uuid.uuid4())
+    rows[Briefing.__table__].append(  # type: ignore[index]
         {
-            "at": naive_utc(now),
-            "user": user,
-            "action": "import",
-            "entity": "review",
-            "entity_id": review_id,
-            "review_id": review_id,
-            "field": None,
-            "old_value": None,
-            "new_value": record.reference,
+            "id": briefing_id,
+            "review_id": record.id,
+            "title": None,
+            "theme": None,
+            "status": briefing.status.value,
+            "approved_by": briefing.approved_by,
+            "approved_at": naive_utc(briefing.approved_at) if briefing.approved_at else None,
+            "created_at": naive_utc(now),
+            "updated_at": naive_utc(record.updated_at),
+            "version": 1,
         }
+    )
+    rows[BriefingSection.__table__].extend(  # type: ignore[index]
+        {"briefing_id": briefing_id, "position": i, "heading": s.heading, "body": s.body}
+        for i, s in enumerate(briefing.sections)
     )
 
 
