@@ -31,6 +31,9 @@ class WorkflowTab(QWidget):
         self.loaded: LoadedWorkflow | None = None
 
     def open_review(self, review_id: str | None) -> None:
+        if review_id is None and self.loaded is None:
+            self.setEnabled(False)  # already empty: nothing to clear (and start-up stays quick)
+            return
         self.loaded = load_workflow(self.store, review_id) if review_id else None
         self.setEnabled(self.loaded is not None)
         self.refresh()
