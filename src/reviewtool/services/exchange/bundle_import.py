@@ -318,7 +318,7 @@ def _import_rest(
             report.sealed_not_opened += bundle.sealed_identifiers.reviews
             # Their identifiers are in the sealed part, not left behind by the sender.
             report.forget_bundle_without_identifiers()
-    workflows = import_workflows(session, work.user, bundle.workflow, work.now)
+    workflows = import_workflows(session, work.user, bundle.workflow, work.now, work.source)
     report.workflows_imported += workflows.applied
     report.conflicts.extend(
         ImportConflict(reference, "workflow", reason) for reference, reason in workflows.conflicts

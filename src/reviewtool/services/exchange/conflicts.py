@@ -1,4 +1,5 @@
-"""Every conflicting copy kept by imports (reviews, topic briefings, codes), and settling one
+"""Every conflicting copy kept by imports (reviews, their workflows, topic briefings, codes),
+and settling one
 by keeping this computer's copy or taking the other whole.
 
 Reviews can also be merged field by field in the application (``reviews.conflicts``).
@@ -20,14 +21,21 @@ from reviewtool.services.clock import naive_utc, now_utc, utc
 from reviewtool.services.codebook import code_record
 from reviewtool.services.exchange.bundle_export import topic_record
 from reviewtool.services.lineage import code_lineage, content_key, row_lineage, set_row_lineage
-from reviewtool.services.reviews.conflict_store import BRIEFING, CODE, REVIEW, stored_lineage
+from reviewtool.services.reviews.conflict_store import (
+    BRIEFING,
+    CODE,
+    REVIEW,
+    WORKFLOW,
+    stored_lineage,
+)
 from reviewtool.services.reviews.conflicts import resolve_review_conflict
 from reviewtool.services.reviews.editing import get_review
 from reviewtool.services.store import Store
+from reviewtool.services.workflow.conflicts import resolve_workflow_conflict
 
 KEEP_CHOICES = ("mine", "theirs")
 
-_KINDS = {REVIEW: "review", BRIEFING: "topic briefing", CODE: "code"}
+_KINDS = {REVIEW: "review", WORKFLOW: "review workflow", BRIEFING: "topic briefing", CODE: "code"}
 
 
 @dataclass(frozen=True)
@@ -62,10 +70,11 @@ def list_conflicts(store: Store) -> list[ConflictSummary]:
 def _names(session: Session, rows: list[ConflictingRevision]) -> dict[tuple[str, str], str]:
     ids = {entity: [r.entity_id for r in rows if r.entity == entity] for entity in _KINDS}
     names: dict[tuple[str, str], str] = {}
-    for review_id, reference in session.execute(
-        select(Review.id, Review.reference).where(Review.id.in_(ids[REVIEW]))
-    ):
-        names[(REVIEW, review_id)] = reference
+    for entity in (REVIEW, WORKFLOW):
+        for review_id, reference in session.execute(
+            select(Review.id, Review.reference).where(Review.id.in_(ids[entity]))
+        ):
+            names[(entity, review_id)] = reference
     for briefing_id, title in session.execute(
         select(Briefing.id, Briefing.title).where(Briefing.id.in_(ids[BRIEFING]))
     ):
@@ -88,6 +97,8 @@ def resolve_conflict(store: Store, conflict_id: int, keep: str) -> str:
             return _resolve_briefing(session, store.user, row, keep == "theirs")
         if entity == CODE:
             return _resolve_code(session, store.user, row, keep == "theirs")
+        if entity == WORKFLOW:
+            return resolve_workflow_conflict(session, store.user, row, keep == "theirs")
         content = row.content
     loaded = get_review(store, entity_id)
     result: ReviewRecord | None = loaded.record

@@ -19,6 +19,8 @@ CHUNK = 900  # under SQLite's limit on bound parameters
 REVIEW = "review"
 BRIEFING = "briefing"
 CODE = "code"
+WORKFLOW = "workflow"
+"""A review's statutory workflow (its ``entity_id`` is the review's id)."""
 
 
 def stored_lineage(row: ConflictingRevision) -> Lineage:

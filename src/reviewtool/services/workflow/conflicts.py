@@ -1,0 +1,44 @@
+"""Settling a review's workflow kept in conflict: keep this computer's copy or take the other.
+
+Either way the result is a new revision that descends from both copies, so the other
+computer accepts it as an update on the next exchange instead of seeing a new conflict.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from reviewtool.bundle.workflow_schema import WorkflowRecord
+from reviewtool.db.models import ConflictingRevision, Review, ReviewWorkflow
+from reviewtool.domain.errors import NotFound
+from reviewtool.domain.revisions import Lineage
+from reviewtool.services.clock import now_utc
+from reviewtool.services.reviews.conflict_store import stored_lineage
+from reviewtool.services.workflow.editing import apply_in_session
+from reviewtool.services.workflow.lineage import workflow_content, workflow_lineage
+from reviewtool.services.workflow.rows import read_workflows
+
+
+def resolve_workflow_conflict(
+    session: Session, user: str, row: ConflictingRevision, take: bool
+) -> str:
+    review = session.get(Review, row.entity_id)
+    if review is None:
+        raise NotFound(f"review {row.entity_id} no longer exists (was it deleted?)")
+    mine = read_workflows(session, [review.id]).get(review.id)
+    head = session.get(ReviewWorkflow, review.id)
+    theirs = WorkflowRecord.model_validate_json(row.content or "{}")
+    chosen = theirs if take or mine is None else mine
+    local = workflow_lineage(head) if head is not None else None
+    other = stored_lineage(row)
+    content = workflow_content(chosen)
+    lineage = (
+        local.joined(other, content)
+        if local is not None
+        else Lineage(other.revision, other.ancestors).after_save(content)
+    )
+    apply_in_session(session, user, chosen, mine, "resolve-conflict", now_utc(), lineage)
+    session.delete(row)
+    session.flush()
+    kept = "the other computer's copy" if take else "this computer's copy"
+    return f"{review.reference}: workflow: kept {kept}"
