@@ -186,7 +186,7 @@ class _Merge:
         # earlier state of this one by its derived revision; any other is kept.
         if record.updated_at < current.updated_at and local.knows(theirs.revision):
             note = "an earlier state of the copy here, so there is nothing to keep"
-            self.result.conflicts.append((reference, f"workflow: {reason}; {note}"))
+            self.result.conflicts.append((reference, f"{reason}; {note}"))
             return
         self._keep(record, theirs, current, reference, rows, reason)
 
@@ -226,7 +226,7 @@ class _Merge:
         here, there = current.updated_at, record.updated_at
         stamp = f"here {here:%Y-%m-%d %H:%M}, other {there:%Y-%m-%d %H:%M} UTC"
         note = "kept beside this copy to resolve" if new else "already kept, still to resolve"
-        self.result.conflicts.append((reference, f"workflow: {reason} ({stamp}); {note}"))
+        self.result.conflicts.append((reference, f"{reason} ({stamp}); {note}"))
 
 
 # Learning into practice ------------------------------------------------------------------
