@@ -1,4 +1,5 @@
-"""revisions for a review's workflow, so two laptops' workflow edits are never dropped
+"""revisions for a review's workflow and for briefing deliveries, so two laptops' edits are
+never dropped
 
 Revision ID: 0013
 Revises: 0012
@@ -18,13 +19,18 @@ branch_labels = None
 depends_on = None
 
 
+TABLES = ("review_workflow", "briefing_disseminations")
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("review_workflow", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("revision", sa.String(length=64), nullable=True))
-        batch_op.add_column(sa.Column("ancestors", sa.Text(), nullable=True))
+    for table in TABLES:
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.add_column(sa.Column("revision", sa.String(length=64), nullable=True))
+            batch_op.add_column(sa.Column("ancestors", sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("review_workflow", schema=None) as batch_op:
-        batch_op.drop_column("ancestors")
-        batch_op.drop_column("revision")
+    for table in reversed(TABLES):
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.drop_column("ancestors")
+            batch_op.drop_column("revision")

@@ -1,5 +1,5 @@
-"""A review's workflow travels by revision: two computers editing it never lose a text
-(SQLite and PostgreSQL)."""
+"""A review's workflow and a briefing's deliveries travel by revision: two computers editing
+them never lose a text (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -13,14 +13,21 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from reviewtool.bundle.learning_schema import DisseminationRecord
 from reviewtool.bundle.workflow_schema import WorkflowRecord
 from reviewtool.db.models import ConflictingRevision, ReviewWorkflow
 from reviewtool.services.exchange.bundle_export import export_bundle
 from reviewtool.services.exchange.bundle_import import ImportReport, import_bundle_files
 from reviewtool.services.exchange.conflicts import list_conflicts, resolve_conflict
 from reviewtool.services.store import Store
-from reviewtool.services.workflow import editing
+from reviewtool.services.workflow import dissemination, editing
+from reviewtool.services.workflow.dissemination import (
+    list_disseminations,
+    new_dissemination,
+    save_dissemination,
+)
 from reviewtool.services.workflow.editing import load_workflow, save_workflow
+from reviewtool.services.workflow.topic_briefings import new_topic_briefing
 from tests.store.exchange_helpers import computers, send
 from tests.store.workflow_fixtures import TODAY, add_rapid_review
 
@@ -199,3 +206,75 @@ def test_a_version_one_workflow_still_imports_and_an_older_one_is_kept(
     with b.transaction() as session:
         head = session.get(ReviewWorkflow, load_workflow(b, "RR-1").review.id)
         assert head is not None and head.revision is not None
+
+
+# Briefing deliveries ----------------------------------------------------------------------
+
+
+def _shared_delivery(a: Store, b: Store, tmp_path: Path) -> tuple[str, str]:
+    topic = new_topic_briefing(a, "Neglect")
+    first = new_dissemination(topic.id, TODAY).model_copy(
+        update={"delivered_by": "Trainer", "audience": "Police", "attendees": 10}
+    )
+    saved = save_dissemination(a, topic.id, first, TODAY)
+    assert send(a, b, tmp_path).learning_imported == 1
+    return topic.id, saved.id
+
+
+def _deliver_to(store: Store, topic_id: str, delivery_id: str, audience: str) -> None:
+    (current,) = [d for d in list_disseminations(store, topic_id) if d.id == delivery_id]
+    save_dissemination(store, topic_id, current.model_copy(update={"audience": audience}), TODAY)
+
+
+def _audiences(store: Store, topic_id: str) -> set[str]:
+    current = {d.audience for d in list_disseminations(store, topic_id)}
+    with store.transaction() as session:
+        rows = session.scalars(
+            select(ConflictingRevision).where(ConflictingRevision.entity == "dissemination")
+        )
+        kept = {DisseminationRecord.model_validate_json(r.content or "{}").audience for r in rows}
+    return current | kept
+
+
+def test_a_delivery_edited_on_both_computers_is_kept_and_resolved(
+    two: list[Store], tmp_path: Path
+) -> None:
+    a, b = two
+    topic_id, delivery_id = _shared_delivery(a, b, tmp_path)
+    _deliver_to(b, topic_id, delivery_id, "Police (North)")
+    _deliver_to(a, topic_id, delivery_id, "Police (South)")
+
+    report = send(a, b, tmp_path)
+    (conflict,) = [c for c in report.conflicts if c.id == "delivery"]
+    assert "both changed" in conflict.reason and "kept beside" in conflict.reason
+    assert _audiences(b, topic_id) == {"Police (North)", "Police (South)"}
+    (listed,) = [c for c in list_conflicts(b) if c.kind == "briefing delivery"]
+    assert "Police (North)" in listed.name
+
+    assert "kept the other computer's copy" in resolve_conflict(b, listed.id, "theirs")
+    assert _audiences(b, topic_id) == {"Police (South)"}
+    back = send(b, a, tmp_path)
+    assert back.learning_imported == 1 and not back.conflicts
+    assert list_disseminations(a, topic_id) == list_disseminations(b, topic_id)
+
+
+def test_a_delivery_that_descends_updates_and_a_version_one_one_is_kept(
+    two: list[Store], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ticks = itertools.count()
+    start = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
+    monkeypatch.setattr(dissemination, "now_utc", lambda: start + timedelta(minutes=next(ticks)))
+    a, b = two
+    topic_id, delivery_id = _shared_delivery(a, b, tmp_path)
+    _deliver_to(a, topic_id, delivery_id, "Police (all teams)")
+    report = send(a, b, tmp_path)
+    assert report.learning_imported == 1 and not report.conflicts
+    assert _audiences(b, topic_id) == {"Police (all teams)"}
+
+    _deliver_to(a, topic_id, delivery_id, "Police, as A wrote it")
+    stale = _version_one_bundle(a, tmp_path)
+    _deliver_to(b, topic_id, delivery_id, "Police, as B wrote it later")
+    older = import_bundle_files(b, [stale], today=TODAY)
+    (conflict,) = [c for c in older.conflicts if c.id == "delivery"]
+    assert "the copy here is newer" in conflict.reason
+    assert _audiences(b, topic_id) == {"Police, as A wrote it", "Police, as B wrote it later"}

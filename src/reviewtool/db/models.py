@@ -515,6 +515,9 @@ class Dissemination(Base):
     plan_due: Mapped[date | None] = mapped_column(Date)
     plan_returned: Mapped[date | None] = mapped_column(Date)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    revision: Mapped[str | None] = mapped_column(String(64))
+    """The exchange revision (None: saved before deliveries had one; derived from the time)."""
+    ancestors: Mapped[str | None] = mapped_column(Text)
 
     plan_actions: Mapped[list[TeamPlanAction]] = relationship(
         cascade="all, delete-orphan", order_by="TeamPlanAction.position"

@@ -324,7 +324,7 @@ def _import_rest(
         ImportConflict(reference, "workflow", reason) for reference, reason in workflows.conflicts
     )
     learning, learning_conflicts = import_learning(
-        session, work.user, bundle.disseminations, bundle.rag_reviews, work.now
+        session, work.user, bundle.disseminations, bundle.rag_reviews, work.now, work.source
     )
     report.learning_imported += learning
     report.conflicts.extend(

@@ -14,7 +14,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from reviewtool.bundle.schema import CodeRecord, ReviewRecord, TopicBriefing
-from reviewtool.db.models import Briefing, BriefingSection, Code, ConflictingRevision, Review
+from reviewtool.db.models import (
+    Briefing,
+    BriefingSection,
+    Code,
+    ConflictingRevision,
+    Dissemination,
+    Review,
+)
 from reviewtool.domain.errors import InvalidInput, NotFound
 from reviewtool.services.audit import add_event
 from reviewtool.services.clock import naive_utc, now_utc, utc
@@ -24,6 +31,7 @@ from reviewtool.services.lineage import code_lineage, content_key, row_lineage, 
 from reviewtool.services.reviews.conflict_store import (
     BRIEFING,
     CODE,
+    DISSEMINATION,
     REVIEW,
     WORKFLOW,
     stored_lineage,
@@ -31,11 +39,20 @@ from reviewtool.services.reviews.conflict_store import (
 from reviewtool.services.reviews.conflicts import resolve_review_conflict
 from reviewtool.services.reviews.editing import get_review
 from reviewtool.services.store import Store
-from reviewtool.services.workflow.conflicts import resolve_workflow_conflict
+from reviewtool.services.workflow.conflicts import (
+    resolve_delivery_conflict,
+    resolve_workflow_conflict,
+)
 
 KEEP_CHOICES = ("mine", "theirs")
 
-_KINDS = {REVIEW: "review", WORKFLOW: "review workflow", BRIEFING: "topic briefing", CODE: "code"}
+_KINDS = {
+    REVIEW: "review",
+    WORKFLOW: "review workflow",
+    DISSEMINATION: "briefing delivery",
+    BRIEFING: "topic briefing",
+    CODE: "code",
+}
 
 
 @dataclass(frozen=True)
@@ -81,6 +98,12 @@ def _names(session: Session, rows: list[ConflictingRevision]) -> dict[tuple[str,
         names[(BRIEFING, briefing_id)] = title or briefing_id
     for code in ids[CODE]:
         names[(CODE, code)] = code
+    for delivery_id, audience, delivered_on in session.execute(
+        select(Dissemination.id, Dissemination.audience, Dissemination.delivered_on).where(
+            Dissemination.id.in_(ids[DISSEMINATION])
+        )
+    ):
+        names[(DISSEMINATION, delivery_id)] = f"{delivered_on} {audience}"
     return names
 
 
@@ -99,6 +122,8 @@ def resolve_conflict(store: Store, conflict_id: int, keep: str) -> str:
             return _resolve_code(session, store.user, row, keep == "theirs")
         if entity == WORKFLOW:
             return resolve_workflow_conflict(session, store.user, row, keep == "theirs")
+        if entity == DISSEMINATION:
+            return resolve_delivery_conflict(session, store.user, row, keep == "theirs")
         content = row.content
     loaded = get_review(store, entity_id)
     result: ReviewRecord | None = loaded.record

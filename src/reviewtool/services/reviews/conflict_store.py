@@ -21,6 +21,8 @@ BRIEFING = "briefing"
 CODE = "code"
 WORKFLOW = "workflow"
 """A review's statutory workflow (its ``entity_id`` is the review's id)."""
+DISSEMINATION = "dissemination"
+"""A delivery of a 7-minute briefing and its team's action plan."""
 
 
 def stored_lineage(row: ConflictingRevision) -> Lineage:

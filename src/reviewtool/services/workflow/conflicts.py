@@ -1,4 +1,5 @@
-"""Settling a review's workflow kept in conflict: keep this computer's copy or take the other.
+"""Settling a review's workflow or a briefing delivery kept in conflict: keep this computer's
+copy or take the other.
 
 Either way the result is a new revision that descends from both copies, so the other
 computer accepts it as an update on the next exchange instead of seeing a new conflict.
@@ -8,14 +9,28 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from reviewtool.bundle.learning_schema import DisseminationRecord
 from reviewtool.bundle.workflow_schema import WorkflowRecord
-from reviewtool.db.models import ConflictingRevision, Review, ReviewWorkflow
+from reviewtool.db.models import (
+    Briefing,
+    ConflictingRevision,
+    Dissemination,
+    Review,
+    ReviewWorkflow,
+)
 from reviewtool.domain.errors import NotFound
 from reviewtool.domain.revisions import Lineage
+from reviewtool.services.audit import add_event
 from reviewtool.services.clock import now_utc
 from reviewtool.services.reviews.conflict_store import stored_lineage
+from reviewtool.services.workflow.dissemination import record_of, write_dissemination
 from reviewtool.services.workflow.editing import apply_in_session
-from reviewtool.services.workflow.lineage import workflow_content, workflow_lineage
+from reviewtool.services.workflow.lineage import (
+    delivery_content,
+    delivery_lineage,
+    workflow_content,
+    workflow_lineage,
+)
 from reviewtool.services.workflow.rows import read_workflows
 
 
@@ -42,3 +57,34 @@ def resolve_workflow_conflict(
     session.flush()
     kept = "the other computer's copy" if take else "this computer's copy"
     return f"{review.reference}: workflow: kept {kept}"
+
+
+def resolve_delivery_conflict(
+    session: Session, user: str, row: ConflictingRevision, take: bool
+) -> str:
+    stored = session.get(Dissemination, row.entity_id)
+    theirs = DisseminationRecord.model_validate_json(row.content or "{}")
+    if stored is None:
+        raise NotFound("that delivery no longer exists here (was it deleted?)")
+    mine = record_of(stored, None)
+    chosen = theirs if take else mine
+    lineage = delivery_lineage(stored).joined(stored_lineage(row), delivery_content(chosen))
+    now = now_utc()
+    write_dissemination(
+        session, stored.briefing_id, chosen.model_copy(update={"updated_at": now}), lineage
+    )
+    session.delete(row)
+    briefing = session.get(Briefing, stored.briefing_id)
+    add_event(
+        session,
+        at=now,
+        user=user,
+        action="resolve-conflict",
+        entity="dissemination",
+        entity_id=stored.id,
+        review_id=briefing.review_id if briefing else None,
+        new_value=f"{chosen.date} {chosen.audience}",
+    )
+    session.flush()
+    kept = "the other computer's copy" if take else "this computer's copy"
+    return f"delivery {chosen.date} to {chosen.audience}: kept {kept}"

@@ -24,18 +24,17 @@ from reviewtool.db.models import (
     ReviewWorkflow,
 )
 from reviewtool.domain.revisions import Lineage, Relation, bounded_history, relate
-from reviewtool.services.audit import add_event
-from reviewtool.services.clock import utc
 from reviewtool.services.reviews.conflict_store import (
+    DISSEMINATION,
     WORKFLOW,
     conflicts_of,
     drop_known_conflicts,
     keep_conflict,
 )
+from reviewtool.services.workflow.delivery_merge import DeliveryMerge
 from reviewtool.services.workflow.dissemination import (
     rag_reviews_of,
     record_of,
-    write_dissemination,
 )
 from reviewtool.services.workflow.editing import apply_in_session
 from reviewtool.services.workflow.lineage import (
@@ -267,14 +266,15 @@ def import_learning(
     deliveries: Sequence[DisseminationRecord],
     rag_reviews: Sequence[RagReviewRecord],
     now: datetime,
+    source: str | None = None,
 ) -> tuple[int, list[tuple[str, str]]]:
-    """Apply deliveries (newer copy wins) and new RAG reviews; returns (applied, conflicts).
+    """Apply deliveries (by revision, or without one by time; a copy both computers changed
+    is kept beside the one here) and new RAG reviews; returns (applied, conflicts).
 
     A delivery of a briefing, or a RAG review of an action, that neither the bundle nor the
     database holds rejects the file (the caller's transaction is rolled back).
     """
     problems: list[Problem] = []
-    applied = 0
     conflicts: list[tuple[str, str]] = []
     review_briefings = dict(
         (review_id, briefing_id)
@@ -284,6 +284,8 @@ def import_learning(
             )
         )
     )
+    kept = conflicts_of(session, DISSEMINATION, [d.id for d in deliveries])
+    merge = DeliveryMerge(session, user, now, source)
     for index, record in enumerate(deliveries):
         if record.review_id is not None:
             briefing_id = review_briefings.get(record.review_id)
@@ -294,22 +296,10 @@ def import_learning(
                 Problem(f"disseminations[{index}]", "its briefing is not in the bundle or database")
             )
             continue
-        stored = session.get(Dissemination, record.id)
-        if stored is not None and utc(stored.updated_at) >= record.updated_at:
-            if utc(stored.updated_at) > record.updated_at:
-                conflicts.append((record.audience, "the database copy of this delivery is newer"))
-            continue
-        write_dissemination(session, briefing_id, record)
-        add_event(
-            session,
-            at=now,
-            user=user,
-            action="import",
-            entity="dissemination",
-            entity_id=record.id,
-            new_value=f"{record.date} {record.audience}",
-        )
-        applied += 1
+        reason = merge.one(briefing_id, record, kept[record.id])
+        if reason is not None:
+            conflicts.append((f"{record.date} {record.audience}", reason))
+    applied = merge.applied
     for index, review in enumerate(rag_reviews):
         if session.get(ActionRagReview, review.id) is not None:
             continue
