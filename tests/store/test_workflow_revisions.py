@@ -15,7 +15,8 @@ from sqlalchemy import select
 
 from reviewtool.bundle.learning_schema import DisseminationRecord
 from reviewtool.bundle.workflow_schema import WorkflowRecord
-from reviewtool.db.models import ConflictingRevision, ReviewWorkflow
+from reviewtool.db.models import ConflictingRevision, Dissemination, ReviewWorkflow
+from reviewtool.domain.errors import NotFound
 from reviewtool.services.exchange.bundle_export import export_bundle
 from reviewtool.services.exchange.bundle_import import ImportReport, import_bundle_files
 from reviewtool.services.exchange.conflicts import list_conflicts, resolve_conflict
@@ -278,3 +279,20 @@ def test_a_delivery_that_descends_updates_and_a_version_one_one_is_kept(
     (conflict,) = [c for c in older.conflicts if c.id == "delivery"]
     assert "the copy here is newer" in conflict.reason
     assert _audiences(b, topic_id) == {"Police, as A wrote it", "Police, as B wrote it later"}
+
+
+def test_a_kept_delivery_whose_delivery_is_gone_can_still_be_settled(
+    two: list[Store], tmp_path: Path
+) -> None:
+    a, b = two
+    topic_id, delivery_id = _shared_delivery(a, b, tmp_path)
+    _deliver_to(b, topic_id, delivery_id, "Police (North)")
+    _deliver_to(a, topic_id, delivery_id, "Police (South)")
+    send(a, b, tmp_path)
+    with b.transaction() as session:  # gone with its briefing, as a cascade would do
+        session.delete(session.get(Dissemination, delivery_id))
+    (listed,) = list_conflicts(b)
+    with pytest.raises(NotFound, match="its briefing must exist"):
+        resolve_conflict(b, listed.id, "theirs")
+    assert "kept its deletion here" in resolve_conflict(b, listed.id, "mine")
+    assert not list_conflicts(b)

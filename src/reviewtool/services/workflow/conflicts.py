@@ -65,7 +65,14 @@ def resolve_delivery_conflict(
     stored = session.get(Dissemination, row.entity_id)
     theirs = DisseminationRecord.model_validate_json(row.content or "{}")
     if stored is None:
-        raise NotFound("that delivery no longer exists here (was it deleted?)")
+        # Deleted here (or with its briefing) since: keeping this computer's state drops
+        # the other copy; taking it needs its briefing.
+        if take:
+            raise NotFound(
+                "that delivery was deleted here; its briefing must exist to take the other copy"
+            )
+        session.delete(row)
+        return f"delivery {theirs.date} to {theirs.audience}: kept its deletion here"
     mine = record_of(stored, None)
     chosen = theirs if take else mine
     lineage = delivery_lineage(stored).joined(stored_lineage(row), delivery_content(chosen))
