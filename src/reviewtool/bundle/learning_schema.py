@@ -10,6 +10,11 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt
 from reviewtool.bundle.fields import IsoDate, RequiredText, Text, Timestamp, Uuid
 from reviewtool.domain.actions import Rag
 from reviewtool.domain.enums import ActionStatus
+from reviewtool.domain.revisions import HISTORY_LIMIT, REVISION_PATTERN
+
+# The same revision fields as reviews carry (``schema.Revised``), repeated here because the
+# main schema imports this module.
+_RevisionId = Annotated[str, Field(pattern=REVISION_PATTERN, max_length=80)]
 
 
 class _Record(BaseModel):
@@ -39,6 +44,11 @@ class DisseminationRecord(_Record):
     plan_returned: IsoDate | None = None
     plan_actions: list[TeamPlanActionRecord] = Field(default_factory=list)
     updated_at: Timestamp
+    revision: _RevisionId | None = None
+    """Bundle version 2 (optional): the delivery's own revision, as a review's."""
+    ancestors: Annotated[list[_RevisionId], Field(max_length=HISTORY_LIMIT * 5)] = Field(
+        default_factory=list
+    )
 
 
 class RagReviewRecord(_Record):

@@ -25,6 +25,8 @@ def check_workflow(records: Sequence[WorkflowRecord], today: date) -> list[Probl
                 )
             )
         seen_reviews.setdefault(record.review_id, index)
+        if record.revision is not None and record.revision in record.ancestors:
+            problems.append(Problem(f"{path}.ancestors", "must not hold the revision itself"))
         problems.extend(_check_one(record, path, today, seen_ids))
     return problems
 

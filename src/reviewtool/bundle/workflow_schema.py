@@ -14,10 +14,14 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from reviewtool.bundle.fields import IsoDate, RequiredText, Text, Timestamp, Uuid
 from reviewtool.domain.milestones import Milestone
+from reviewtool.domain.revisions import HISTORY_LIMIT, REVISION_PATTERN
 from reviewtool.domain.workflow import PanelOutcome
 
 ClockTime = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
 DEFAULT_DUE_WORKING_DAYS = 5
+# The same revision fields as reviews carry (``schema.Revised``), repeated here because the
+# main schema imports this module.
+WorkflowRevisionId = Annotated[str, Field(pattern=REVISION_PATTERN, max_length=80)]
 
 
 class _Record(BaseModel):
@@ -101,6 +105,11 @@ class PauseRecord(_Record):
 class WorkflowRecord(_Record):
     review_id: Uuid
     updated_at: Timestamp
+    revision: WorkflowRevisionId | None = None
+    """Bundle version 2 (optional): the workflow's own revision, as a review's."""
+    ancestors: Annotated[list[WorkflowRevisionId], Field(max_length=HISTORY_LIMIT * 5)] = Field(
+        default_factory=list
+    )
     agency_requests: list[AgencyRequestRecord] = Field(default_factory=list)
     panel_meetings: list[PanelMeetingRecord] = Field(default_factory=list)
     report: RapidReviewReportRecord = Field(default_factory=RapidReviewReportRecord)

@@ -355,8 +355,9 @@ class EthnicityMapping(Base):
 class ReviewWorkflow(Base):
     """A review's rapid review report text, sign-off and the Panel's response.
 
-    ``updated_at`` moves with every change to the review's workflow records (requests,
-    returns, meetings, milestones, pauses): a bundle's copy replaces them only if newer.
+    ``updated_at`` and ``revision`` move with every change to the review's workflow records
+    (requests, returns, meetings, milestones, pauses): a bundle's copy replaces them only if
+    it descends from this one (or, without a revision, if it is newer).
     """
 
     __tablename__ = "review_workflow"
@@ -365,6 +366,9 @@ class ReviewWorkflow(Base):
         ForeignKey("reviews.id", ondelete="CASCADE"), primary_key=True
     )
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    revision: Mapped[str | None] = mapped_column(String(64))
+    """The exchange revision (None: saved before workflows had one; derived from the time)."""
+    ancestors: Mapped[str | None] = mapped_column(Text)
     child_and_family: Mapped[str | None] = mapped_column(Text)
     analysis: Mapped[str | None] = mapped_column(Text)
     inequalities: Mapped[str | None] = mapped_column(Text)
@@ -511,6 +515,9 @@ class Dissemination(Base):
     plan_due: Mapped[date | None] = mapped_column(Date)
     plan_returned: Mapped[date | None] = mapped_column(Date)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    revision: Mapped[str | None] = mapped_column(String(64))
+    """The exchange revision (None: saved before deliveries had one; derived from the time)."""
+    ancestors: Mapped[str | None] = mapped_column(Text)
 
     plan_actions: Mapped[list[TeamPlanAction]] = relationship(
         cascade="all, delete-orphan", order_by="TeamPlanAction.position"

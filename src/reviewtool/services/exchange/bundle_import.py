@@ -318,13 +318,13 @@ def _import_rest(
             report.sealed_not_opened += bundle.sealed_identifiers.reviews
             # Their identifiers are in the sealed part, not left behind by the sender.
             report.forget_bundle_without_identifiers()
-    workflows = import_workflows(session, work.user, bundle.workflow, work.now)
+    workflows = import_workflows(session, work.user, bundle.workflow, work.now, work.source)
     report.workflows_imported += workflows.applied
     report.conflicts.extend(
         ImportConflict(reference, "workflow", reason) for reference, reason in workflows.conflicts
     )
     learning, learning_conflicts = import_learning(
-        session, work.user, bundle.disseminations, bundle.rag_reviews, work.now
+        session, work.user, bundle.disseminations, bundle.rag_reviews, work.now, work.source
     )
     report.learning_imported += learning
     report.conflicts.extend(

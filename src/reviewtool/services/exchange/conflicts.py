@@ -1,4 +1,5 @@
-"""Every conflicting copy kept by imports (reviews, topic briefings, codes), and settling one
+"""Every conflicting copy kept by imports (reviews, their workflows, topic briefings, codes),
+and settling one
 by keeping this computer's copy or taking the other whole.
 
 Reviews can also be merged field by field in the application (``reviews.conflicts``).
@@ -13,21 +14,45 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from reviewtool.bundle.schema import CodeRecord, ReviewRecord, TopicBriefing
-from reviewtool.db.models import Briefing, BriefingSection, Code, ConflictingRevision, Review
+from reviewtool.db.models import (
+    Briefing,
+    BriefingSection,
+    Code,
+    ConflictingRevision,
+    Dissemination,
+    Review,
+)
 from reviewtool.domain.errors import InvalidInput, NotFound
 from reviewtool.services.audit import add_event
 from reviewtool.services.clock import naive_utc, now_utc, utc
 from reviewtool.services.codebook import code_record
 from reviewtool.services.exchange.bundle_export import topic_record
 from reviewtool.services.lineage import code_lineage, content_key, row_lineage, set_row_lineage
-from reviewtool.services.reviews.conflict_store import BRIEFING, CODE, REVIEW, stored_lineage
+from reviewtool.services.reviews.conflict_store import (
+    BRIEFING,
+    CODE,
+    DISSEMINATION,
+    REVIEW,
+    WORKFLOW,
+    stored_lineage,
+)
 from reviewtool.services.reviews.conflicts import resolve_review_conflict
 from reviewtool.services.reviews.editing import get_review
 from reviewtool.services.store import Store
+from reviewtool.services.workflow.conflicts import (
+    resolve_delivery_conflict,
+    resolve_workflow_conflict,
+)
 
 KEEP_CHOICES = ("mine", "theirs")
 
-_KINDS = {REVIEW: "review", BRIEFING: "topic briefing", CODE: "code"}
+_KINDS = {
+    REVIEW: "review",
+    WORKFLOW: "review workflow",
+    DISSEMINATION: "briefing delivery",
+    BRIEFING: "topic briefing",
+    CODE: "code",
+}
 
 
 @dataclass(frozen=True)
@@ -62,16 +87,23 @@ def list_conflicts(store: Store) -> list[ConflictSummary]:
 def _names(session: Session, rows: list[ConflictingRevision]) -> dict[tuple[str, str], str]:
     ids = {entity: [r.entity_id for r in rows if r.entity == entity] for entity in _KINDS}
     names: dict[tuple[str, str], str] = {}
-    for review_id, reference in session.execute(
-        select(Review.id, Review.reference).where(Review.id.in_(ids[REVIEW]))
-    ):
-        names[(REVIEW, review_id)] = reference
+    for entity in (REVIEW, WORKFLOW):
+        for review_id, reference in session.execute(
+            select(Review.id, Review.reference).where(Review.id.in_(ids[entity]))
+        ):
+            names[(entity, review_id)] = reference
     for briefing_id, title in session.execute(
         select(Briefing.id, Briefing.title).where(Briefing.id.in_(ids[BRIEFING]))
     ):
         names[(BRIEFING, briefing_id)] = title or briefing_id
     for code in ids[CODE]:
         names[(CODE, code)] = code
+    for delivery_id, audience, delivered_on in session.execute(
+        select(Dissemination.id, Dissemination.audience, Dissemination.delivered_on).where(
+            Dissemination.id.in_(ids[DISSEMINATION])
+        )
+    ):
+        names[(DISSEMINATION, delivery_id)] = f"{delivered_on} {audience}"
     return names
 
 
@@ -88,6 +120,10 @@ def resolve_conflict(store: Store, conflict_id: int, keep: str) -> str:
             return _resolve_briefing(session, store.user, row, keep == "theirs")
         if entity == CODE:
             return _resolve_code(session, store.user, row, keep == "theirs")
+        if entity == WORKFLOW:
+            return resolve_workflow_conflict(session, store.user, row, keep == "theirs")
+        if entity == DISSEMINATION:
+            return resolve_delivery_conflict(session, store.user, row, keep == "theirs")
         content = row.content
     loaded = get_review(store, entity_id)
     result: ReviewRecord | None = loaded.record

@@ -19,6 +19,10 @@ CHUNK = 900  # under SQLite's limit on bound parameters
 REVIEW = "review"
 BRIEFING = "briefing"
 CODE = "code"
+WORKFLOW = "workflow"
+"""A review's statutory workflow (its ``entity_id`` is the review's id)."""
+DISSEMINATION = "dissemination"
+"""A delivery of a 7-minute briefing and its team's action plan."""
 
 
 def stored_lineage(row: ConflictingRevision) -> Lineage:

@@ -209,8 +209,10 @@ def remove_review(
     tombstone.deleted_at = naive_utc(now)
     session.add(tombstone)
     session.execute(
+        # Its workflow's kept copies go with it (the workflow itself cascades).
         delete(ConflictingRevision).where(
-            ConflictingRevision.entity == "review", ConflictingRevision.entity_id == review.id
+            ConflictingRevision.entity.in_(("review", "workflow")),
+            ConflictingRevision.entity_id == review.id,
         )
     )
     session.delete(review)

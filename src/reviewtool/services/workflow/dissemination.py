@@ -3,12 +3,13 @@ reviews of recommendation actions over time."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import date
 
 from pydantic import ValidationError
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
 from reviewtool.bundle.errors import BundleError
@@ -23,6 +24,7 @@ from reviewtool.db.models import (
     Action,
     ActionRagReview,
     Briefing,
+    ConflictingRevision,
     Dissemination,
     Recommendation,
     Review,
@@ -31,9 +33,12 @@ from reviewtool.db.models import (
 from reviewtool.domain.actions import action_rag
 from reviewtool.domain.enums import ActionStatus
 from reviewtool.domain.errors import InvalidInput, NotFound
+from reviewtool.domain.revisions import Lineage, next_revision
 from reviewtool.services.audit import add_event
 from reviewtool.services.clock import naive_utc, now_utc, utc
+from reviewtool.services.reviews.conflict_store import DISSEMINATION
 from reviewtool.services.store import Store
+from reviewtool.services.workflow.lineage import delivery_content, delivery_lineage
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,7 @@ def briefing_choices(store: Store) -> list[BriefingChoice]:
 
 
 def record_of(row: Dissemination, review_id: str | None) -> DisseminationRecord:
+    lineage = delivery_lineage(row)
     return DisseminationRecord(
         id=row.id,
         briefing_id=None if review_id else row.briefing_id,
@@ -80,6 +86,8 @@ def record_of(row: Dissemination, review_id: str | None) -> DisseminationRecord:
             for a in row.plan_actions
         ],
         updated_at=utc(row.updated_at),
+        revision=lineage.revision,
+        ancestors=list(lineage.ancestors),
     )
 
 
@@ -123,11 +131,27 @@ def _checked(record: DisseminationRecord, today: date) -> DisseminationRecord:
     return record
 
 
-def write_dissemination(session: Session, briefing_id: str, record: DisseminationRecord) -> None:
+def write_dissemination(
+    session: Session,
+    briefing_id: str,
+    record: DisseminationRecord,
+    lineage: Lineage | None = None,
+) -> None:
+    """Store ``record`` with ``lineage`` as its revision (None: a local save, one revision
+    on from the stored one)."""
     row = session.get(Dissemination, record.id)
+    if lineage is None:
+        content = delivery_content(record)
+        lineage = (
+            Lineage(next_revision(None, content))
+            if row is None
+            else delivery_lineage(row).after_save(content)
+        )
     if row is None:
         row = Dissemination(id=record.id)
         session.add(row)
+    row.revision = lineage.revision
+    row.ancestors = json.dumps(list(lineage.ancestors))
     row.briefing_id = briefing_id
     row.delivered_by = record.delivered_by
     row.audience = record.audience
@@ -191,6 +215,13 @@ def delete_dissemination(store: Store, dissemination_id: str) -> None:
             entity="dissemination",
             entity_id=dissemination_id,
             old_value=f"{row.delivered_on} {row.audience}",
+        )
+        # Copies of it kept from other computers go with it.
+        session.execute(
+            delete(ConflictingRevision).where(
+                ConflictingRevision.entity == DISSEMINATION,
+                ConflictingRevision.entity_id == dissemination_id,
+            )
         )
         session.delete(row)
 

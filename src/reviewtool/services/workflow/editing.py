@@ -17,6 +17,7 @@ from reviewtool.bundle.workflow_schema import WorkflowRecord
 from reviewtool.db.models import Agency, Review, ReviewWorkflow
 from reviewtool.domain.enums import ReviewKind
 from reviewtool.domain.errors import EditConflict
+from reviewtool.domain.revisions import Lineage
 from reviewtool.services.audit import add_event, changed_fields
 from reviewtool.services.clock import now_utc, utc
 from reviewtool.services.lookup import resolve_review_id
@@ -129,14 +130,16 @@ def apply_in_session(
     before: WorkflowRecord | None,
     action: str,
     at: datetime,
+    lineage: Lineage | None = None,
 ) -> None:
-    """Write ``record`` and one audit event per changed part."""
+    """Write ``record`` and one audit event per changed part; ``lineage`` is the revision
+    it takes (None: a local save, which advances the stored revision)."""
     changes = changed_fields(flatten_workflow(before), flatten_workflow(record))
     # A part that disappeared is a change too (changed_fields lists only what is still there).
     old = flatten_workflow(before)
     new = flatten_workflow(record)
     changes += [(name, old[name], None) for name in old if name not in new]
-    write_workflow(session, record, at)
+    write_workflow(session, record, at, lineage)
     for name, old_value, new_value in changes:
         add_event(
             session,

@@ -1,4 +1,5 @@
-"""The workflow section of bundles: read for export, applied on import (newer copy wins)."""
+"""The workflow section of bundles: read for export, applied on import by revision (or, for
+older bundles, by time), never dropping a copy both computers changed."""
 
 from __future__ import annotations
 
@@ -16,19 +17,32 @@ from reviewtool.db.models import (
     Action,
     ActionRagReview,
     Briefing,
+    ConflictingRevision,
     Dissemination,
     Recommendation,
     Review,
     ReviewWorkflow,
 )
-from reviewtool.services.audit import add_event
-from reviewtool.services.clock import utc
+from reviewtool.domain.revisions import Lineage, Relation, bounded_history, relate
+from reviewtool.services.reviews.conflict_store import (
+    DISSEMINATION,
+    WORKFLOW,
+    conflicts_of,
+    drop_known_conflicts,
+    keep_conflict,
+)
+from reviewtool.services.workflow.delivery_merge import DeliveryMerge
 from reviewtool.services.workflow.dissemination import (
     rag_reviews_of,
     record_of,
-    write_dissemination,
 )
 from reviewtool.services.workflow.editing import apply_in_session
+from reviewtool.services.workflow.lineage import (
+    incoming_workflow_lineage,
+    record_workflow_lineage,
+    set_workflow_lineage,
+    workflow_content,
+)
 from reviewtool.services.workflow.rows import read_workflows
 
 CHUNK = 500
@@ -54,13 +68,19 @@ class WorkflowImport:
     applied: int = 0
     unchanged: int = 0
     conflicts: list[tuple[str, str]] = field(default_factory=list)
-    """(review reference, reason) for each copy kept because the database's is newer."""
+    """(review reference, reason) for each copy that both computers changed: the copy here
+    stays current and the other is kept beside it (``conflicting_revisions``) to resolve."""
 
 
 def import_workflows(
-    session: Session, user: str, records: Sequence[WorkflowRecord], now: datetime
+    session: Session,
+    user: str,
+    records: Sequence[WorkflowRecord],
+    now: datetime,
+    source: str | None = None,
 ) -> WorkflowImport:
-    """Apply the bundle's workflow records; a record for an unknown review rejects the file."""
+    """Apply the bundle's workflow records by their revisions (or, without one, by time); a
+    record for an unknown review rejects the file."""
     result = WorkflowImport()
     if not records:
         return result
@@ -79,28 +99,133 @@ def import_workflows(
     if missing:
         raise BundleError(missing)
     stored = read_workflows(session, ids)
+    kept = conflicts_of(session, WORKFLOW, ids)
+    merge = _Merge(session, user, now, source, result)
     for record in records:
-        current = stored.get(record.review_id)
-        if current is None or record.updated_at > current.updated_at:
-            apply_in_session(session, user, record, current, "import", now)
-            # The copy keeps the time it was saved at, so a later import compares fairly.
-            head = session.get(ReviewWorkflow, record.review_id)
-            assert head is not None
-            head.updated_at = record.updated_at.replace(tzinfo=None)
-            result.applied += 1
-        elif current.model_dump() == record.model_dump():
-            result.unchanged += 1
-        else:
-            result.conflicts.append(
-                (
-                    references[record.review_id],
-                    "the database copy of its workflow is newer "
-                    f"(database {current.updated_at:%Y-%m-%d %H:%M}, "
-                    f"bundle {record.updated_at:%Y-%m-%d %H:%M} UTC)",
-                )
-            )
+        merge.one(record, stored.get(record.review_id), references[record.review_id], kept)
     session.flush()
     return result
+
+
+@dataclass
+class _Merge:
+    """Deciding, for one review's workflow, what the incoming copy means for the one here."""
+
+    session: Session
+    user: str
+    now: datetime
+    source: str | None
+    result: WorkflowImport
+
+    def one(
+        self,
+        record: WorkflowRecord,
+        current: WorkflowRecord | None,
+        reference: str,
+        kept: dict[str, list[ConflictingRevision]],
+    ) -> None:
+        theirs = record_workflow_lineage(record)
+        if current is None:
+            self._apply(record, None, incoming_workflow_lineage(record))
+            return
+        local = Lineage(current.revision or "", tuple(current.ancestors))
+        same = workflow_content(current) == workflow_content(record)
+        rows = kept[record.review_id]
+        if theirs is None:
+            self._by_time(record, current, local, same, reference, rows)
+            return
+        relation = relate(local, theirs)
+        if relation in (Relation.SAME, Relation.LOCAL_IS_NEWER):
+            self.result.unchanged += 1
+        elif relation is Relation.INCOMING_IS_NEWER:
+            lineage = Lineage(theirs.revision, bounded_history(theirs.ancestors, [local.revision]))
+            drop_known_conflicts(self.session, lineage, rows)
+            self._apply(record, current, lineage)
+        elif same:
+            # The same workflow reached on both computers: agree on one revision.
+            joined = local.absorbing(theirs)
+            head = self.session.get(ReviewWorkflow, record.review_id)
+            assert head is not None
+            set_workflow_lineage(head, joined)
+            drop_known_conflicts(self.session, joined, rows)
+            self.result.unchanged += 1
+        else:
+            self._keep(record, theirs, current, reference, rows, "both changed since they agreed")
+
+    def _by_time(
+        self,
+        record: WorkflowRecord,
+        current: WorkflowRecord,
+        local: Lineage,
+        same: bool,
+        reference: str,
+        rows: list[ConflictingRevision],
+    ) -> None:
+        """A copy without a revision (an older bundle): the later time wins, and an older
+        copy that differs is kept beside this one rather than dropped."""
+        if same:
+            self.result.unchanged += 1
+            return
+        if record.updated_at > current.updated_at:
+            # One save on from the copy here, remembering the copy taken in, so that the
+            # same bundle read again is recognised as an earlier state.
+            saved = local.after_save(workflow_content(record))
+            taken = incoming_workflow_lineage(record).revision
+            self._apply(
+                record, current, Lineage(saved.revision, bounded_history(saved.ancestors, [taken]))
+            )
+            return
+        reason = (
+            "the copy here is newer"
+            if record.updated_at < current.updated_at
+            else "same time, different text"
+        )
+        theirs = incoming_workflow_lineage(record)
+        # Times are kept to the second, so only a strictly older copy can be recognised as an
+        # earlier state of this one by its derived revision; any other is kept.
+        if record.updated_at < current.updated_at and local.knows(theirs.revision):
+            note = "an earlier state of the copy here, so there is nothing to keep"
+            self.result.conflicts.append((reference, f"{reason}; {note}"))
+            return
+        self._keep(record, theirs, current, reference, rows, reason)
+
+    def _apply(
+        self, record: WorkflowRecord, current: WorkflowRecord | None, lineage: Lineage
+    ) -> None:
+        apply_in_session(self.session, self.user, record, current, "import", self.now, lineage)
+        # The copy keeps the time it was saved at, so a later import compares fairly.
+        head = self.session.get(ReviewWorkflow, record.review_id)
+        assert head is not None
+        head.updated_at = record.updated_at.replace(tzinfo=None)
+        self.result.applied += 1
+
+    def _keep(
+        self,
+        record: WorkflowRecord,
+        theirs: Lineage,
+        current: WorkflowRecord,
+        reference: str,
+        rows: list[ConflictingRevision],
+        reason: str,
+    ) -> None:
+        content = record.model_copy(
+            update={"revision": theirs.revision, "ancestors": list(theirs.ancestors)}
+        ).model_dump_json()
+        new = keep_conflict(
+            self.session,
+            entity=WORKFLOW,
+            entity_id=record.review_id,
+            lineage=theirs,
+            content=content,
+            updated_at=record.updated_at,
+            received_at=self.now,
+            source=self.source,
+            kept=rows,
+        )
+        here, there = current.updated_at, record.updated_at
+        stamp = f"here {here:%Y-%m-%d %H:%M}, other {there:%Y-%m-%d %H:%M} UTC"
+        note = "kept beside this copy to resolve" if new else "already kept, still to resolve"
+        self.result.conflicts.append((reference, f"{reason} ({stamp}); {note}"))
 
 
 # Learning into practice ------------------------------------------------------------------
@@ -141,14 +266,15 @@ def import_learning(
     deliveries: Sequence[DisseminationRecord],
     rag_reviews: Sequence[RagReviewRecord],
     now: datetime,
+    source: str | None = None,
 ) -> tuple[int, list[tuple[str, str]]]:
-    """Apply deliveries (newer copy wins) and new RAG reviews; returns (applied, conflicts).
+    """Apply deliveries (by revision, or without one by time; a copy both computers changed
+    is kept beside the one here) and new RAG reviews; returns (applied, conflicts).
 
     A delivery of a briefing, or a RAG review of an action, that neither the bundle nor the
     database holds rejects the file (the caller's transaction is rolled back).
     """
     problems: list[Problem] = []
-    applied = 0
     conflicts: list[tuple[str, str]] = []
     review_briefings = dict(
         (review_id, briefing_id)
@@ -158,6 +284,8 @@ def import_learning(
             )
         )
     )
+    kept = conflicts_of(session, DISSEMINATION, [d.id for d in deliveries])
+    merge = DeliveryMerge(session, user, now, source)
     for index, record in enumerate(deliveries):
         if record.review_id is not None:
             briefing_id = review_briefings.get(record.review_id)
@@ -168,22 +296,10 @@ def import_learning(
                 Problem(f"disseminations[{index}]", "its briefing is not in the bundle or database")
             )
             continue
-        stored = session.get(Dissemination, record.id)
-        if stored is not None and utc(stored.updated_at) >= record.updated_at:
-            if utc(stored.updated_at) > record.updated_at:
-                conflicts.append((record.audience, "the database copy of this delivery is newer"))
-            continue
-        write_dissemination(session, briefing_id, record)
-        add_event(
-            session,
-            at=now,
-            user=user,
-            action="import",
-            entity="dissemination",
-            entity_id=record.id,
-            new_value=f"{record.date} {record.audience}",
-        )
-        applied += 1
+        reason = merge.one(briefing_id, record, kept[record.id])
+        if reason is not None:
+            conflicts.append((f"{record.date} {record.audience}", reason))
+    applied = merge.applied
     for index, review in enumerate(rag_reviews):
         if session.get(ActionRagReview, review.id) is not None:
             continue

@@ -32,8 +32,14 @@ from reviewtool.db.models import (
     ReviewWorkflow,
 )
 from reviewtool.domain.milestones import Milestone
+from reviewtool.domain.revisions import Lineage, next_revision
 from reviewtool.domain.workflow import PanelOutcome
 from reviewtool.services.clock import naive_utc, utc
+from reviewtool.services.workflow.lineage import (
+    set_workflow_lineage,
+    workflow_content,
+    workflow_lineage,
+)
 
 REPORT_FIELDS = tuple(RapidReviewReportRecord.model_fields)
 
@@ -102,9 +108,12 @@ def _record(
             outcome=PanelOutcome(head.panel_response_outcome),
             text=head.panel_response,
         )
+    lineage = workflow_lineage(head)
     return WorkflowRecord(
         review_id=head.review_id,
         updated_at=utc(head.updated_at),
+        revision=lineage.revision,
+        ancestors=list(lineage.ancestors),
         agency_requests=[_request_record(r) for r in requests],
         panel_meetings=[_meeting_record(m) for m in meetings],
         report=RapidReviewReportRecord(**{name: getattr(head, name) for name in REPORT_FIELDS}),
@@ -159,14 +168,25 @@ def _meeting_record(meeting: PanelMeeting) -> PanelMeetingRecord:
     )
 
 
-def write_workflow(session: Session, record: WorkflowRecord, updated_at: datetime) -> None:
-    """Make the stored workflow of ``record.review_id`` exactly what ``record`` says."""
+def write_workflow(
+    session: Session, record: WorkflowRecord, updated_at: datetime, lineage: Lineage | None = None
+) -> None:
+    """Make the stored workflow of ``record.review_id`` exactly what ``record`` says, with
+    ``lineage`` as its revision (None: a local save, one revision on from the stored one)."""
     review_id = record.review_id
     head = session.get(ReviewWorkflow, review_id)
+    if lineage is None:
+        content = workflow_content(record)
+        lineage = (
+            Lineage(next_revision(None, content))
+            if head is None
+            else workflow_lineage(head).after_save(content)
+        )
     if head is None:
         head = ReviewWorkflow(review_id=review_id)
         session.add(head)
     head.updated_at = naive_utc(updated_at)
+    set_workflow_lineage(head, lineage)
     for name in REPORT_FIELDS:
         setattr(head, name, getattr(record.report, name))
     response = record.panel_response
