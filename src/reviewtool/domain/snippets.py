@@ -61,12 +61,13 @@ def snippet(
         words.pop(0)  # cut in two by the window
     if end < len(text) and words and words[-1].end() == end:
         words.pop()
-    matched = [i for i, word in enumerate(words) if pattern.match(word.group())]
-    if not matched:
+    # Only the first match and the words shown are tested: a window holds hundreds of words.
+    first_matched = next((i for i, word in enumerate(words) if pattern.match(word.group())), None)
+    if first_matched is None:
         return None
-    first = max(0, matched[0] - WORDS_AROUND // 3)
+    first = max(0, first_matched - WORDS_AROUND // 3)
     last = min(len(words), first + WORDS_AROUND)
-    marked = set(matched)
+    marked = {i for i in range(first, last) if pattern.match(words[i].group())}
     pieces: list[str] = []
     for index in range(first, last):
         word = words[index]
