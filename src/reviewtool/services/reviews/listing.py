@@ -111,6 +111,12 @@ _LIST_COLUMNS = (
 )
 
 
+_HAS_IDENTIFIERS = (
+    select(Identifier.id).where(Identifier.review_id == Review.id).exists().label("has_identifiers")
+)
+"""Whether a listed review has a protected identifier, read with the row (an index probe)."""
+
+
 def current_deadline(
     review: Any, today: date, pauses: Sequence[Pause] = ()
 ) -> tuple[str, DeadlineState | None]:
@@ -171,14 +177,15 @@ def list_reviews(
             }
             order = {hit.review_id: i for i, hit in enumerate(hits)}
         # Only the columns the list shows: plain rows are far cheaper than ORM objects.
-        query = _filtered(select(*_LIST_COLUMNS), filters)
+        query = _filtered(select(*_LIST_COLUMNS, _HAS_IDENTIFIERS), filters)
         parameters = {}
         if order:
             query = query.where(Review.id.in_(bindparam("ranked", expanding=True)))
             parameters["ranked"] = list(order)
-        query = query.order_by(
-            Review.date_notified.desc().nulls_last(), Review.updated_at.desc(), Review.reference
-        )
+        else:  # search results are put in rank order below
+            query = query.order_by(
+                Review.date_notified.desc().nulls_last(), Review.updated_at.desc(), Review.reference
+            )
         if filters.limit and not order and not filters.overdue_only:
             query = query.limit(filters.limit)
         # Core rows: the ORM's result machinery costs more than the query for thousands.
@@ -193,7 +200,6 @@ def list_reviews(
                 if (state := deadlines[r.id][1]) is not None and state.late and state.done is None
             ]
         kinds = {kind.value: kind for kind in ReviewKind}
-        protected = reviews_with_identifiers(session, [r.id for r in reviews])
         rows = []
         for r in reviews:
             what, state = deadlines[r.id]
@@ -213,7 +219,7 @@ def list_reviews(
                     state,
                     what,
                     snippets.get(r.id, ()),
-                    r.id in protected,
+                    bool(r.has_identifiers),
                 )
             )
     if order:
