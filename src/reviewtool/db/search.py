@@ -83,7 +83,7 @@ def _review_ids(session: Session, rowids: Sequence[int]) -> dict[int, str]:
     found = {rowid: known[rowid] for rowid in rowids if rowid in known}
     unknown = [rowid for rowid in rowids if rowid not in found]
     if unknown:
-        looked_up = session.execute(
+        looked_up = session.connection().execute(
             text("SELECT rowid, review_id FROM review_search WHERE rowid IN :rowids").bindparams(
                 bindparam("rowids", expanding=True)
             ),
@@ -203,6 +203,8 @@ def query(
 
     Ranking is cheap; a snippet means reading and re-tokenising the review's text, so a
     list that shows a screenful at a time asks for the rest only as they come into view.
+    Searches read through the session's connection: the ORM's work around a plain query
+    costs as much as a small query, and several run per keystroke.
     """
     tokens = tokens_of(user_text)
     if not tokens:
@@ -227,14 +229,14 @@ def snippets(session: Session, user_text: str, review_ids: Sequence[str]) -> dic
     if not tokens or not review_ids:
         return {}
     if _is_sqlite(session):
-        bodies = session.execute(
+        bodies = session.connection().execute(
             text("SELECT review_id, body FROM review_search WHERE rowid IN :rowids").bindparams(
                 bindparam("rowids", expanding=True)
             ),
             {"rowids": [_fts_rowid(i) for i in review_ids]},
         )
     else:
-        bodies = session.execute(
+        bodies = session.connection().execute(
             text("SELECT review_id, body FROM review_search WHERE review_id IN :ids").bindparams(
                 bindparam("ids", expanding=True)
             ),
@@ -309,7 +311,7 @@ def _as_written(tokens: list[str]) -> str:
 def _rank_sqlite(session: Session, tokens: list[str], limit: int) -> list[tuple[str, float]]:
     stems = _fts_match(tokens)
     if not _typed_as_written(tokens):
-        result = session.execute(
+        result = session.connection().execute(
             text(
                 "SELECT review_id, bm25(review_search, 0.0, 8.0, 1.0) AS rank "
                 "FROM review_search WHERE review_search MATCH :match ORDER BY rank LIMIT :limit"
@@ -320,19 +322,23 @@ def _rank_sqlite(session: Session, tokens: list[str], limit: int) -> list[tuple[
     # One ranking, by the words as written; reviews that match only through another form of
     # a word (by stem: "neglected" finds "neglect") follow them. Reading each index once
     # keeps this as cheap as a single search: joining the two row by row is not.
-    matched = session.execute(
-        text(
-            "SELECT rowid, bm25(review_search_words, 8.0, 1.0) AS rank"
-            " FROM review_search_words WHERE review_search_words MATCH :typed"
-            " ORDER BY rank LIMIT :limit"
-        ),
-        {"typed": _as_written(tokens), "limit": limit},
-    ).all()
+    matched = (
+        session.connection()
+        .execute(
+            text(
+                "SELECT rowid, bm25(review_search_words, 8.0, 1.0) AS rank"
+                " FROM review_search_words WHERE review_search_words MATCH :typed"
+                " ORDER BY rank LIMIT :limit"
+            ),
+            {"typed": _as_written(tokens), "limit": limit},
+        )
+        .all()
+    )
     review_ids = _review_ids(session, [int(row[0]) for row in matched])
     ranked = [(review_ids[row[0]], float(row[1])) for row in matched if row[0] in review_ids]
     if len(ranked) < limit:
         seen = {review_id for review_id, _ in ranked}
-        more = session.execute(
+        more = session.connection().execute(
             text("SELECT review_id FROM review_search WHERE review_search MATCH :stems LIMIT :n"),
             {"stems": stems, "n": limit + len(ranked)},
         )
@@ -373,7 +379,7 @@ def _rank_postgresql(session: Session, tokens: list[str], limit: int) -> list[tu
         rank = (
             f"CASE WHEN s.words @@ q.typed THEN 1.0 + ts_rank_cd(s.words, q.typed) ELSE {rank} END"
         )
-    result = session.execute(
+    result = session.connection().execute(
         text(
             f"SELECT s.review_id, {rank} AS rank FROM review_search s, "
             "(SELECT to_tsquery('english', :stems) AS stems, to_tsquery('simple', :typed) AS typed)"
