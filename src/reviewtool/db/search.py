@@ -79,8 +79,12 @@ def _remember(rowid: int, review_id: str) -> None:
 
 def _review_ids(session: Session, rowids: Sequence[int]) -> dict[int, str]:
     """The review id of each of these index rowids that is in the index."""
-    known = _REVIEW_ID_OF_ROWID
-    found = {rowid: known[rowid] for rowid in rowids if rowid in known}
+    found: dict[int, str] = {}
+    for rowid in rowids:
+        # One get, not a test then a read: another thread may clear the map in between.
+        review_id = _REVIEW_ID_OF_ROWID.get(rowid)
+        if review_id is not None:
+            found[rowid] = review_id
     unknown = [rowid for rowid in rowids if rowid not in found]
     if unknown:
         looked_up = session.connection().execute(
