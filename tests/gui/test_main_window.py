@@ -14,7 +14,7 @@ from reviewtool.services.reviews.editing import get_review, save_review
 from reviewtool.services.reviews.listing import list_reviews
 from reviewtool.services.store import Store, open_store
 from reviewtool.ui.main_window import MainWindow
-from reviewtool.ui.review_table import ReviewTableModel
+from reviewtool.ui.review_table import MATCH_COLUMN, SNIPPET_ROLE, ReviewTableModel
 from tests.gui.conftest import Answers
 
 Yes = QMessageBox.StandardButton.Yes
@@ -73,6 +73,9 @@ def test_search_as_you_type_shows_the_snippet(qtbot: QtBot, window: MainWindow) 
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
     assert page.model.index(0, 1).data() == "Child K"
     assert "malnutrition" in page.model.index(0, 7).data()
+    # The snippet is fetched as the row is painted, with the matched word marked.
+    parts = page.model.index(0, MATCH_COLUMN).data(SNIPPET_ROLE)
+    assert [text for text, is_match in parts if is_match] == ["malnutrition"]
     # Opened from the search, the review's text has the matched words marked.
     page.table.selectRow(0)
     summary = page.editor.details.summary

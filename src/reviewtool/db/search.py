@@ -59,7 +59,44 @@ def tokens_of(query: str) -> list[str]:
 def _fts_rowid(review_id: str) -> int:
     # A stable integer key per review so that FTS5 rows are replaced by rowid, not by scan.
     digest = hashlib.blake2b(review_id.encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big") & 0x7FFF_FFFF_FFFF_FFFF
+    rowid = int.from_bytes(digest, "big") & 0x7FFF_FFFF_FFFF_FFFF
+    _remember(rowid, review_id)
+    return rowid
+
+
+_REVIEW_ID_OF_ROWID: dict[int, str] = {}
+"""The review each index rowid stands for. A rowid is a hash of the review's id, the same in
+every database, so what was learnt once stays true: a search then reads its ranked rowids
+without looking each one up in the index's text table (milliseconds per keystroke)."""
+_REMEMBERED_AT_MOST = 200_000
+
+
+def _remember(rowid: int, review_id: str) -> None:
+    if len(_REVIEW_ID_OF_ROWID) >= _REMEMBERED_AT_MOST:
+        _REVIEW_ID_OF_ROWID.clear()
+    _REVIEW_ID_OF_ROWID[rowid] = review_id
+
+
+def _review_ids(session: Session, rowids: Sequence[int]) -> dict[int, str]:
+    """The review id of each of these index rowids that is in the index."""
+    found: dict[int, str] = {}
+    for rowid in rowids:
+        # One get, not a test then a read: another thread may clear the map in between.
+        review_id = _REVIEW_ID_OF_ROWID.get(rowid)
+        if review_id is not None:
+            found[rowid] = review_id
+    unknown = [rowid for rowid in rowids if rowid not in found]
+    if unknown:
+        looked_up = session.connection().execute(
+            text("SELECT rowid, review_id FROM review_search WHERE rowid IN :rowids").bindparams(
+                bindparam("rowids", expanding=True)
+            ),
+            {"rowids": unknown},
+        )
+        for rowid, review_id in looked_up:
+            found[int(rowid)] = str(review_id)
+            _fts_rowid(str(review_id))  # remembered only as the hash it is
+    return found
 
 
 def _is_sqlite(session: Session) -> bool:
@@ -170,6 +207,8 @@ def query(
 
     Ranking is cheap; a snippet means reading and re-tokenising the review's text, so a
     list that shows a screenful at a time asks for the rest only as they come into view.
+    Searches read through the session's connection: the ORM's work around a plain query
+    costs as much as a small query, and several run per keystroke.
     """
     tokens = tokens_of(user_text)
     if not tokens:
@@ -194,14 +233,14 @@ def snippets(session: Session, user_text: str, review_ids: Sequence[str]) -> dic
     if not tokens or not review_ids:
         return {}
     if _is_sqlite(session):
-        bodies = session.execute(
+        bodies = session.connection().execute(
             text("SELECT review_id, body FROM review_search WHERE rowid IN :rowids").bindparams(
                 bindparam("rowids", expanding=True)
             ),
             {"rowids": [_fts_rowid(i) for i in review_ids]},
         )
     else:
-        bodies = session.execute(
+        bodies = session.connection().execute(
             text("SELECT review_id, body FROM review_search WHERE review_id IN :ids").bindparams(
                 bindparam("ids", expanding=True)
             ),
@@ -276,7 +315,7 @@ def _as_written(tokens: list[str]) -> str:
 def _rank_sqlite(session: Session, tokens: list[str], limit: int) -> list[tuple[str, float]]:
     stems = _fts_match(tokens)
     if not _typed_as_written(tokens):
-        result = session.execute(
+        result = session.connection().execute(
             text(
                 "SELECT review_id, bm25(review_search, 0.0, 8.0, 1.0) AS rank "
                 "FROM review_search WHERE review_search MATCH :match ORDER BY rank LIMIT :limit"
@@ -287,20 +326,23 @@ def _rank_sqlite(session: Session, tokens: list[str], limit: int) -> list[tuple[
     # One ranking, by the words as written; reviews that match only through another form of
     # a word (by stem: "neglected" finds "neglect") follow them. Reading each index once
     # keeps this as cheap as a single search: joining the two row by row is not.
-    result = session.execute(
-        text(
-            "SELECT s.review_id, m.rank FROM ("
-            " SELECT rowid, bm25(review_search_words, 8.0, 1.0) AS rank"
-            " FROM review_search_words WHERE review_search_words MATCH :typed"
-            " ORDER BY rank LIMIT :limit"
-            ") AS m JOIN review_search AS s ON s.rowid = m.rowid ORDER BY m.rank"
-        ),
-        {"typed": _as_written(tokens), "limit": limit},
+    matched = (
+        session.connection()
+        .execute(
+            text(
+                "SELECT rowid, bm25(review_search_words, 8.0, 1.0) AS rank"
+                " FROM review_search_words WHERE review_search_words MATCH :typed"
+                " ORDER BY rank LIMIT :limit"
+            ),
+            {"typed": _as_written(tokens), "limit": limit},
+        )
+        .all()
     )
-    ranked = [(str(row[0]), float(row[1])) for row in result]
+    review_ids = _review_ids(session, [int(row[0]) for row in matched])
+    ranked = [(review_ids[row[0]], float(row[1])) for row in matched if row[0] in review_ids]
     if len(ranked) < limit:
         seen = {review_id for review_id, _ in ranked}
-        more = session.execute(
+        more = session.connection().execute(
             text("SELECT review_id FROM review_search WHERE review_search MATCH :stems LIMIT :n"),
             {"stems": stems, "n": limit + len(ranked)},
         )
@@ -341,7 +383,7 @@ def _rank_postgresql(session: Session, tokens: list[str], limit: int) -> list[tu
         rank = (
             f"CASE WHEN s.words @@ q.typed THEN 1.0 + ts_rank_cd(s.words, q.typed) ELSE {rank} END"
         )
-    result = session.execute(
+    result = session.connection().execute(
         text(
             f"SELECT s.review_id, {rank} AS rank FROM review_search s, "
             "(SELECT to_tsquery('english', :stems) AS stems, to_tsquery('simple', :typed) AS typed)"

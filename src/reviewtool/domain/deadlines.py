@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from reviewtool.domain.working_days import add_working_days, working_days_between
 
@@ -18,6 +19,9 @@ def notification_due(aware: date) -> date:
     return add_working_days(aware, NOTIFICATION_WORKING_DAYS)
 
 
+# The review list works out hundreds of deadlines per keystroke, from few distinct dates:
+# these pure functions remember their answers.
+@lru_cache(maxsize=4096)
 def rapid_review_due(notified: date) -> date:
     """A rapid review is expected within 15 working days of the notification."""
     return add_working_days(notified, RAPID_REVIEW_WORKING_DAYS)
@@ -32,6 +36,7 @@ def add_months(start: date, months: int) -> date:
     return date(year, month, day)
 
 
+@lru_cache(maxsize=4096)
 def cspr_publication_due(decision: date) -> date:
     """A local review is expected to be published within 6 months of the decision."""
     return add_months(decision, CSPR_PUBLICATION_MONTHS)
@@ -70,6 +75,7 @@ class DeadlineState:
         return f"due in {_working_days_text(self.days_left)}"
 
 
+@lru_cache(maxsize=8192)
 def deadline_state(due: date, done: date | None, today: date) -> DeadlineState:
     """Describe ``due`` as met, late or upcoming, counted in working days."""
     if done is not None:

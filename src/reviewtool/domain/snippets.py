@@ -56,17 +56,12 @@ def snippet(
         return None
     start = max(0, first_match.start() - _WINDOW_BEFORE)
     end = first_match.start() + _WINDOW_AFTER
-    words = list(_WORD.finditer(text, start, end))
-    if start > 0 and words and words[0].start() == start and text[start - 1].isalnum():
-        words.pop(0)  # cut in two by the window
-    if end < len(text) and words and words[-1].end() == end:
-        words.pop()
-    matched = [i for i, word in enumerate(words) if pattern.match(word.group())]
-    if not matched:
+    words, first_matched = _words_to_show(text, start, end, pattern)
+    if first_matched is None:
         return None
-    first = max(0, matched[0] - WORDS_AROUND // 3)
+    first = max(0, first_matched - WORDS_AROUND // 3)
     last = min(len(words), first + WORDS_AROUND)
-    marked = set(matched)
+    marked = {i for i in range(first, last) if pattern.match(words[i].group())}
     pieces: list[str] = []
     for index in range(first, last):
         word = words[index]
@@ -77,3 +72,29 @@ def snippet(
     more_before = first > 0 or _WORD.search(text, 0, words[first].start()) is not None
     more_after = last < len(words) or _WORD.search(text, words[last - 1].end()) is not None
     return (ellipsis if more_before else "") + body + (ellipsis if more_after else "")
+
+
+def _words_to_show(
+    text: str, start: int, end: int, pattern: re.Pattern[str]
+) -> tuple[list[re.Match[str]], int | None]:
+    """The window's words up to the last one a passage shows, and one more when there is one
+    (so that the passage knows more follow); which of them is the first match, if any.
+
+    Only the first match and the words shown are tested, and no word after them is read:
+    a window holds hundreds of words, and a screenful of snippets is made per keystroke.
+    """
+    words: list[re.Match[str]] = []
+    first_matched: int | None = None
+    enough = -1
+    for position, word in enumerate(_WORD.finditer(text, start, end)):
+        if position == 0 and start > 0 and word.start() == start and text[start - 1].isalnum():
+            continue  # cut in two by the window
+        if end < len(text) and word.end() == end:
+            break  # cut in two by the window (necessarily its last word)
+        words.append(word)
+        if first_matched is None and pattern.match(word.group()):
+            first_matched = len(words) - 1
+            enough = max(0, first_matched - WORDS_AROUND // 3) + WORDS_AROUND + 1
+        if len(words) == enough:
+            break
+    return words, first_matched

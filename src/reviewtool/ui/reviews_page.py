@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -24,6 +25,7 @@ from reviewtool.domain.changes import Changes
 from reviewtool.domain.enums import CodeGroup, ReviewKind, ReviewStatus
 from reviewtool.services.codebook import list_codes
 from reviewtool.services.reviews.listing import ReviewFilter, list_reviews, review_themes
+from reviewtool.services.reviews.search import search_snippets
 from reviewtool.services.store import Store
 from reviewtool.ui.editor.review_editor import ReviewEditor
 from reviewtool.ui.review_table import ID_ROLE, MATCH_COLUMN, SORT_ROLE, ReviewTableModel
@@ -216,7 +218,13 @@ class ReviewsPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        rows = list_reviews(self.store, self.current_filter(), today=self.today, with_themes=False)
+        filters = self.current_filter()
+        # Snippets, like themes, are fetched for the rows as they are painted: making one
+        # for each of up to 500 matches per keystroke would cost more than the search.
+        rows = list_reviews(
+            self.store, filters, today=self.today, with_themes=False, with_snippets=False
+        )
+        self.model.snippets_loader = partial(search_snippets, self.store, filters.text)
         self.model.set_rows(rows)
         # The Match column only means something while searching: otherwise its room goes
         # to the other columns (it matters most at 200%).
