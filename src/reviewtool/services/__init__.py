@@ -8,6 +8,9 @@ Where each user action lives:
   readers and writers of review rows used by exchange and the outputs.
 - ``exchange/``  review bundles in and out (``bundle_import``, ``bundle_export``), the demo.
 - ``safety/``    backups and restores (``backups``), encryption of the local file.
+- ``workflow/``  the statutory workflow: agency requests and returns, the chronology, panel
+  meetings, the rapid review report's content, a local review's milestones and pauses,
+  briefing deliveries and learning into practice.
 - ``outputs/``   everything that is published: the publication check (``publication``,
   ``review_check``), 7-minute briefings, slides, and the thematic summary (``thematic*``).
 
@@ -16,7 +19,7 @@ Shared leaves beside them, used by several capabilities: ``store`` (opening a da
 records), ``search_index`` (the rows search reads), ``snapshots`` (the backup folder),
 ``audit``, ``codebook``, ``settings``, ``tracking`` (actions and deadlines), ``bulk_work``.
 
-The packages are layered (outputs > safety > exchange > reviews > leaves) and no module
+The packages are layered (outputs > safety > exchange > workflow > reviews > leaves) and no module
 imports another in a cycle: ``pyproject.toml``'s import contracts and
 ``tests/unit/test_import_graph.py`` keep it so. Import from the module that does the work
 (``reviewtool.services.reviews.editing``); each package's ``__init__`` names its public
