@@ -33,6 +33,7 @@ from reviewtool.services.reviews.conflict_store import (
     conflicts_of,
     drop_known_conflicts,
     keep_conflict,
+    keep_other_copy,
 )
 from reviewtool.services.reviews.editing import remove_review
 
@@ -268,15 +269,12 @@ def _keep_other_copy(
     work: Exchange,
     reason: str,
 ) -> None:
-    content = incoming.model_copy(
-        update={"revision": theirs.revision, "ancestors": list(theirs.ancestors)}
-    ).model_dump_json()
-    new = keep_conflict(
+    note = keep_other_copy(
         session,
         entity=REVIEW,
         entity_id=review.id,
-        lineage=theirs,
-        content=content,
+        record=incoming,
+        theirs=theirs,
         updated_at=incoming.updated_at,
         received_at=work.now,
         source=work.source,
@@ -284,7 +282,6 @@ def _keep_other_copy(
     )
     here, there = utc(review.updated_at), incoming.updated_at
     stamp = f"here {here:%Y-%m-%d %H:%M}, other {there:%Y-%m-%d %H:%M} UTC"
-    note = "kept beside this copy to resolve" if new else "already kept, still to resolve"
     work.conflict(incoming.reference, incoming.id, f"{reason} ({stamp}); {note}")
 
 

@@ -39,7 +39,7 @@ from reviewtool.services.reviews.conflict_store import (
     CODE,
     conflicts_of,
     drop_known_conflicts,
-    keep_conflict,
+    keep_other_copy,
 )
 
 
@@ -166,21 +166,17 @@ def _keep(
     kept: list[ConflictingRevision],
     work: Exchange,
 ) -> None:
-    content = record.model_copy(
-        update={"revision": other.revision, "ancestors": list(other.ancestors)}
-    ).model_dump_json()
-    new = keep_conflict(
+    note = keep_other_copy(
         session,
         entity=entity,
         entity_id=entity_id,
-        lineage=other,
-        content=content,
+        record=record,
+        theirs=other,
         updated_at=getattr(record, "updated_at", None),
         received_at=work.now,
         source=work.source,
         kept=kept,
     )
-    note = "kept beside this copy to resolve" if new else "already kept, still to resolve"
     work.conflicts.append(
         ImportConflict(label, entity_id, f"both changed since they last agreed; {note}")
     )

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
 
+from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -82,6 +83,37 @@ def keep_conflict(
     session.add(row)
     kept.append(row)
     return True
+
+
+def keep_other_copy(
+    session: Session,
+    *,
+    entity: str,
+    entity_id: str,
+    record: BaseModel,
+    theirs: Lineage,
+    updated_at: datetime | None,
+    received_at: datetime,
+    source: str | None,
+    kept: list[ConflictingRevision],
+) -> str:
+    """Keep ``record``, the other computer's copy at revision ``theirs``, beside the current
+    one (see ``keep_conflict``); returns what the import report says about it."""
+    content = record.model_copy(
+        update={"revision": theirs.revision, "ancestors": list(theirs.ancestors)}
+    ).model_dump_json()
+    new = keep_conflict(
+        session,
+        entity=entity,
+        entity_id=entity_id,
+        lineage=theirs,
+        content=content,
+        updated_at=updated_at,
+        received_at=received_at,
+        source=source,
+        kept=kept,
+    )
+    return "kept beside this copy to resolve" if new else "already kept, still to resolve"
 
 
 def drop_known_conflicts(

@@ -16,7 +16,7 @@ from reviewtool.services.audit import add_event
 from reviewtool.services.reviews.conflict_store import (
     DISSEMINATION,
     drop_known_conflicts,
-    keep_conflict,
+    keep_other_copy,
 )
 from reviewtool.services.workflow.dissemination import record_of, write_dissemination
 from reviewtool.services.workflow.lineage import (
@@ -113,21 +113,17 @@ class DeliveryMerge:
         kept: list[ConflictingRevision],
         reason: str,
     ) -> str:
-        content = record.model_copy(
-            update={"revision": theirs.revision, "ancestors": list(theirs.ancestors)}
-        ).model_dump_json()
-        new = keep_conflict(
+        note = keep_other_copy(
             self.session,
             entity=DISSEMINATION,
             entity_id=record.id,
-            lineage=theirs,
-            content=content,
+            record=record,
+            theirs=theirs,
             updated_at=record.updated_at,
             received_at=self.now,
             source=self.source,
             kept=kept,
         )
-        note = "kept beside this copy to resolve" if new else "already kept, still to resolve"
         return f"{reason}; {note}"
 
 

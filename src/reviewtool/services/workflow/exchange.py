@@ -29,7 +29,7 @@ from reviewtool.services.reviews.conflict_store import (
     WORKFLOW,
     conflicts_of,
     drop_known_conflicts,
-    keep_conflict,
+    keep_other_copy,
 )
 from reviewtool.services.workflow.delivery_merge import DeliveryMerge
 from reviewtool.services.workflow.dissemination import (
@@ -208,15 +208,12 @@ class _Merge:
         rows: list[ConflictingRevision],
         reason: str,
     ) -> None:
-        content = record.model_copy(
-            update={"revision": theirs.revision, "ancestors": list(theirs.ancestors)}
-        ).model_dump_json()
-        new = keep_conflict(
+        note = keep_other_copy(
             self.session,
             entity=WORKFLOW,
             entity_id=record.review_id,
-            lineage=theirs,
-            content=content,
+            record=record,
+            theirs=theirs,
             updated_at=record.updated_at,
             received_at=self.now,
             source=self.source,
@@ -224,7 +221,6 @@ class _Merge:
         )
         here, there = current.updated_at, record.updated_at
         stamp = f"here {here:%Y-%m-%d %H:%M}, other {there:%Y-%m-%d %H:%M} UTC"
-        note = "kept beside this copy to resolve" if new else "already kept, still to resolve"
         self.result.conflicts.append((reference, f"{reason} ({stamp}); {note}"))
 
 
