@@ -9,7 +9,8 @@ import pytest
 
 from reviewtool.reports.briefing_pdf import write_briefing_pdf
 from reviewtool.reports.slides_pdf import write_slides_pdf
-from reviewtool.reports.thematic_pdf import CHART_ROWS, write_thematic_pdf
+from reviewtool.reports.thematic_pdf import write_thematic_pdf
+from reviewtool.reports.thematic_pdf_parts import CHART_ROWS
 from tests.layout import layout_problems
 from tests.reports import stress
 
