@@ -1,0 +1,272 @@
+"""Reading a review's sentences for theme suggestions: sentences and words by their
+dictionary form, indicator phrases matched in any order, negation, who a sentence is about,
+good-practice text and ages mentioned. No codebook rules here: they are in ``suggestions``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_WORD = re.compile(r"[^\W_]+")
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–—]\s")
+
+PREFIX_FROM = 5
+"""Phrase words this long match as the start of a word too ("neglect" finds "neglected")."""
+
+
+def sentences(text: str) -> list[str]:
+    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+
+
+# --- words -------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """The dictionary form of a (lower-case) word; the lemmatiser loads on first use."""
+    import simplemma  # ships its dictionaries in the package; loaded only for suggestions
+
+    return str(simplemma.lemmatize(word, lang="en")).lower()
+
+
+@dataclass(frozen=True)
+class Token:
+    form: str
+    lemma: str
+    clause: int
+
+
+def read_tokens(sentence: str) -> list[Token]:
+    tokens: list[Token] = []
+    clause = 0
+    last_end = 0
+    for match in _WORD.finditer(sentence):
+        between = sentence[last_end : match.start()]
+        if _CLAUSE_BREAK.search(between):
+            clause += 1
+        word = match.group().lower()
+        if word in _CLAUSE_WORDS:
+            clause += 1
+        tokens.append(Token(word, lemma(word), clause))
+        last_end = match.end()
+    return tokens
+
+
+_CLAUSE_WORDS = frozenset({"but", "however", "although", "though", "whereas", "except", "yet"})
+
+
+@dataclass(frozen=True)
+class _PhraseWord:
+    form: str
+    lemma: str
+
+    def matches(self, token: Token) -> bool:
+        if token.form == self.form or token.lemma == self.lemma:
+            return True
+        return len(self.form) >= PREFIX_FROM and token.form.startswith(self.form)
+
+
+_PHRASE_FILLER = frozenset({"the", "a", "an", "of", "was", "were", "is", "be", "been"})
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str
+    words: tuple[_PhraseWord, ...]
+    actor: str | None = None
+    """'parent' or 'child' when the phrase counts only about that person ("parent: anxiety")."""
+
+    @property
+    def span(self) -> int:
+        """How many words of a sentence the phrase's words may be spread over."""
+        return max(3, 2 * len(self.words))
+
+
+_ACTOR_PREFIX = re.compile(r"^\s*(parent|child)\s*:\s*", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def compile_phrase(text: str) -> Phrase | None:
+    """A phrase of a code's indicators; "parent: " or "child: " before it makes it count only
+    when the sentence is about that person."""
+    who = None
+    prefix = _ACTOR_PREFIX.match(text)
+    if prefix:
+        who = prefix.group(1).lower()
+        text = text[prefix.end() :]
+    forms = [w.lower() for w in _WORD.findall(text)]
+    if len(forms) > 1:
+        forms = [w for w in forms if w not in _PHRASE_FILLER] or forms
+    if not forms:
+        return None
+    return Phrase(text.strip(), tuple(_PhraseWord(w, lemma(w)) for w in forms), who)
+
+
+def find(phrase: Phrase, tokens: Sequence[Token]) -> int | None:
+    """Where in the sentence the phrase's words all appear close together (any order)."""
+    first = phrase.words[0]
+    if len(phrase.words) == 1:
+        return next((i for i, token in enumerate(tokens) if first.matches(token)), None)
+    for start, token in enumerate(tokens):
+        if not any(word.matches(token) for word in phrase.words):
+            continue
+        window = tokens[start : start + phrase.span]
+        if all(any(word.matches(t) for t in window) for word in phrase.words):
+            return start
+    return None
+
+
+# --- reading the sentence ----------------------------------------------------------------
+
+_NEGATIONS = frozenset({"no", "not", "never", "without", "nor", "neither", "none", "denied"})
+_NEGATION_PAIRS = frozenset({("ruled", "out"), ("absence", "of"), ("free", "of")})
+_PSEUDO_NEGATIONS = frozenset({("not", "only"), ("not", "just"), ("no", "doubt")})
+NEGATION_WINDOW = 5
+
+
+def negated(tokens: Sequence[Token], at: int) -> bool:
+    """Whether a negation word governs the word at ``at`` (same clause, shortly before)."""
+    clause = tokens[at].clause
+    for i in range(at - 1, max(-1, at - NEGATION_WINDOW - 1), -1):
+        token = tokens[i]
+        if token.clause != clause:
+            return False
+        after = tokens[i + 1].form if i + 1 < len(tokens) else ""
+        if (token.form, after) in _PSEUDO_NEGATIONS:
+            continue
+        if token.form in _NEGATIONS or (token.form, after) in _NEGATION_PAIRS:
+            return True
+    return False
+
+
+_PARENT_WORDS = frozenset(
+    {
+        "mother",
+        "father",
+        "maternal",
+        "paternal",
+        "parent",
+        "parental",
+        "stepfather",
+        "stepmother",
+        "mum",
+        "dad",
+        "carer",
+        "caregiver",
+        "partner",
+        "adult",
+        "grandmother",
+        "grandfather",
+        "husband",
+        "wife",
+        "perpetrator",
+    }
+)
+_CHILD_WORDS = frozenset(
+    {
+        "child",
+        "baby",
+        "infant",
+        "boy",
+        "girl",
+        "son",
+        "daughter",
+        "teenager",
+        "adolescent",
+        "pupil",
+        "youth",
+        "young",
+        "sibling",
+        "brother",
+        "sister",
+        "camhs",
+    }
+)
+
+
+def actor(tokens: Sequence[Token], at: int) -> str | None:
+    """'parent' or 'child': the nearest person named before ``at`` in the sentence."""
+    for i in range(at - 1, -1, -1):
+        if tokens[i].lemma in _PARENT_WORDS:
+            return "parent"
+        if tokens[i].lemma in _CHILD_WORDS:
+            return "child"
+    return None
+
+
+_GOOD_CUE = re.compile(
+    r"good practice|went well|worked well|strength|commend|prais|positive|excellent|"
+    r"exemplary|\beffective\b|worked effectively|well[- ]co-?ordinated|persistence",
+    re.IGNORECASE,
+)
+_LESSON_CUE = re.compile(
+    r"\b(should|must|need to|needs to|lack|failed|failure|did not|were not|was not|missed|"
+    r"poor|delay|no one|nobody|too long|insufficient|absence)\b",
+    re.IGNORECASE,
+)
+_GOOD_HEADING = re.compile(r"^(good practice|what went well|strengths?)\b", re.IGNORECASE)
+_OTHER_HEADING = re.compile(
+    r"^(learning|findings?|key findings|recommendations?|lessons|issues|what could)\b",
+    re.IGNORECASE,
+)
+
+
+def good_practice_sentences(where: str, parts: Sequence[str]) -> list[bool]:
+    """For each sentence of one text, whether it describes good practice."""
+    if "good practice" in where.lower() or "went well" in where.lower():
+        return [True] * len(parts)
+    flags: list[bool] = []
+    in_good = False
+    for sentence in parts:
+        if _GOOD_HEADING.match(sentence):
+            in_good = True
+        elif _OTHER_HEADING.match(sentence):
+            in_good = False
+        cue = in_good or bool(_GOOD_CUE.search(sentence))
+        flags.append(cue and not _LESSON_CUE.search(sentence))
+    return flags
+
+
+_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+}
+_AGE = re.compile(
+    r"\b(\d{1,2}|" + "|".join(_NUMBERS) + r")[- ](day|week|month|year)s?[- ]old\b"
+    r"|\b(?:aged|at) (\d{1,2}|" + "|".join(_NUMBERS) + r") (day|week|month|year)s?\b",
+    re.IGNORECASE,
+)
+_MONTHS_PER = {"day": 1 / 30, "week": 12 / 52, "month": 1, "year": 12}
+
+
+def ages_in(text: str) -> list[float]:
+    """Children's ages in months written in the text ("a 10-week-old", "aged 15 years")."""
+    found = []
+    for match in _AGE.finditer(text):
+        number = (match.group(1) or match.group(3)).lower()
+        unit = (match.group(2) or match.group(4)).lower()
+        value = _NUMBERS.get(number) or int(number)
+        found.append(value * _MONTHS_PER[unit])
+    return found
+
+
+# --- suggesting --------------------------------------------------------------------------
