@@ -119,6 +119,11 @@ def _run(args: argparse.Namespace) -> int:
             "reviewtool: interrupted; nothing was changed by the unfinished step", file=sys.stderr
         )
         return EXIT_FAILURE
+    except BrokenPipeError:
+        # The reader went away (``reviewtool list | head``): stop quietly, and point stdout
+        # at nothing so that Python's final flush does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILURE
     except OSError as error:
         where = f" ({error.filename})" if error.filename else ""
         print(f"reviewtool: {error.strerror or error}{where}", file=sys.stderr)

@@ -57,6 +57,26 @@ def test_demo_list_and_search(db: Path) -> None:
     assert found.stdout.startswith("NSP-RR-2022-01\tChild K") and "malnutrition" in found.stdout
 
 
+def test_a_reader_that_goes_away_is_not_an_error_message(db: Path) -> None:
+    """``reviewtool list | head -1``: the pipe closes before everything is printed."""
+    assert run("demo", db=db).returncode == 0
+    reader, writer = os.pipe()
+    os.close(reader)  # every write now fails with a broken pipe
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "reviewtool", "--db", str(db), "list"],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        os.close(writer)
+    assert result.returncode == 1
+    assert "Broken pipe" not in result.stderr and "Traceback" not in result.stderr
+    assert "Exception ignored" not in result.stderr
+
+
 def test_default_database_lives_in_the_data_folder(tmp_path: Path) -> None:
     home = tmp_path / "home"
     assert run("demo", env={"REVIEWTOOL_HOME": str(home)}).returncode == 0

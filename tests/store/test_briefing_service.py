@@ -41,7 +41,10 @@ def test_review_without_briefing_gets_a_starting_draft_with_partnership_headings
     model = briefing_model(demo, "NSP-RR-2022-01")
     assert model.is_draft
     assert model.sections[0].heading == "Cefndir"
-    assert "malnutrition" in model.sections[0].body
+    background, why, happened = (s.body for s in model.sections[:3])
+    assert background.startswith("Northshire Safeguarding Children Partnership carried out a rapid")
+    assert "malnutrition" in happened and "malnutrition" not in background
+    assert why.startswith("The review found these factors:") and "Neglect" in why
     assert "What are your key thoughts" in model.sections[5].body
     assert "Use a professional interpreter" in model.sections[3].body
 

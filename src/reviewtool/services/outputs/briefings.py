@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from reviewtool.bundle.schema import ReviewRecord
 from reviewtool.db.models import Briefing, Code
-from reviewtool.domain.enums import ReviewKind
+from reviewtool.domain.enums import CodeGroup, FactorRole, ReviewKind
 from reviewtool.domain.errors import InvalidInput, NotFound
 from reviewtool.domain.identifier_kinds import ProtectedIdentifier
 from reviewtool.reports.briefing_model import (
@@ -88,22 +88,54 @@ def further_parts(settings: PartnershipSettings, reference: str | None) -> list[
     ]
 
 
-def starting_draft(record: ReviewRecord) -> list[str]:
-    """Section texts drawn from the review when no briefing has been written yet."""
+def starting_draft(
+    record: ReviewRecord, partnership: str, labels: dict[str, str] | None = None
+) -> list[str]:
+    """Section texts drawn from the review when no briefing has been written yet: each
+    section says something of its own (the review's summary once, not twice), so the author
+    edits a draft rather than filling gaps."""
     actions = [
         f"{a.text} ({a.owner})" if a.owner else a.text
         for r in record.recommendations
         for a in r.actions
     ]
     return [
-        record.summary or "",
-        "",
+        _background(record, partnership),
+        _why_it_matters(record, labels or {}),
         record.summary or "",
         "\n".join(record.learning),
         "\n".join(record.good_practice),
         "\n".join(DEFAULT_REFLECTIVE_QUESTIONS),
         "\n".join([r.text for r in record.recommendations] + actions),
     ]
+
+
+def _background(record: ReviewRecord, partnership: str) -> str:
+    held = f"{partnership or 'The partnership'} carried out a {record.kind.label.lower()}"
+    notified = record.dates.notified
+    if notified is not None:
+        return f"{held} after a serious incident notified in {notified:%B %Y}."
+    return f"{held}."
+
+
+def _why_it_matters(record: ReviewRecord, labels: dict[str, str]) -> str:
+    """The factors the review found (good practice has a section of its own)."""
+    found: list[str] = []
+    for factor in record.factors:
+        label = labels.get(factor.code)
+        if factor.role is not FactorRole.GOOD_PRACTICE and label and label not in found:
+            found.append(label)
+    if not found:
+        return ""
+    return "\n".join(["The review found these factors:", *found])
+
+
+def _code_labels(store: Store) -> dict[str, str]:
+    with store.transaction() as session:
+        rows = session.execute(
+            select(Code.code, Code.label).where(Code.group != CodeGroup.GOOD.value)
+        )
+        return {code: label for code, label in rows}
 
 
 def review_briefing_model(store: Store, ref_or_id: str) -> BriefingModel:
@@ -115,7 +147,8 @@ def review_briefing_model(store: Store, ref_or_id: str) -> BriefingModel:
         headings = [s.heading for s in briefing.sections]
         bodies = [s.body for s in briefing.sections]
     else:
-        headings, bodies = list(settings.briefing_headings), starting_draft(record)
+        headings = list(settings.briefing_headings)
+        bodies = starting_draft(record, settings.partnership, _code_labels(store))
     sections = _sections(headings, bodies)
     when = record.dates.published or record.dates.decision or record.updated_at.date()
     return BriefingModel(

@@ -99,19 +99,24 @@ def _timeline(record: ReviewRecord) -> Slide | None:
     dues = [a.due for r in record.recommendations for a in r.actions if a.due]
     actions = sum(len(r.actions) for r in record.recommendations)
     if dues:
-        events.append((max(dues), f"Last of {actions} actions due"))
+        last = f"Last of {actions} actions due" if actions > 1 else "Its action due"
+        events.append((max(dues), last))
     known = sorted((when, what) for when, what in events if when is not None)
     if len(known) < 2:
         return None
     return Slide(
         title=f"{record.title}: the review's timeline",
         bullets=[
-            f"{record.kind.label}, {len(record.recommendations)} recommendations and "
-            f"{actions} actions"
+            f"{record.kind.label}, {_counted(len(record.recommendations), 'recommendation')}"
+            f" and {_counted(actions, 'action')}"
         ],
         timeline=[(f"{when:%b %Y}", what) for when, what in known],
         notes="\n".join(f"{when:%d/%m/%Y}: {what}" for when, what in known),
     )
+
+
+def _counted(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def review_slides(record: ReviewRecord) -> list[Slide]:
