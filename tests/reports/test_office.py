@@ -110,3 +110,51 @@ def test_briefing_carries_the_optional_parts_with_live_links(tmp_path: Path) -> 
     assert b"https://example.org/reviews/child-j-learning-review" in raw  # a link annotation
     html = briefing_html(model)
     assert '<a href="https://example.org/reviews/child-j-learning-review">' in html
+
+
+def _is_branded_a4_british(document: object, width_cm: float, height_cm: float) -> bool:
+    section = document.sections[0]  # type: ignore[attr-defined]
+    languages = document.styles.element.findall(f".//{W}lang")  # type: ignore[attr-defined]
+    first_rows = [table.rows[0]._tr for table in document.tables]  # type: ignore[attr-defined]
+    return (
+        round(section.page_width.cm, 1) == width_cm
+        and round(section.page_height.cm, 1) == height_cm
+        and bool(languages)
+        and all(lang.get(f"{W}val") == "en-GB" for lang in languages)
+        and bool(first_rows)
+        and all(row.find(f".//{W}tblHeader") is not None for row in first_rows)
+        and "Northshire" in section.header.paragraphs[0].text
+    )
+
+
+def test_workflow_word_files_are_branded_like_the_others(tmp_path: Path) -> None:
+    """The rapid review report and the integrated chronology: A4 (the chronology landscape),
+    British English, the partnership in the header, tables with real header rows."""
+    from datetime import date
+
+    from docx import Document
+
+    from reviewtool.domain.chronology import ChronologyLine
+    from reviewtool.reports.chronology_docx import write_chronology_docx
+    from reviewtool.reports.chronology_model import ChronologyModel
+    from reviewtool.reports.document_docx import write_document_docx
+    from reviewtool.reports.document_model import DocumentModel, Section, Table
+
+    report = DocumentModel(
+        title="Rapid review: Child Ł",
+        subtitle="Northshire Safeguarding Children Partnership. Reference RR-1.",
+        partnership="Northshire Safeguarding Children Partnership",
+        marking="OFFICIAL-SENSITIVE",
+        sections=[Section("Agencies", [Table(["Agency", "Returned"], [["Police", "Yes"]])])],
+        brand_colour="#7a1f5c",
+    )
+    document = Document(str(write_document_docx(report, tmp_path / "report.docx")))
+    assert _is_branded_a4_british(document, 21.0, 29.7)
+    assert [c.text for c in document.tables[0].rows[1].cells] == ["Police", "Yes"]
+    line = ChronologyLine("e1", "Health", date(2026, 3, 2), None, "Home visit: ząb", None, None)
+    chronology = ChronologyModel(
+        "Northshire Safeguarding Children Partnership", "RR-1", "Child Ł", [line]
+    )
+    document = Document(str(write_chronology_docx(chronology, tmp_path / "chronology.docx")))
+    assert _is_branded_a4_british(document, 29.7, 21.0)
+    assert document.tables[0].rows[1].cells[2].text == "Home visit: ząb"

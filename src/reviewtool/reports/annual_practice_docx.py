@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewtool.reports.annual_practice_model import PracticeFigures
+from reviewtool.reports.docx_style import add_table
 from reviewtool.reports.text import clean
 
 
@@ -19,16 +20,13 @@ def _times(count: int) -> str:
     return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
-def _table(document: Any, headings: tuple[str, str], rows: list[tuple[str, str]]) -> None:
-    table = document.add_table(rows=1, cols=2)
-    table.style = "Table Grid"
-    table.rows[0].cells[0].text, table.rows[0].cells[1].text = headings
-    for label, value in rows:
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = clean(label), clean(value)
+def _table(
+    document: Any, headings: tuple[str, str], rows: list[tuple[str, str]], brand: str
+) -> None:
+    add_table(document, list(headings), [list(row) for row in rows], brand, [0.7, 0.3])
 
 
-def add_practice_sections(document: Any, figures: PracticeFigures) -> None:
+def add_practice_sections(document: Any, figures: PracticeFigures, brand: str) -> None:
     document.add_heading("Timeliness", level=2)
     timeliness = (
         f"Rapid reviews sent to the National Panel within 15 working days of the notification: "
@@ -54,6 +52,7 @@ def add_practice_sections(document: Any, figures: PracticeFigures) -> None:
             document,
             ("Decision after the rapid review", "Reviews"),
             [(label, str(n)) for label, n in figures.decisions.items()],
+            brand,
         )
     else:
         document.add_paragraph("No rapid review decisions were recorded in the period.")
@@ -75,6 +74,7 @@ def add_practice_sections(document: Any, figures: PracticeFigures) -> None:
             document,
             ("RAG status at review", "Action reviews"),
             [(label, str(n)) for label, n in figures.rag_reviews.items()],
+            brand,
         )
     document.add_heading("Impact", level=2)
     if figures.impact:
@@ -86,12 +86,12 @@ def add_practice_sections(document: Any, figures: PracticeFigures) -> None:
         document.add_paragraph("No evidence of impact was recorded against actions in the period.")
 
 
-def append_practice_chapter(figures: PracticeFigures, path: Path) -> Path:
+def append_practice_chapter(figures: PracticeFigures, path: Path, brand: str) -> Path:
     """Add the sections to the chapter already written at ``path`` (replaced atomically)."""
     from docx import Document
 
     document = Document(str(path))
-    add_practice_sections(document, figures)
+    add_practice_sections(document, figures, brand)
     partial = path.with_name(f".{path.name}.partial")
     try:
         document.save(str(partial))

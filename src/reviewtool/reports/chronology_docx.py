@@ -5,20 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from reviewtool.reports.chronology_model import ChronologyModel, duplicate_text
-from reviewtool.reports.text import clean, property_text
+from reviewtool.reports.docx_style import (
+    USABLE_LANDSCAPE_CM,
+    add_table,
+    branded_document,
+    save,
+)
+from reviewtool.reports.text import clean
 
 
 def write_chronology_docx(model: ChronologyModel, path: Path) -> Path:
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.shared import Mm
-
-    document = Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Mm(297), Mm(210)
-    document.core_properties.title = property_text(model.title)
-    document.core_properties.author = property_text(model.partnership)
+    document = branded_document(
+        model.partnership,
+        model.brand_colour,
+        model.logo,
+        model.title,
+        footer=f"OFFICIAL-SENSITIVE - {model.partnership}",
+        landscape=True,
+    )
     document.add_paragraph("OFFICIAL-SENSITIVE")
     document.add_heading(clean(model.title), level=1)
     document.add_paragraph(clean(f"{model.partnership}. {model.scope}."))
@@ -27,26 +31,22 @@ def write_chronology_docx(model: ChronologyModel, path: Path) -> Path:
             f"{model.duplicates} entries are marked as possible duplicates: on the same day "
             "another agency recorded what looks like the same event."
         )
-    headings = ("Date", "Agency", "What happened", "Source", "Agency analysis")
-    table = document.add_table(rows=1, cols=len(headings))
-    table.style = "Table Grid"
-    for cell, heading in zip(table.rows[0].cells, headings, strict=True):
-        cell.text = heading
+    rows = []
     for line in model.lines:
-        cells = table.add_row().cells
         when = f"{line.happened_on:%d/%m/%Y}" + (f" {line.time}" if line.time else "")
-        what = clean(line.what_happened)
+        what = line.what_happened
         if line.duplicate_of:
             what += f"\n[Possible duplicate of an entry by {duplicate_text(line)}]"
-        values = (when, clean(line.agency), what, clean(line.source), clean(line.analysis))
-        for cell, value in zip(cells, values, strict=True):
-            cell.text = value
-    if not model.lines:
+        rows.append([when, line.agency, what, line.source or "", line.analysis or ""])
+    if rows:
+        add_table(
+            document,
+            ["Date", "Agency", "What happened", "Source", "Agency analysis"],
+            rows,
+            model.brand_colour,
+            [0.1, 0.14, 0.4, 0.12, 0.24],
+            usable_cm=USABLE_LANDSCAPE_CM,
+        )
+    else:
         document.add_paragraph("No chronology entries match.")
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        document.save(str(partial))
-        partial.replace(path)
-    finally:
-        partial.unlink(missing_ok=True)
-    return path
+    return save(document, path)

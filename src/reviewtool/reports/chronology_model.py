@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from reviewtool.domain.chronology import ChronologyLine
 
@@ -19,6 +20,8 @@ class ChronologyModel:
     start: date | None = None
     end: date | None = None
     filtered: bool = False
+    brand_colour: str = "#1f5f8b"
+    logo: Path | None = None
 
     @property
     def title(self) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from reviewtool.reports.document_model import (
     Bullets,
@@ -12,34 +11,25 @@ from reviewtool.reports.document_model import (
     Subheading,
     Table,
 )
-from reviewtool.reports.text import clean, property_text
+from reviewtool.reports.docx_style import add_table, branded_document, save
+from reviewtool.reports.text import clean
 
 
-def _set_widths(table: Any, weights: list[float], usable: int) -> None:
-    """Column widths in proportion to ``weights`` (Word needs them on every cell)."""
-    if not weights:
-        return
-    table.autofit = False
-    total = sum(weights)
-    for row in table.rows:
-        for cell, weight in zip(row.cells, weights, strict=True):
-            cell.width = int(usable * weight / total)
+def _shares(widths: list[float], columns: int) -> list[float]:
+    """Relative widths as shares of the page (equal when none are given)."""
+    if len(widths) != columns or not sum(widths):
+        return [1 / columns] * columns
+    total = sum(widths)
+    return [width / total for width in widths]
 
 
 def write_document_docx(model: DocumentModel, path: Path) -> Path:
-    from docx import Document
-
-    document = Document()
-    document.core_properties.title = property_text(model.title)
-    document.core_properties.author = property_text(model.partnership)
-    document.core_properties.category = property_text(model.marking)
-    section = document.sections[0]
-    section.header.paragraphs[0].text = clean(model.marking)
-    section.footer.paragraphs[0].text = clean(f"{model.marking} - {model.partnership}")
-    usable = (
-        int(section.page_width or 0)
-        - int(section.left_margin or 0)
-        - int(section.right_margin or 0)
+    document = branded_document(
+        model.partnership,
+        model.brand_colour,
+        model.logo,
+        model.title,
+        footer=f"{model.marking} - {model.partnership}",
     )
     document.add_paragraph(clean(model.marking))
     document.add_heading(clean(model.title), level=0)
@@ -58,21 +48,13 @@ def write_document_docx(model: DocumentModel, path: Path) -> Path:
             elif isinstance(block, Subheading):
                 document.add_heading(clean(block.text), level=2)
             elif isinstance(block, Table):
-                table = document.add_table(rows=1, cols=len(block.headings))
-                table.style = "Table Grid"
-                for cell, heading in zip(table.rows[0].cells, block.headings, strict=True):
-                    cell.text = clean(heading)
-                    for run in cell.paragraphs[0].runs:
-                        run.bold = True
-                for row in block.rows:
-                    for cell, value in zip(table.add_row().cells, row, strict=True):
-                        cell.text = clean(value)
-                _set_widths(table, block.widths, usable)
+                columns = len(block.headings)
+                add_table(
+                    document,
+                    block.headings,
+                    block.rows,
+                    model.brand_colour,
+                    _shares(block.widths, columns),
+                )
                 document.add_paragraph()
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        document.save(str(partial))
-        partial.replace(path)
-    finally:
-        partial.unlink(missing_ok=True)
-    return path
+    return save(document, path)

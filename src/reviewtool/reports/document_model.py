@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class DocumentModel:
     marking: str
     sections: list[Section]
     brand_colour: str = "#1f5f8b"
+    logo: Path | None = None
 
     def texts(self) -> Iterator[tuple[str, str]]:
         """(where, text) for every piece of text, for the publication check."""

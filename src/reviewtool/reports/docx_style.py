@@ -42,8 +42,10 @@ def branded_document(
     title: str,
     language: str = "en-GB",
     footer: str = "",
+    landscape: bool = False,
 ) -> Any:
-    """A new document set up for the partnership (A4 portrait, 2 cm margins)."""
+    """A new document set up for the partnership (A4, portrait unless ``landscape``, 2 cm
+    margins)."""
     from docx import Document
     from docx.shared import Cm, Pt
 
@@ -53,6 +55,11 @@ def branded_document(
     document = Document()
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    if landscape:
+        from docx.enum.section import WD_ORIENT
+
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Cm(29.7), Cm(21.0)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(2))
     styles = document.styles
@@ -99,6 +106,8 @@ def _header(section: Any, partnership: str, brand: str, logo: Path | None) -> No
 
 
 USABLE_CM = 17.0
+USABLE_LANDSCAPE_CM = 25.7
+TABLE_POINTS = 9
 
 
 def add_table(
@@ -107,13 +116,14 @@ def add_table(
     rows: list[list[str]],
     brand_colour: str,
     shares: list[float] | None = None,
+    usable_cm: float = USABLE_CM,
 ) -> Any:
     """A table with a real header row (repeats on each page, read as headers by screen
     readers), brand-filled, banded body rows, and the first (label) column widest unless
     ``shares`` of the page width are given."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Cm
+    from docx.shared import Cm, Pt
 
     brand = safe_colour(brand_colour)
     table = document.add_table(rows=1, cols=len(header))
@@ -135,6 +145,13 @@ def add_table(
             cell.text = clean(text)
             if index % 2:
                 _shade(cell, tint(brand, 0.92))
+    # Tables are set a size below the body text, as in the PDFs: a date or a reference then
+    # fits its column on one line instead of breaking mid-number.
+    for table_row in table.rows:
+        for cell in table_row.cells:
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(TABLE_POINTS)
     if shares is None:
         rest = len(header) - 1
         each = max(0.11, min(0.2, 0.5 / rest)) if rest else 0.0
@@ -143,10 +160,10 @@ def add_table(
     table.autofit = False
     # Word reads the cells' widths, LibreOffice the grid's: set both.
     for grid_column, share in zip(table._tbl.tblGrid.gridCol_lst, shares, strict=True):
-        grid_column.w = Cm(USABLE_CM * share)
+        grid_column.w = Cm(usable_cm * share)
     for column, share in zip(table.columns, shares, strict=True):
         for cell in column.cells:
-            cell.width = Cm(USABLE_CM * share)
+            cell.width = Cm(usable_cm * share)
     return table
 
 

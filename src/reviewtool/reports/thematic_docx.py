@@ -161,7 +161,7 @@ def _actions(document: Any, model: ThematicModel, section: Section) -> None:
             ["Review", "Owner", "Due", "Action"],
             rows,
             model.brand_colour,
-            [0.2, 0.2, 0.14, 0.46],
+            [0.19, 0.19, 0.15, 0.47],
         )
 
 
@@ -194,7 +194,7 @@ def _appendix(document: Any, model: ThematicModel, section: Section) -> None:
             ["Reference", "Kind", "Notified", "Published", "Themes"],
             rows,
             model.brand_colour,
-            [0.17, 0.17, 0.13, 0.13, 0.4],
+            [0.18, 0.16, 0.15, 0.15, 0.36],
         )
     else:
         _para(document, "No reviews in this period.")

@@ -36,6 +36,7 @@ def rapid_review_report_model(store: Store, ref_or_id: str) -> DocumentModel:
         partnership=settings.partnership,
         marking=MARKING,
         brand_colour=settings.brand_colour,
+        logo=Path(settings.logo_path) if settings.logo_path else None,
         sections=[
             timeliness(review),
             child_and_family(review, workflow),

@@ -179,7 +179,7 @@ def _analyse_check_write(
         if practice is not None:
             from reviewtool.reports.annual_practice_docx import append_practice_chapter
 
-            append_practice_chapter(practice, outputs.docx)
+            append_practice_chapter(practice, outputs.docx, model.brand_colour)
     if outputs.summary_docx:
         from reviewtool.reports.thematic_docx import write_thematic_docx
 

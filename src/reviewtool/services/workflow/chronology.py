@@ -73,8 +73,9 @@ def chronology_model(
         if agencies
         else sorted({r.agency for r in loaded.record.agency_requests if r.chronology})
     )
+    settings = load_settings(store)
     return ChronologyModel(
-        load_settings(store).partnership,
+        settings.partnership,
         loaded.review.reference,
         loaded.review.title,
         lines,
@@ -82,6 +83,8 @@ def chronology_model(
         start,
         end,
         bool(agencies or start or end),
+        settings.brand_colour,
+        Path(settings.logo_path) if settings.logo_path else None,
     )
 
 
