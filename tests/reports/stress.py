@@ -203,5 +203,13 @@ def deck(kind: str) -> Deck:
                 chart_values=[n % 4 for n in range(15)] if kind == "long" else [1],
             ),
             Slide(title="Own words", quotes=[_text(kind, 30) or "q"] * 3),
+            Slide(
+                title="What the review found",
+                columns=[
+                    ("The child", bullets[:4]),
+                    (_text(kind, 6) or "Parents and carers", bullets[:8]),
+                    ("Professional practice", bullets[:1]),
+                ],
+            ),
         ],
     )

@@ -26,6 +26,7 @@ def test_review_deck(demo: Store) -> None:
     assert titles == [
         "Child J: what happened",
         "Child J: the review's timeline",
+        "Child J: what the review found",
         "Child J: key learning",
         "Child J: good practice",
         "Child J: reflective questions",
@@ -34,8 +35,12 @@ def test_review_deck(demo: Store) -> None:
     timeline = deck.slides[1].timeline
     assert [what for _, what in timeline][:2] == ["Serious incident", "Notified to the Panel"]
     assert timeline[-1][1].startswith("Last of 3 actions due")
-    assert "Safer sleep messages must include fathers" in deck.slides[2].bullets[0]
-    assert "Evidence: Father not included in safe sleep advice" in deck.slides[2].notes
+    found = dict(deck.slides[2].columns)
+    assert list(found) == ["The child", "Parents and carers", "Professional practice"]
+    assert "Unsafe sleep" in found["Parents and carers"]
+    assert all(points for points in found.values())
+    assert "Safer sleep messages must include fathers" in deck.slides[3].bullets[0]
+    assert "Evidence: Father not included in safe sleep advice" in deck.slides[3].notes
     assert "Jayden" not in str(deck)  # identifiers never reach a deck
 
 

@@ -33,6 +33,17 @@ def _slide(number: int, slide: Slide) -> str:
         parts.append(
             "".join(f"<blockquote><p>{_e(quote)}</p></blockquote>" for quote in slide.quotes)
         )
+    if slide.has_columns:
+        parts.append(
+            '<div class="columns">'
+            + "".join(
+                f"<div><h3>{_e(heading)}</h3><ul>"
+                + "".join(f"<li>{_e(point)}</li>" for point in points)
+                + "</ul></div>"
+                for heading, points in slide.columns
+            )
+            + "</div>"
+        )
     if slide.has_timeline:
         parts.append(
             '<ol class="timeline">'
@@ -65,6 +76,9 @@ th, td {{ border: 1px solid #999999; padding: 0.2rem 0.6rem; text-align: left; }
 caption {{ text-align: left; font-weight: bold; }}
 blockquote {{ border-left: 0.4rem solid {brand}; margin: 0.5rem 0; padding-left: 0.8rem; }}
 .timeline li {{ margin-bottom: 0.3rem; }}
+.columns {{ display: flex; flex-wrap: wrap; gap: 1rem; }}
+.columns > div {{ flex: 1 1 14rem; }}
+h3 {{ color: {heading}; }}
 @media print {{
   @page {{ size: 338.67mm 190.5mm; margin: 0 0 14mm 0;
     @bottom-left {{ content: element(deckfooter); margin-left: 12mm; }}

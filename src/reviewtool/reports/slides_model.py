@@ -19,6 +19,12 @@ class Slide:
     """The theme's colour in the codebook (the deck's colour when none)."""
     timeline: list[tuple[str, str]] = field(default_factory=list)
     """(when, what) events in date order, drawn as a timeline."""
+    columns: list[tuple[str, list[str]]] = field(default_factory=list)
+    """(heading, points) side by side: a review's child, family and practice factors."""
+
+    @property
+    def has_columns(self) -> bool:
+        return bool(self.columns) and not self.has_chart and not self.timeline
 
     @property
     def has_chart(self) -> bool:

@@ -142,6 +142,8 @@ def _content_slide(canvas: Any, deck: Deck, content: Slide, number: int) -> None
     elif content.has_timeline:
         _draw_timeline(canvas, content, 14 * MM, WIDTH - 28 * MM, brand)
     top = HEIGHT - BAND - 8 * MM
+    if content.has_columns:
+        _draw_columns(canvas, content, top, brand)
     bottom = FOOT + 4 * MM + (55 * MM if content.has_timeline else 0)
     body = Frame(text_left, bottom, WIDTH - text_left - 14 * MM, top - bottom)
     # The largest text that fits; what still does not fit stays in the speaker notes.
@@ -152,6 +154,37 @@ def _content_slide(canvas: Any, deck: Deck, content: Slide, number: int) -> None
     body.addFromList(items, canvas)
     _footer(canvas, deck, number, 12 * MM)
     canvas.showPage()
+
+
+def _draw_columns(canvas: Any, content: Slide, top: float, brand: str) -> None:
+    """Side-by-side lists under their headings, all at the largest size where every one fits."""
+    from reportlab.platypus import Frame, Paragraph
+
+    count = len(content.columns)
+    gap, left = 8 * MM, 14 * MM
+    width = (WIDTH - 2 * left - gap * (count - 1)) / count
+    bottom = FOOT + 4 * MM
+
+    def column_items(scale: float) -> list[list[Any]]:
+        styles = paragraph_styles(SLIDES, brand, scale)
+        return [
+            [Paragraph(pdf_markup(heading, BOLD), styles["column"])]
+            + [
+                Paragraph(pdf_markup(point), styles["bullet"], bulletText="•")
+                for point in points[:MAX_BULLETS]
+            ]
+            for heading, points in content.columns
+        ]
+
+    frames = [
+        Frame(left + index * (width + gap), bottom, width, top - bottom) for index in range(count)
+    ]
+    for scale in SCALES:
+        columns = column_items(scale)
+        if all(_fits(items, frame) for items, frame in zip(columns, frames, strict=True)):
+            break
+    for items, frame in zip(columns, frames, strict=True):
+        frame.addFromList(items, canvas)
 
 
 def _draw_timeline(canvas: Any, content: Slide, left: float, width: float, brand: str) -> None:

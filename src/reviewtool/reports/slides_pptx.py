@@ -206,6 +206,38 @@ def _add_timeline(slide: Any, content: Slide, presentation: Any, brand: str) -> 
         second.alignment = PP_ALIGN.CENTER
 
 
+def _add_columns(slide: Any, content: Slide, presentation: Any, brand: str) -> None:
+    """Side-by-side lists under brand-coloured headings, one text size for all of them."""
+    from pptx.util import Emu, Pt
+
+    width, height = int(presentation.slide_width), int(presentation.slide_height)
+    count = len(content.columns)
+    gap, left = 0.025, 0.05
+    share = (1 - 2 * left - gap * (count - 1)) / count
+    size = min(_body_size(points) for _, points in content.columns) - 4
+    ink = brand if contrast_ratio(brand, "#ffffff") >= 4.5 else "#1a1a1a"
+    for index, (heading, points) in enumerate(content.columns):
+        shape = slide.shapes.add_textbox(
+            Emu(int(width * (left + index * (share + gap)))),
+            Emu(int(height * 0.24)),
+            Emu(int(width * share)),
+            Emu(int(height * 0.62)),
+        )
+        frame = shape.text_frame
+        frame.word_wrap = True
+        first = frame.paragraphs[0]
+        first.text = clean(heading)
+        first.font.bold = True
+        first.font.size = Pt(size + 2)
+        first.font.color.rgb = _rgb(ink)
+        first.space_after = Pt(10)
+        for point in points[:MAX_BULLETS]:
+            paragraph = frame.add_paragraph()
+            paragraph.text = "• " + _shorten(point, 120)
+            paragraph.font.size = Pt(size)
+            paragraph.space_after = Pt(6)
+
+
 def _text_box(
     slide: Any, lines: list[str], box: tuple[float, float, float, float], presentation: Any
 ) -> None:
@@ -249,6 +281,10 @@ def write_slides_pptx(deck: Deck, path: Path, template: Path | None = None) -> P
                 _add_timeline(slide, content, presentation, brand)
                 if content.bullets:
                     _text_box(slide, content.bullets, (0.05, 0.24, 0.9, 0.22), presentation)
+        elif content.has_columns:
+            slide = presentation.slides.add_slide(_layout(presentation, "Title Only", 5))
+            _set_title(slide, content.title, presentation)
+            _add_columns(slide, content, presentation, brand)
         else:
             slide = presentation.slides.add_slide(_layout(presentation, "Title and Content", 1))
             _set_title(slide, content.title, presentation)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from reviewtool.reports.colours import safe_colour, text_on, tint
+from reviewtool.reports.colours import contrast_ratio, safe_colour, text_on, tint
 from reviewtool.reports.fonts import BOLD, REGULAR
 
 
@@ -76,6 +76,7 @@ SLIDES: dict[str, StyleSpec] = {
     "subtitle": StyleSpec(17, 22, space_after=6, colour="#333333"),
     "bullet": StyleSpec(17, 22, left_indent=16, space_after=8, bullet=True),
     "quote": StyleSpec(17, 22, left_indent=16, space_after=8, colour="#333333"),
+    "column": StyleSpec(18, 23, bold=True, colour="brand_ink", space_after=8),
 }
 
 DOCUMENT: dict[str, StyleSpec] = {
@@ -122,6 +123,8 @@ def _resolve(colour: str | None, brand: str) -> str | None:
         return text_on(brand)
     if colour == "brand_tint":
         return tint(brand, 0.85)
+    if colour == "brand_ink":  # the brand colour where it is readable on white, else ink
+        return brand if contrast_ratio(brand, "#ffffff") >= 4.5 else "#1a1a1a"
     return colour
 
 

@@ -69,6 +69,9 @@ def deck_parts(deck: Deck) -> Parts:
         if slide.chart_title:
             parts.append((where, slide.chart_title))
         parts += [(where, f"{when}: {what}") for when, what in slide.timeline]
+        for heading, points in slide.columns:
+            parts.append((where, heading))
+            parts += [(where, point) for point in points]
     return parts
 
 

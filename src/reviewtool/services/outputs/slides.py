@@ -7,11 +7,13 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import select
+
 from reviewtool.bundle.schema import ReviewRecord
 from reviewtool.db.models import Code
 from reviewtool.domain.children import age_band
 from reviewtool.domain.counting import counting_note
-from reviewtool.domain.enums import FactorRole
+from reviewtool.domain.enums import CodeGroup, FactorRole
 from reviewtool.domain.errors import InvalidInput, NotFound
 from reviewtool.reports.slides_model import Deck, Slide
 from reviewtool.reports.text import paragraphs
@@ -119,8 +121,40 @@ def _counted(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-def review_slides(record: ReviewRecord) -> list[Slide]:
+FINDING_GROUPS = {
+    CodeGroup.CHILD.value: "The child",
+    CodeGroup.PARENT.value: "Parents and carers",
+    CodeGroup.PRACTICE.value: "Professional practice",
+}
+
+
+def _findings(record: ReviewRecord, codes: dict[str, tuple[str, str]]) -> Slide | None:
+    """What the review found, by whose circumstances or practice: one column per group.
+
+    ``codes`` gives each code's label and group; good practice has its own slide."""
+    found: dict[str, list[str]] = {group: [] for group in FINDING_GROUPS}
+    for factor in record.factors:
+        label, group = codes.get(factor.code, ("", ""))
+        if factor.role is FactorRole.GOOD_PRACTICE or group not in found:
+            continue
+        if label and label not in found[group]:
+            found[group].append(label)
+    columns = [(heading, found[group]) for group, heading in FINDING_GROUPS.items()]
+    if not any(points for _, points in columns):
+        return None
+    return Slide(
+        title=f"{record.title}: what the review found",
+        columns=[(heading, points or ["None recorded"]) for heading, points in columns],
+        notes="The factors the review recorded, grouped by whose circumstances or practice "
+        "they describe. Ask the group which of them they see in their own work.",
+    )
+
+
+def review_slides(
+    record: ReviewRecord, codes: dict[str, tuple[str, str]] | None = None
+) -> list[Slide]:
     name = record.title
+    findings = _findings(record, codes or {})
     learning_notes = [f.note for f in record.factors if f.role is FactorRole.LEARNING and f.note]
     good_notes = [f.note for f in record.factors if f.role is FactorRole.GOOD_PRACTICE and f.note]
     return [
@@ -141,6 +175,7 @@ def review_slides(record: ReviewRecord) -> list[Slide]:
                 )
             ),
         ),
+        *([findings] if findings is not None else []),
         Slide(
             title=f"{name}: key learning",
             bullets=record.learning or ["(No learning recorded yet.)"],
@@ -162,7 +197,12 @@ def review_slides(record: ReviewRecord) -> list[Slide]:
 def review_deck(store: Store, refs: Sequence[str]) -> Deck:
     settings = load_settings(store)
     records = build_bundle(store, refs).reviews
-    slides = [slide for record in records for slide in review_slides(record)]
+    with store.transaction() as session:
+        codes = {
+            code: (label, group)
+            for code, label, group in session.execute(select(Code.code, Code.label, Code.group))
+        }
+    slides = [slide for record in records for slide in review_slides(record, codes)]
     timelines = [slide for slide in map(_timeline, records) if slide is not None]
     slides = [*timelines, *slides] if len(records) > 1 else [*slides[:1], *timelines, *slides[1:]]
     titles = ", ".join(record.title for record in records)
