@@ -188,13 +188,61 @@ _CHILD_WORDS = frozenset(
 )
 
 
+_FEMALE_WORDS = frozenset(
+    {"mother", "stepmother", "mum", "grandmother", "wife", "girl", "daughter", "sister"}
+)
+_MALE_WORDS = frozenset(
+    {"father", "stepfather", "dad", "grandfather", "husband", "boy", "son", "brother"}
+)
+_PRONOUNS = {
+    "she": "female",
+    "her": "female",
+    "herself": "female",
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "himself": "male",
+}
+
+
+def _gender(lemma: str) -> str | None:
+    if lemma in _FEMALE_WORDS:
+        return "female"
+    if lemma in _MALE_WORDS:
+        return "male"
+    return None
+
+
+def _role(lemma: str) -> str | None:
+    if lemma in _PARENT_WORDS:
+        return "parent"
+    if lemma in _CHILD_WORDS:
+        return "child"
+    return None
+
+
 def actor(tokens: Sequence[Token], at: int) -> str | None:
-    """'parent' or 'child': the nearest person named before ``at`` in the sentence."""
+    """'parent' or 'child': who the words at ``at`` are about, by the nearest person named
+    before them in the sentence. A pronoun met first ("she felt depressed") stands for the
+    nearest earlier person of its gender ("the mother said she felt depressed"). "her father
+    noticed she felt depressed" is about the person whose father it is: a child. When no
+    such person is named, who it is stays unknown."""
+    pronoun: str | None = None
     for i in range(at - 1, -1, -1):
-        if tokens[i].lemma in _PARENT_WORDS:
-            return "parent"
-        if tokens[i].lemma in _CHILD_WORDS:
-            return "child"
+        token = tokens[i]
+        role = _role(token.lemma)
+        if role is not None:
+            if pronoun is None or _gender(token.lemma) in (None, pronoun):
+                return role
+            continue
+        if token.form not in _PRONOUNS:
+            continue
+        if pronoun is None:
+            pronoun = _PRONOUNS[token.form]
+        elif _PRONOUNS[token.form] == pronoun and i + 1 < at:
+            owned = _role(tokens[i + 1].lemma)
+            if owned is not None:  # "her father": she is the parent's child, or the other way
+                return "child" if owned == "parent" else "parent"
     return None
 
 
