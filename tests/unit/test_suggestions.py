@@ -105,6 +105,26 @@ def test_a_pronoun_stands_for_the_person_of_its_gender() -> None:
     assert _codes("The father said he had begun to self-harm.", indicators) == set()
 
 
+def test_a_pronoun_follows_the_person_of_the_sentences_before() -> None:
+    indicators = {
+        "parent.mental_health": ["depression", "parent: self-harm"],
+        "child.mental_health_self_harm": ["self-harm"],
+        "child.missing": ["missing"],
+        "parent.alcohol_misuse": ["alcohol misuse"],
+    }
+    text = "The mother had a history of depression. She had self-harmed."
+    assert _codes(text, indicators) == {"parent.mental_health"}
+    text = "Rachel lives with her father and brother. She began to self-harm."
+    assert _codes(text, indicators) == {"child.mental_health_self_harm"}
+    assert _codes("Amira was exploited by adult men. She went missing.", indicators) == {
+        "child.missing"
+    }
+    # What a child saw is someone else's.
+    assert _codes("The boy lived with his parents. He witnessed alcohol misuse.", indicators) == {
+        "parent.alcohol_misuse"
+    }
+
+
 def test_good_practice_codes_only_from_good_practice_text() -> None:
     indicators = {"good.early_recognition": ["recognised"]}
     assert not _codes("The risk should have been recognised sooner.", indicators)

@@ -37,6 +37,7 @@ from reviewtool.domain.sentence_reading import (
     good_practice_sentences,
     negated,
     read_tokens,
+    referents,
     sentences,
 )
 
@@ -123,13 +124,20 @@ def _prepare(
     return prepared
 
 
-def _allowed(code: str, phrase: Phrase, tokens: Sequence[Token], at: int, good_text: bool) -> bool:
+def _allowed(
+    code: str,
+    phrase: Phrase,
+    tokens: Sequence[Token],
+    at: int,
+    good_text: bool,
+    earlier: Mapping[str, str],
+) -> bool:
     group = code.split(".", 1)[0]
     if group == "good" and not good_text:
         return False
     if group in ("child", "parent", "good") and negated(tokens, at):
         return False
-    who = actor(tokens, at)
+    who = actor(tokens, at, earlier)
     if phrase.actor is not None and who != phrase.actor:
         return False
     if code in _CHILD_OWN and who == "parent":
@@ -188,10 +196,12 @@ def suggest(
     found: dict[str, Suggestion] = {}
     for where, text in texts:
         parts = sentences(text)
+        earlier: dict[str, str] = {}
         for sentence, good_text in zip(parts, good_practice_sentences(where, parts), strict=True):
             tokens = read_tokens(sentence)
             if not tokens:
                 continue
+            before, earlier = earlier, referents(tokens, earlier)
             for entry in codes:
                 if entry.code in found or not _age_allows(entry.code, age, tokens):
                     continue
@@ -200,7 +210,7 @@ def suggest(
                     at = find(phrase, tokens)
                     if at is None or _blocked(phrase, at, excluded):
                         continue
-                    if _allowed(entry.code, phrase, tokens, at, good_text):
+                    if _allowed(entry.code, phrase, tokens, at, good_text, before):
                         found[entry.code] = Suggestion(entry.code, phrase.text, sentence, where)
                         break
     _imply(found, indicators, already, "child.harm.physical", "child.harm.abusive_head_trauma")
