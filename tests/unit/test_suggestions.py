@@ -103,6 +103,9 @@ def test_a_pronoun_stands_for_the_person_of_its_gender() -> None:
     # A pronoun whose person is not named leaves who it is unknown: no one-person phrase.
     assert _codes("The father was told that she was depressed.", indicators) == set()
     assert _codes("The father said he had begun to self-harm.", indicators) == set()
+    offending = {"parent.criminality_violence": ["offending"]}
+    assert _codes("The boy was referred to youth offending services.", offending) == set()
+    assert _codes("The father had a history of offending.", offending) == offending.keys()
 
 
 def test_a_pronoun_follows_the_person_of_the_sentences_before() -> None:

@@ -93,6 +93,7 @@ _PARENT_OWN = (
     "parent.learning_disability",
     "parent.adverse_childhood",
     "parent.young_parent",
+    "parent.criminality_violence",
 )
 """Parent codes about a parent's own life: not proposed when the words are about a child."""
 
