@@ -2,11 +2,14 @@
 
     .venv/bin/python benchmarks/suggestion_quality.py [--json]
 
-Three measures:
+Five measures:
 
 - held out: real published case review summaries (benchmarks/suggestion_devset.json, each
   with its source) coded by hand before the suggester saw them, and set aside: never used
   while the suggester was changed. The honest figure.
+- held out, second set: 23 later summaries from other sources, coded by hand and committed
+  before the suggester was first run on them; likewise never used for tuning.
+- all held out: both held-out sets together.
 - development: the rest of those summaries, used while improving the suggester (in-sample).
 - demo: the built-in demo reviews, written with the indicator phrases in view (in-sample).
 
@@ -34,14 +37,14 @@ def _indicators() -> dict[str, list[str]]:
     return {e["code"]: list(e.get("indicators", [])) for e in builtin_codebook()}
 
 
-def devset_pairs(split: str) -> Pairs:
+def devset_pairs(*splits: str) -> Pairs:
     from reviewtool.domain.suggestions import SuggestionContext, suggest
 
     entries = json.loads((HERE / "suggestion_devset.json").read_text(encoding="utf-8"))
     indicators = _indicators()
     pairs = []
     for entry in entries["entries"]:
-        if entry["split"] != split:
+        if entry["split"] not in splits:
             continue
         context = SuggestionContext(child_age_months=entry.get("child_age_months"))
         proposed = suggest([("summary", entry["text"])], indicators, set(), context)
@@ -97,6 +100,8 @@ def _print(title: str, table: dict[str, object], reviews: int) -> None:
 def main(argv: Iterable[str]) -> int:
     results = {
         "held out (real summaries, not used for tuning)": devset_pairs("held_out"),
+        "held out, second set (real summaries, not used for tuning)": devset_pairs("held_out_2"),
+        "all held out (both sets)": devset_pairs("held_out", "held_out_2"),
         "development (real summaries, in-sample)": devset_pairs("dev"),
         "demo reviews (in-sample)": demo_pairs(),
     }

@@ -85,6 +85,49 @@ def test_the_actor_steers_parent_and_child_codes() -> None:
     assert _codes("The boy began to self-harm.", indicators) == {"child.mental_health_self_harm"}
 
 
+def test_a_pronoun_stands_for_the_person_of_its_gender() -> None:
+    indicators = {
+        "parent.mental_health": ["parent: depressed"],
+        "child.mental_health_self_harm": ["child: depressed", "self-harm"],
+    }
+    # "she" is not the father: she is the one whose father it is, a child.
+    assert _codes("Her father noticed that she seemed depressed.", indicators) == {
+        "child.mental_health_self_harm"
+    }
+    assert _codes("The mother said that she felt depressed.", indicators) == {
+        "parent.mental_health"
+    }
+    assert _codes("The girl told her father that she felt depressed.", indicators) == {
+        "child.mental_health_self_harm"
+    }
+    # A pronoun whose person is not named leaves who it is unknown: no one-person phrase.
+    assert _codes("The father was told that she was depressed.", indicators) == set()
+    assert _codes("The father said he had begun to self-harm.", indicators) == set()
+    offending = {"parent.criminality_violence": ["offending"]}
+    assert _codes("The boy was referred to youth offending services.", offending) == set()
+    assert _codes("The father had a history of offending.", offending) == offending.keys()
+
+
+def test_a_pronoun_follows_the_person_of_the_sentences_before() -> None:
+    indicators = {
+        "parent.mental_health": ["depression", "parent: self-harm"],
+        "child.mental_health_self_harm": ["self-harm"],
+        "child.missing": ["missing"],
+        "parent.alcohol_misuse": ["alcohol misuse"],
+    }
+    text = "The mother had a history of depression. She had self-harmed."
+    assert _codes(text, indicators) == {"parent.mental_health"}
+    text = "Rachel lives with her father and brother. She began to self-harm."
+    assert _codes(text, indicators) == {"child.mental_health_self_harm"}
+    assert _codes("Amira was exploited by adult men. She went missing.", indicators) == {
+        "child.missing"
+    }
+    # What a child saw is someone else's.
+    assert _codes("The boy lived with his parents. He witnessed alcohol misuse.", indicators) == {
+        "parent.alcohol_misuse"
+    }
+
+
 def test_good_practice_codes_only_from_good_practice_text() -> None:
     indicators = {"good.early_recognition": ["recognised"]}
     assert not _codes("The risk should have been recognised sooner.", indicators)
@@ -113,6 +156,23 @@ def test_exclusion_lines_keep_a_code_away() -> None:
     assert not _codes(
         "She was referred to the multi-agency risk assessment conference.", indicators
     )
+    exploitation = {
+        "child.harm.criminal_exploitation": ["criminal exploitation", "exploitation", "-cse"]
+    }
+    assert not _codes("CSE and exploitation by older men.", exploitation)
+    # A phrase of several words away from the excluded words still counts.
+    assert _codes("Links between CSE and other criminal exploitation.", exploitation)
+
+
+def test_a_code_that_is_part_of_another_is_implied() -> None:
+    indicators = {
+        "child.harm.abusive_head_trauma": ["shaken"],
+        "child.harm.physical": ["fracture"],
+    }
+    assert _codes("She was shaken by her father.", indicators, age=14) == {
+        "child.harm.abusive_head_trauma",
+        "child.harm.physical",
+    }
 
 
 def test_quality_on_real_summaries_held_out_from_tuning() -> None:
@@ -121,5 +181,8 @@ def test_quality_on_real_summaries_held_out_from_tuning() -> None:
 
     held_out = measure(devset_pairs("held_out"))
     assert held_out.precision >= 0.8 and held_out.recall >= 0.7
+    # Both held-out sets (36 summaries); the second alone stays under the recall target.
+    both = measure(devset_pairs("held_out", "held_out_2"))
+    assert both.precision >= 0.8 and both.recall >= 0.65
     demo = measure(demo_pairs())
     assert demo.precision >= 0.75 and demo.recall >= 0.6

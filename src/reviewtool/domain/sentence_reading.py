@@ -6,7 +6,7 @@ good-practice text and ages mentioned. No codebook rules here: they are in ``sug
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -188,14 +188,100 @@ _CHILD_WORDS = frozenset(
 )
 
 
-def actor(tokens: Sequence[Token], at: int) -> str | None:
-    """'parent' or 'child': the nearest person named before ``at`` in the sentence."""
-    for i in range(at - 1, -1, -1):
-        if tokens[i].lemma in _PARENT_WORDS:
-            return "parent"
-        if tokens[i].lemma in _CHILD_WORDS:
-            return "child"
+_FEMALE_WORDS = frozenset(
+    {"mother", "stepmother", "mum", "grandmother", "wife", "girl", "daughter", "sister"}
+)
+_MALE_WORDS = frozenset(
+    {"father", "stepfather", "dad", "grandfather", "husband", "boy", "son", "brother"}
+)
+_PRONOUNS = {
+    "she": "female",
+    "her": "female",
+    "herself": "female",
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "himself": "male",
+}
+
+
+_WITNESSING = frozenset({"witness", "expose", "exposure", "saw"})
+"""What a person saw or was exposed to is about someone else."""
+
+
+def _gender(lemma: str) -> str | None:
+    if lemma in _FEMALE_WORDS:
+        return "female"
+    if lemma in _MALE_WORDS:
+        return "male"
     return None
+
+
+def _role(lemma: str) -> str | None:
+    if lemma in _PARENT_WORDS:
+        return "parent"
+    if lemma in _CHILD_WORDS:
+        return "child"
+    return None
+
+
+def actor(tokens: Sequence[Token], at: int, earlier: Mapping[str, str] | None = None) -> str | None:
+    """'parent' or 'child': who the words at ``at`` are about, by the nearest person named
+    before them in the sentence. A pronoun met first ("she felt depressed") stands for the
+    nearest earlier person of its gender ("the mother said she felt depressed"). "her father
+    noticed she felt depressed" is about the person whose father it is: a child. When no
+    such person is named in the sentence, ``earlier`` (from ``referents`` of the sentences
+    before) says who "she" or "he" was last; otherwise who it is stays unknown."""
+    pronoun: str | None = None
+    for i in range(at - 1, -1, -1):
+        token = tokens[i]
+        if pronoun is None and token.lemma in _WITNESSING:
+            return None  # "he witnessed alcohol misuse": someone else's
+        role = _role(token.lemma)
+        if role is not None:
+            if pronoun is None or _gender(token.lemma) in (None, pronoun):
+                return role
+            continue
+        if token.form not in _PRONOUNS:
+            continue
+        if pronoun is None:
+            pronoun = _PRONOUNS[token.form]
+        elif _PRONOUNS[token.form] == pronoun and i + 1 < at:
+            owned = _role(tokens[i + 1].lemma)
+            if owned is not None:  # "her father": she is the parent's child, or the other way
+                return "child" if owned == "parent" else "parent"
+    if pronoun is not None and earlier:
+        return earlier.get(pronoun)
+    return None
+
+
+def referents(tokens: Sequence[Token], earlier: Mapping[str, str]) -> dict[str, str]:
+    """Who "she" and "he" stand for after a sentence: 'parent' or 'child' for each gender.
+
+    The first person of a gender named in the sentence ("The mother ... She") wins; a person
+    named only as someone's ("her father") leaves the pronoun for the one whose it is (a
+    child); a person of no gender ("the baby") stands for both when no one else does."""
+    named: dict[str, str] = {}
+    owners: dict[str, str] = {}
+    plain: str | None = None
+    for i, token in enumerate(tokens):
+        role = _role(token.lemma)
+        if role is None:
+            continue
+        before = tokens[i - 1].form if i else ""
+        gender = _gender(token.lemma)
+        if before in _PRONOUNS and before not in ("she", "he"):
+            owners.setdefault(_PRONOUNS[before], "child" if role == "parent" else "parent")
+        elif gender is not None:
+            named.setdefault(gender, role)
+        elif plain is None and role == "child":
+            plain = role  # "the baby"; an "adult" or "partner" is seldom who "she" is next
+    result = dict(earlier)
+    for gender in ("female", "male"):
+        who = named.get(gender) or owners.get(gender) or plain
+        if who is not None:
+            result[gender] = who
+    return result
 
 
 _GOOD_CUE = re.compile(

@@ -37,6 +37,7 @@ from reviewtool.domain.sentence_reading import (
     good_practice_sentences,
     negated,
     read_tokens,
+    referents,
     sentences,
 )
 
@@ -92,6 +93,7 @@ _PARENT_OWN = (
     "parent.learning_disability",
     "parent.adverse_childhood",
     "parent.young_parent",
+    "parent.criminality_violence",
 )
 """Parent codes about a parent's own life: not proposed when the words are about a child."""
 
@@ -123,18 +125,43 @@ def _prepare(
     return prepared
 
 
-def _allowed(code: str, phrase: Phrase, tokens: Sequence[Token], at: int, good_text: bool) -> bool:
+def _allowed(
+    code: str,
+    phrase: Phrase,
+    tokens: Sequence[Token],
+    at: int,
+    good_text: bool,
+    earlier: Mapping[str, str],
+) -> bool:
     group = code.split(".", 1)[0]
     if group == "good" and not good_text:
         return False
     if group in ("child", "parent", "good") and negated(tokens, at):
         return False
-    who = actor(tokens, at)
+    who = actor(tokens, at, earlier)
     if phrase.actor is not None and who != phrase.actor:
         return False
     if code in _CHILD_OWN and who == "parent":
         return False
     return not (code in _PARENT_OWN and who == "child")
+
+
+def _excluded_spans(exclusions: Sequence[Phrase], tokens: Sequence[Token]) -> list[range]:
+    spans = []
+    for phrase in exclusions:
+        at = find(phrase, tokens)
+        if at is not None:
+            spans.append(range(at, at + phrase.span))
+    return spans
+
+
+def _blocked(phrase: Phrase, at: int, excluded: Sequence[range]) -> bool:
+    """An exclusion keeps a one-word phrase out of the whole sentence ("exploitation" in a
+    sentence about CSE); a phrase of several words is specific enough to count unless it is
+    inside the excluded words ("criminal exploitation ... and CSE" still counts)."""
+    if len(phrase.words) == 1:
+        return bool(excluded)
+    return any(at in span for span in excluded)
 
 
 def _age_allows(code: str, age: float | None, tokens: Sequence[Token]) -> bool:
@@ -170,22 +197,39 @@ def suggest(
     found: dict[str, Suggestion] = {}
     for where, text in texts:
         parts = sentences(text)
+        earlier: dict[str, str] = {}
         for sentence, good_text in zip(parts, good_practice_sentences(where, parts), strict=True):
             tokens = read_tokens(sentence)
             if not tokens:
                 continue
+            before, earlier = earlier, referents(tokens, earlier)
             for entry in codes:
                 if entry.code in found or not _age_allows(entry.code, age, tokens):
                     continue
-                if any(find(phrase, tokens) is not None for phrase in entry.exclusions):
-                    continue
+                excluded = _excluded_spans(entry.exclusions, tokens)
                 for phrase in entry.phrases:
                     at = find(phrase, tokens)
-                    if at is not None and _allowed(entry.code, phrase, tokens, at, good_text):
+                    if at is None or _blocked(phrase, at, excluded):
+                        continue
+                    if _allowed(entry.code, phrase, tokens, at, good_text, before):
                         found[entry.code] = Suggestion(entry.code, phrase.text, sentence, where)
                         break
+    _imply(found, indicators, already, "child.harm.physical", "child.harm.abusive_head_trauma")
     _imply_non_mobile_injury(found, indicators, already, age)
     return list(found.values())
+
+
+def _imply(
+    found: dict[str, Suggestion],
+    indicators: Mapping[str, Iterable[str]],
+    already: set[str],
+    code: str,
+    because: str,
+) -> None:
+    """A code that is part of another one found (abusive head trauma is physical abuse)."""
+    if because in found and code not in found and code not in already and code in indicators:
+        cause = found[because]
+        found[code] = Suggestion(code, cause.phrase, cause.sentence, cause.where)
 
 
 def _imply_non_mobile_injury(
