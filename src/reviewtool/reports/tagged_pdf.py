@@ -16,12 +16,23 @@ from typing import Any
 def write_tagged_pdf(html: str, path: Path, print_css: str = "") -> Path:
     """Render ``html`` (a complete document with lang and title) to a PDF/UA-1 file."""
     from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
 
+    from reviewtool.reports.web_fonts import shipped_fonts
+
+    html, font_faces = shipped_fonts(html)
     partial = path.with_name(f".{path.name}.partial")
     try:
-        stylesheets = [CSS(string=print_css)] if print_css else []
+        fonts = FontConfiguration()
+        stylesheets = [CSS(string=font_faces, font_config=fonts)]
+        if print_css:
+            stylesheets.append(CSS(string=print_css, font_config=fonts))
         HTML(string=html).write_pdf(
-            str(partial), stylesheets=stylesheets, pdf_variant="pdf/ua-1", uncompressed_pdf=False
+            str(partial),
+            stylesheets=stylesheets,
+            font_config=fonts,
+            pdf_variant="pdf/ua-1",
+            uncompressed_pdf=False,
         )
         _complete_tagging(partial)
         partial.replace(path)
