@@ -75,7 +75,11 @@ def test_tagged_documents(document: str, tmp_path: Path) -> None:
         "thematic": lambda: thematic_html(stress.thematic("scripts")),
         "slides": lambda: slides_html(stress.deck("scripts")),
     }[document]()
-    assert_cjk(write_tagged_pdf(html, tmp_path / "t.pdf"), False)
+    path = write_tagged_pdf(html, tmp_path / "t.pdf")
+    assert_cjk(path, False)
+    if document == "slides":  # the long title in wide characters still fits its slide
+        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+        assert f"Pages:           {1 + len(stress.deck('scripts').slides)}" in info
 
 
 def test_the_chart_labels_and_footer_use_the_fallback_fonts(tmp_path: Path) -> None:
@@ -116,3 +120,29 @@ def test_the_east_asian_fonts_load_only_when_a_document_needs_them(tmp_path: Pat
         cwd=Path(__file__).parents[2],
     )
     assert done.stdout.split("\n")[:2] == ["[]", f"['{CJK}']"]
+
+
+def test_word_names_an_east_asian_font_and_office_files_keep_the_text(tmp_path: Path) -> None:
+    from docx import Document
+    from docx.oxml.ns import qn
+    from pptx import Presentation
+
+    from reviewtool.reports.briefing_docx import write_briefing_docx
+    from reviewtool.reports.docx_style import EAST_ASIAN_FONT
+    from reviewtool.reports.slides_pptx import write_slides_pptx
+
+    document = Document(str(write_briefing_docx(stress.briefing("scripts"), tmp_path / "b.docx")))
+    for name in ("Normal", "Heading 1", "Title"):
+        fonts = document.styles[name].element.rPr.rFonts
+        assert fonts.get(qn("w:eastAsia")) == EAST_ASIAN_FONT
+        assert fonts.get(qn("w:eastAsiaTheme")) is None
+    text = "".join("".join(p.text.split()) for p in document.paragraphs)
+    assert all(name in text for name in NAMES)
+    deck = Presentation(str(write_slides_pptx(stress.deck("scripts"), tmp_path / "s.pptx")))
+    shown = "".join(
+        "".join(shape.text_frame.text.split())
+        for slide in deck.slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+    )
+    assert all(name in shown for name in NAMES)
