@@ -3,9 +3,10 @@ matter for the program's tagged documents. No PDF/UA validator (veraPDF) install
 package registries this project uses, so the conditions are checked here with pikepdf.
 
 Covered (Matterhorn failure condition, ISO 14289-1 clause):
-- 01-003, 01-004, 01-005 (7.1): every text-showing operator and every image drawn on a page
-  (also inside form XObjects) lies in marked content that is either tagged (an MCID that a
-  structure element claims through the ParentTree) or an Artifact, never one inside the other;
+- 01-003, 01-004, 01-005 (7.1): every text-showing operator, every painted path or shading
+  and every image drawn on a page (also inside form XObjects) lies in marked content that is
+  either tagged (an MCID that a structure element reachable from the StructTreeRoot claims for
+  that page) or an Artifact, never one inside the other;
 - 06-001, 06-002, 06-003 (7.1, 5): XMP metadata with the pdfuaid:part 1 identifier and dc:title;
 - 07-001, 07-002 (7.1): ViewerPreferences DisplayDocTitle true;
 - 7.1: catalog MarkInfo Marked true, a StructTreeRoot with a ParentTree;
@@ -30,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 TEXT_OPERATORS = {"Tj", "TJ", "'", '"'}
+PAINT_OPERATORS = {"f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh"}
 TABLE_PARTS = {"/THead", "/TBody", "/TFoot"}
 CELLS = {"/TH", "/TD"}
 
@@ -215,6 +217,8 @@ def _content_problems(
                     problems.append(f"page {number}: EMC without a marked-content start")
             elif name in TEXT_OPERATORS or name == "BI":
                 _require_marked(stack, number, "text" if name != "BI" else "inline image", problems)
+            elif name in PAINT_OPERATORS:
+                _require_marked(stack, number, "a painted path", problems)
             elif name == "Do" and depth < 8:
                 xobject = _xobject(resources, operands[0])
                 if xobject is None:

@@ -90,3 +90,65 @@ def _elements(parent: object) -> list[object]:
     from tests.pdfua import _walk
 
     return list(_walk(parent))
+
+
+def _break_id_tree(pdf: object) -> None:
+    del pdf.Root.StructTreeRoot["/IDTree"]  # type: ignore[attr-defined]
+
+
+def _break_link(pdf: object) -> None:
+    for page in pdf.pages:  # type: ignore[attr-defined]
+        for annotation in page.obj.get("/Annots") or []:
+            del annotation["/Contents"]
+        if "/Annots" in page.obj:
+            del page.obj["/Tabs"]
+
+
+def _skip_a_heading(pdf: object) -> None:
+    import pikepdf
+
+    heading = next(e for e in _elements(pdf.Root.StructTreeRoot) if e.S == "/H2")  # type: ignore[attr-defined]
+    heading.S = pikepdf.Name("/H4")
+
+
+def _figure_without_alt(pdf: object) -> None:
+    import pikepdf
+
+    paragraph = next(e for e in _elements(pdf.Root.StructTreeRoot) if e.S == "/P")  # type: ignore[attr-defined]
+    paragraph.S = pikepdf.Name("/Figure")
+
+
+def _row_outside_a_table(pdf: object) -> None:
+    import pikepdf
+
+    row = next(e for e in _elements(pdf.Root.StructTreeRoot) if e.S == "/TR")  # type: ignore[attr-defined]
+    row.S = pikepdf.Name("/P")
+
+
+@pytest.mark.parametrize(
+    ("document", "damage", "expected"),
+    [
+        ("slides", _break_id_tree, "structure elements have IDs but StructTreeRoot has no IDTree"),
+        ("briefing", _break_link, "page 2: has annotations but Tabs is not /S"),
+        ("briefing", _break_link, "page 2: a link annotation without Contents"),
+        ("briefing", _skip_a_heading, "heading level skipped: H1 then H4"),
+        ("briefing", _figure_without_alt, "Figure without Alt text"),
+        ("slides", _row_outside_a_table, "THead holds P, not TR"),
+    ],
+)
+def test_the_check_fails_damaged_structure(
+    document: str, damage: object, expected: str, tmp_path: Path
+) -> None:
+    import pikepdf
+
+    html = (
+        briefing_html(stress.briefing("scripts"))
+        if document == "briefing"
+        else slides_html(stress.deck("short"))
+    )
+    path = write_tagged_pdf(html, tmp_path / "d.pdf")
+    assert pdfua_problems(path) == []
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        damage(pdf)  # type: ignore[operator]
+        pdf.save(path)
+    assert expected in pdfua_problems(path)
