@@ -21,7 +21,11 @@ from reviewtool.reports.thematic_model import (
 )
 
 KINDS = ("long", "short", "scripts")
-SCRIPTS = "Zofia Wiśniewska-Łęcka, Gethin ap Llŷr, عائشہ خان, Ελένη, Лев, Lily 🌻"
+# Chinese, Japanese (kanji, hiragana, katakana) and Korean names and places, with CJK
+# punctuation and fullwidth forms.
+CJK = "王小明, 山田太郎, さくら・カタヤマ, 김민준, 東京「品川区」（１２３）, 서울。"
+SCRIPTS = f"Zofia Wiśniewska-Łęcka, Gethin ap Llŷr, عائشہ خان, Ελένη, Лев, Lily 🌻, {CJK}"
+NAMES = [name.strip() for name in SCRIPTS.split(",")]
 LONG_LABEL = "Sudden unexpected death in infancy (SUDI) where the parent had drunk alcohol"
 HEADINGS = [
     "Background",
@@ -64,7 +68,7 @@ def briefing(kind: str) -> BriefingModel:
     )
     return BriefingModel(
         partnership="Northshire Safeguarding Children Partnership "
-        + ("Ł" * 80 if kind == "long" else ""),
+        + ("Ł" * 80 if kind == "long" else "山田太郎 김민준" if kind == "scripts" else ""),
         brand_colour="#1f5f8b",
         logo=None,
         title=("Child J - " + _text(kind, 30)) if kind != "short" else "J",
@@ -84,7 +88,7 @@ def _label(kind: str, n: int) -> str:
     if kind == "long":
         return f"{LONG_LABEL} {n}"
     if kind == "scripts":
-        return f"{SCRIPTS.split(',')[n % 6].strip()} theme {n}"
+        return f"{NAMES[n % len(NAMES)]} theme {n}"
     return f"T{n}"
 
 
@@ -115,7 +119,8 @@ def thematic(kind: str) -> ThematicModel:
     return ThematicModel(
         partnership="Northshire Safeguarding Children Partnership",
         brand_colour="#ffcc00" if kind == "scripts" else "#1f5f8b",
-        title="Thematic review of child safeguarding practice reviews",
+        title="Thematic review of child safeguarding practice reviews"
+        + (" - 王小明 김민준" if kind == "scripts" else ""),
         period="01 January 2020 to 31 December 2026",
         basis="notification date",
         generated=date(2026, 11, 21),

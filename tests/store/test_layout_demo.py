@@ -67,3 +67,25 @@ def test_every_demo_pdf_passes_the_layout_check(sqlite_store: Store, tmp_path: P
         ).stdout
     )
     assert {name: found for name, found in problems.items() if found} == {}
+
+
+def test_every_tagged_demo_pdf_passes_the_pdfua_check(sqlite_store: Store, tmp_path: Path) -> None:
+    from tests.pdfua import pdfua_problems
+
+    load_demo(sqlite_store)
+    references = [row.reference for row in list_reviews(sqlite_store)]
+    topics = [row.id for row in list_topic_briefings(sqlite_store)]
+    problems: dict[str, list[str]] = {}
+    for target in [*references, *topics]:
+        model = briefing_model(sqlite_store, target)
+        path = write_briefing(model, tmp_path / "b.pdf", for_publication=True)
+        problems[f"briefing {target}"] = pdfua_problems(path)
+    deck = review_deck(sqlite_store, references[:3])
+    slides = write_deck(deck, tmp_path / "s.pdf", for_publication=True)
+    problems["slides"] = pdfua_problems(slides)
+    files = ThematicOutputs(pdf=tmp_path / "t.pdf")
+    request = ThematicRequest(date(2010, 1, 1), TODAY, for_publication=True)
+    export_thematic(sqlite_store, request, files, today=TODAY)
+    problems["thematic"] = pdfua_problems(tmp_path / "t.pdf")
+    assert len(problems) > 3
+    assert {name: found for name, found in problems.items() if found} == {}

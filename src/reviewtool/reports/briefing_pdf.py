@@ -16,7 +16,14 @@ from xml.sax.saxutils import escape
 from reviewtool.reports.briefing_model import BriefingModel
 from reviewtool.reports.colours import safe_colour, text_on, tint
 from reviewtool.reports.flowables import heading_with_first, whole_if_short
-from reviewtool.reports.fonts import BOLD, REGULAR, fit_line, pdf_markup, register_fonts
+from reviewtool.reports.fonts import (
+    BOLD,
+    REGULAR,
+    draw_text_runs,
+    fit_line,
+    pdf_markup,
+    register_fonts,
+)
 from reviewtool.reports.styles import BRIEFING, paragraph_styles
 from reviewtool.reports.text import clean, link_target, paragraphs, split_links
 
@@ -293,11 +300,13 @@ def _decorate(model: BriefingModel, canvas: Any, doc: Any, first: bool) -> None:
         except OSError:
             pass  # an unreadable logo is left out rather than failing the briefing
     size = 14 if first else 10
-    canvas.setFont(BOLD, size)
-    canvas.drawString(
+    draw_text_runs(
+        canvas,
         text_x,
         height - (15 * MM if first else 8 * MM),
         fit_line(model.partnership, BOLD, size, width - text_x - 50 * MM),
+        size,
+        BOLD,
     )
     if first:
         canvas.setFont(REGULAR, 9)
@@ -351,7 +360,7 @@ def _footer(model: BriefingModel, canvas: Any, page: int, brand: str) -> None:
     font = BOLD if model.is_draft else REGULAR
     canvas.setFont(font, 8)
     left = f"7-minute briefing - {model.status_text}"
-    canvas.drawString(MARGIN, FOOTER - 5 * MM, fit_line(left, font, 8, width * 0.55))
+    draw_text_runs(canvas, MARGIN, FOOTER - 5 * MM, fit_line(left, font, 8, width * 0.55), 8, font)
     canvas.setFillColor(colors.HexColor("#333333"))
     canvas.setFont(REGULAR, 8)
     canvas.drawRightString(

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reviewtool.reports.colours import safe_colour
-from reviewtool.reports.fonts import REGULAR, register_fonts
+from reviewtool.reports.fonts import REGULAR, register_fonts, text_runs, text_width
 from reviewtool.reports.text import clean
 
 LABEL_SIZE = 8.0
@@ -14,17 +14,44 @@ LABEL_LINES = 3
 
 
 def _label_lines(label: str, width: float) -> list[str]:
-    """A category label on up to three lines; only a label longer still is shortened."""
-    from reportlab.lib.utils import simpleSplit
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    lines = simpleSplit(" ".join(clean(label).split()), REGULAR, LABEL_SIZE, width) or [""]
+    """A category label on up to three lines; only a label longer still is shortened. Text
+    without spaces (Chinese, Japanese) breaks between characters."""
+    lines: list[str] = []
+    for word in clean(label).split() or [""]:
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and text_width(candidate, REGULAR, LABEL_SIZE) <= width:
+            lines[-1] = candidate
+            continue
+        lines.append("")
+        for char in word:
+            if lines[-1] and text_width(lines[-1] + char, REGULAR, LABEL_SIZE) > width:
+                lines.append("")
+            lines[-1] += char
     if len(lines) <= LABEL_LINES:
         return lines
     last = " ".join(lines[LABEL_LINES - 1 :])
-    while last and stringWidth(last + "…", REGULAR, LABEL_SIZE) > width:
+    while last and text_width(last + "…", REGULAR, LABEL_SIZE) > width:
         last = last[:-1]
     return [*lines[: LABEL_LINES - 1], last.rstrip() + "…"]
+
+
+def _right_aligned_label(lines: list[str], right: float, centre: float) -> list[Any]:
+    """A category label as drawing strings ending at ``right``, centred on ``centre``, each
+    run in a font that has its characters (ReportLab's axis labels use one font only)."""
+    from reportlab.graphics.shapes import String
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    leading = LABEL_SIZE * 1.15
+    top = centre + (len(lines) - 1) * leading / 2 - LABEL_SIZE * 0.35
+    shapes: list[Any] = []
+    for number, line in enumerate(lines):
+        x = right - text_width(line, REGULAR, LABEL_SIZE)
+        for piece, font in text_runs(line, REGULAR):
+            shapes.append(
+                String(x, top - number * leading, piece, fontName=font, fontSize=LABEL_SIZE)
+            )
+            x += stringWidth(piece, font, LABEL_SIZE)
+    return shapes
 
 
 def horizontal_bars(
@@ -46,7 +73,7 @@ def horizontal_bars(
     label_room = width * 0.42
     wrapped = [_label_lines(label, label_room - 8) for label in labels]
     widest = max(
-        (stringWidth(line, REGULAR, LABEL_SIZE) for lines in wrapped for line in lines),
+        (text_width(line, REGULAR, LABEL_SIZE) for lines in wrapped for line in lines),
         default=0,
     )
     label_width = min(label_room, widest + 10)
@@ -59,12 +86,7 @@ def horizontal_bars(
     bars.width, bars.height = width - label_width - value_room, bar_height * len(values)
     # ReportLab draws the first category at the bottom: reverse so the list reads downwards.
     bars.data = [list(values)[::-1]]
-    bars.categoryAxis.categoryNames = ["\n".join(lines) for lines in wrapped][::-1]
-    bars.categoryAxis.labels.fontName = REGULAR
-    bars.categoryAxis.labels.fontSize = LABEL_SIZE
-    bars.categoryAxis.labels.leading = LABEL_SIZE * 1.15
-    bars.categoryAxis.labels.boxAnchor = "e"
-    bars.categoryAxis.labels.textAnchor = "end"
+    bars.categoryAxis.labels.visible = False  # drawn below, with the fallback fonts
     bars.valueAxis.labels.fontName = REGULAR
     bars.valueAxis.labels.fontSize = 7.5
     bars.valueAxis.valueMin = 0
@@ -79,6 +101,10 @@ def horizontal_bars(
     bars.barLabels.boxAnchor = "w"
     bars.barLabels.dx = 3
     drawing.add(bars)
+    for index, label_lines in enumerate(wrapped):
+        centre = bars.y + bars.height - bar_height * (index + 0.5)
+        for shape in _right_aligned_label(label_lines, label_width - 5, centre):
+            drawing.add(shape)
     return drawing
 
 

@@ -13,7 +13,14 @@ from reviewtool.reports.document_model import (
     Subheading,
     Table,
 )
-from reviewtool.reports.fonts import BOLD, REGULAR, pdf_markup, register_fonts
+from reviewtool.reports.fonts import (
+    BOLD,
+    REGULAR,
+    draw_right_text_runs,
+    fit_line,
+    pdf_markup,
+    register_fonts,
+)
 from reviewtool.reports.styles import DOCUMENT, paragraph_styles
 
 
@@ -98,7 +105,14 @@ def write_document_pdf(model: DocumentModel, path: Path) -> Path:
         canvas.setFont(BOLD, 8.5)
         canvas.drawString(margin, height - 10 * mm, model.marking)
         canvas.setFont(REGULAR, 8.5)
-        canvas.drawRightString(width - margin, height - 10 * mm, model.partnership[:80])
+        draw_right_text_runs(
+            canvas,
+            width - margin,
+            height - 10 * mm,
+            fit_line(model.partnership, REGULAR, 8.5, width * 0.6),
+            8.5,
+        )
+        canvas.setFont(REGULAR, 8.5)
         canvas.drawRightString(width - margin, 10 * mm, f"Page {doc.page}")
         canvas.restoreState()
 

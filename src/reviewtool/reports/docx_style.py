@@ -11,6 +11,18 @@ from reviewtool.reports.text import clean, property_text
 
 FONT = "Arial"
 """A font every Word and LibreOffice install has; the accessible choice for public bodies."""
+EAST_ASIAN_FONT = "Microsoft YaHei"
+"""For Chinese, Japanese and Korean characters (Arial has none): Windows' sans-serif for Han
+and kana; Word and LibreOffice fall back per character from it (to Malgun Gothic for Hangul)."""
+
+
+def _east_asian_font(style: Any) -> None:
+    from docx.oxml.ns import qn
+
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
+    # A theme font would take precedence over the named one.
+    fonts.attrib.pop(qn("w:eastAsiaTheme"), None)
 
 
 def _rgb(hex_colour: str) -> Any:
@@ -66,6 +78,7 @@ def branded_document(
     normal = styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(11)
+    _east_asian_font(normal)
     _set_language(normal.element, language)
     # The document-wide default language (docDefaults), so any new text is British too.
     for run_defaults in styles.element.xpath("w:docDefaults/w:rPrDefault"):
@@ -76,8 +89,10 @@ def branded_document(
         style.font.size = Pt(size)
         style.font.bold = True
         style.font.color.rgb = _rgb(ink)
+        _east_asian_font(style)
     title_style = styles["Title"]
     title_style.font.name = FONT
+    _east_asian_font(title_style)
     title_style.font.color.rgb = _rgb(ink)
     properties = document.core_properties
     properties.title = property_text(title)

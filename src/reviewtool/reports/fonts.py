@@ -1,7 +1,9 @@
-"""Embedded Unicode fonts for PDFs, with a per-character fallback for emoji and symbols.
+"""Embedded Unicode fonts for PDFs, with a per-character fallback for emoji, symbols, Arabic
+script and Chinese, Japanese and Korean.
 
 Only fonts shipped in resources/fonts are used (never system fonts, never the unembedded
-base-14 Helvetica), so a PDF looks the same everywhere and every glyph is embedded.
+base-14 Helvetica), so a PDF looks the same everywhere and every glyph is embedded. The East
+Asian fonts are large, so each is loaded the first time a document has a character for it.
 """
 
 from __future__ import annotations
@@ -20,11 +22,33 @@ REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 FALLBACK = "Symbola"
 ARABIC = "NotoNaskhArabic"
+CJK = "DroidSansFallback"  # Han ideographs, Hiragana, Katakana, CJK punctuation, fullwidth
+HANGUL = "NanumGothic"  # Korean
+
+FONT_FILES = {
+    REGULAR: "DejaVuSans.ttf",
+    BOLD: "DejaVuSans-Bold.ttf",
+    FALLBACK: "Symbola.ttf",
+    ARABIC: "NotoNaskhArabic-Regular.ttf",
+    CJK: "DroidSansFallbackFull.ttf",
+    HANGUL: "NanumGothic.ttf",
+}
+_ON_DEMAND = (CJK, HANGUL)
 
 
 _WIDE_ENTRY = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _RIGHT_TO_LEFT = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+# Hangul Jamo, CJK radicals to Hangul syllables (punctuation, kana, Bopomofo, compatibility
+# Jamo, enclosed and compatibility forms, ideographs, Yi), compatibility ideographs, vertical
+# and small forms, halfwidth and fullwidth forms, and the supplementary ideograph planes.
+_EAST_ASIAN = re.compile(
+    "[\u1100-\u11ff\u2e80-\u2fdf\u2ff0-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff"
+    "\ufe10-\ufe1f\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f]"
+)
+_HANGUL_SCRIPT = re.compile(
+    "[\u1100-\u11ff\u3130-\u318f\u3200-\u321e\u3260-\u327e\ua960-\ua97f\uac00-\ud7ff\uffa0-\uffdc]"
+)
 
 
 def _fix_wide_code_points(make_cmap: Callable[..., str]) -> Callable[..., str]:
@@ -41,8 +65,18 @@ def _fix_wide_code_points(make_cmap: Callable[..., str]) -> Callable[..., str]:
     return fixed
 
 
+def east_asian_in(text: str) -> bool:
+    """Whether ``text`` has Chinese, Japanese or Korean characters (or their punctuation)."""
+    return _EAST_ASIAN.search(text) is not None
+
+
+def hangul_in(text: str) -> bool:
+    return _HANGUL_SCRIPT.search(text) is not None
+
+
 _REGISTERING = threading.Lock()
 _registered = False
+_on_demand: set[str] = set()
 
 
 def register_fonts() -> None:
@@ -68,23 +102,34 @@ def _register_fonts() -> None:
 
     shapes.STATE_DEFAULTS["fontName"] = REGULAR
 
-    for name, file in (
-        (REGULAR, "DejaVuSans.ttf"),
-        (BOLD, "DejaVuSans-Bold.ttf"),
-        (FALLBACK, "Symbola.ttf"),
-        (ARABIC, "NotoNaskhArabic-Regular.ttf"),
-    ):
-        pdfmetrics.registerFont(TTFont(name, str(resource(f"fonts/{file}"))))
+    for name in (REGULAR, BOLD, FALLBACK, ARABIC):
+        pdfmetrics.registerFont(TTFont(name, str(resource(f"fonts/{FONT_FILES[name]}"))))
     pdfmetrics.registerFontFamily(
         REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD
     )
+
+
+def _register_on_demand(font_name: str) -> None:
+    """Load a large East Asian font the first time a document needs it (not at start-up, and
+    not for the many documents that have no such character)."""
+    register_fonts()
+    if font_name not in _ON_DEMAND or font_name in _on_demand:
+        return
+    with _REGISTERING:
+        if font_name not in _on_demand:
+            from reportlab.pdfbase import pdfmetrics
+            from reportlab.pdfbase.ttfonts import TTFont
+
+            file = resource(f"fonts/{FONT_FILES[font_name]}")
+            pdfmetrics.registerFont(TTFont(font_name, str(file)))
+            _on_demand.add(font_name)
 
 
 @lru_cache(maxsize=8)
 def _coverage(font_name: str) -> frozenset[int]:
     from reportlab.pdfbase import pdfmetrics
 
-    register_fonts()
+    _register_on_demand(font_name)
     font = pdfmetrics.getFont(font_name)
     return frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
 
@@ -109,10 +154,15 @@ def _font_for(
 ) -> str | None:
     """The font to draw ``char`` in: None for the main font, else a fallback's name."""
     code = ord(char)
-    if char.isspace():
+    east_asian = _EAST_ASIAN.match(char) is not None
+    if char.isspace() and not east_asian:
         return None
     if _ARABIC_SCRIPT.match(char) and code in arabic:
         return ARABIC
+    if east_asian:  # in the East Asian font even where DejaVu has it, so the text matches
+        for font in (HANGUL, CJK) if _HANGUL_SCRIPT.match(char) else (CJK, HANGUL):
+            if code in _coverage(font):
+                return font
     if code in main:
         return None
     if code in arabic:
@@ -150,49 +200,64 @@ def _all_covered(text: str, coverage: frozenset[int]) -> bool:
     return all(ord(char) in coverage for char in set(text))
 
 
+def text_runs(text: str, font_name: str = REGULAR) -> list[tuple[str, str]]:
+    """One line of (already cleaned) user text, in visual order, as (piece, font) runs: each
+    character in a font that has it."""
+    main = _coverage(font_name)
+    shown = visual_order(text)
+    if _all_covered(shown, main) and not _EAST_ASIAN.search(shown):
+        return [(shown, font_name)] if shown else []  # the common case: the main font only
+    arabic, symbols = _coverage(ARABIC), _coverage(FALLBACK)
+    runs: list[tuple[str, str]] = []
+    for char in shown:
+        font = _font_for(char, main, arabic, symbols) or font_name
+        if runs and runs[-1][1] == font:
+            runs[-1] = (runs[-1][0] + char, font)
+        else:
+            runs.append((char, font))
+    return runs
+
+
+def text_width(text: str, font_name: str, size: float) -> float:
+    """The drawn width of one line of user text, with each run measured in its own font."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return sum(float(stringWidth(piece, font, size)) for piece, font in text_runs(text, font_name))
+
+
 def draw_text_runs(
     canvas: Any, x: float, y: float, text: str, size: float, font_name: str = REGULAR
 ) -> None:
     """Draw one line of (already cleaned) user text at (x, y), each character in a font
     that has it."""
-    main = _coverage(font_name)
-    shown = visual_order(text)
-    if _all_covered(shown, main):  # the common case: one run in the main font
-        canvas.setFont(font_name, size)
-        canvas.drawString(x, y, shown)
-        return
-    arabic, symbols = _coverage(ARABIC), _coverage(FALLBACK)
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    run: list[str] = []
-    current: str | None = None
-
-    def flush() -> float:
-        if not run:
-            return 0.0
-        piece = "".join(run)
-        font = current or font_name
+    for piece, font in text_runs(text, font_name):
         canvas.setFont(font, size)
         canvas.drawString(x, y, piece)
-        return float(stringWidth(piece, font, size))
+        x += float(stringWidth(piece, font, size))
 
-    for char in shown:
-        font = _font_for(char, main, arabic, symbols)
-        if font != current and run:
-            x += flush()
-            run = []
-        current = font
-        run.append(char)
-    flush()
+
+def draw_right_text_runs(
+    canvas: Any, right: float, y: float, text: str, size: float, font_name: str = REGULAR
+) -> None:
+    """Draw one line of user text ending at ``right`` (a right-aligned header or footer)."""
+    draw_text_runs(canvas, right - text_width(text, font_name, size), y, text, size, font_name)
+
+
+def draw_centred_text_runs(
+    canvas: Any, centre: float, y: float, text: str, size: float, font_name: str = REGULAR
+) -> None:
+    """Draw one line of user text centred on ``centre``."""
+    width = text_width(text, font_name, size)
+    draw_text_runs(canvas, centre - width / 2, y, text, size, font_name)
 
 
 def fit_line(text: str, font: str, size: float, limit: float) -> str:
     """A one-line text (header, footer) shortened with an ellipsis to fit ``limit`` points."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     text = " ".join(clean(text).split())
-    if stringWidth(text, font, size) <= limit:
+    if text_width(text, font, size) <= limit:
         return text
-    while text and stringWidth(text + "…", font, size) > limit:
+    while text and text_width(text + "…", font, size) > limit:
         text = text[:-1]
     return text + "…"

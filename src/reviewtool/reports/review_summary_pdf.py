@@ -6,7 +6,14 @@ from pathlib import Path
 from typing import Any
 
 from reviewtool.reports.colours import safe_colour, text_on
-from reviewtool.reports.fonts import BOLD, REGULAR, pdf_markup, register_fonts
+from reviewtool.reports.fonts import (
+    BOLD,
+    REGULAR,
+    draw_right_text_runs,
+    fit_line,
+    pdf_markup,
+    register_fonts,
+)
 from reviewtool.reports.review_summary_model import ReviewSummaryModel
 from reviewtool.reports.styles import REVIEW_SUMMARY, paragraph_styles
 
@@ -50,8 +57,15 @@ def write_review_summary_pdf(model: ReviewSummaryModel, path: Path) -> Path:
         canvas.setFont(BOLD, 8)
         canvas.drawString(margin, height - 5.5 * mm, "Review summary")
         canvas.setFont(REGULAR, 8)
-        canvas.drawRightString(width - margin, height - 5.5 * mm, model.partnership[:90])
+        draw_right_text_runs(
+            canvas,
+            width - margin,
+            height - 5.5 * mm,
+            fit_line(model.partnership, REGULAR, 8, width * 0.6),
+            8,
+        )
         canvas.setFillColor(colors.HexColor("#333333"))
+        canvas.setFont(REGULAR, 8)
         canvas.drawRightString(width - margin, 8 * mm, f"Page {doc.page}")
         canvas.restoreState()
 

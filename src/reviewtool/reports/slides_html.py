@@ -61,6 +61,9 @@ def slides_html(deck: Deck) -> str:
     heading = brand if contrast_ratio(brand, "#ffffff") >= 4.5 else "#1a1a1a"
     slides = "".join(_slide(number, slide) for number, slide in enumerate(deck.slides, start=2))
     footer = deck.footer or deck.partnership
+    # A long title (many words, or wide East Asian characters) in a smaller size, so the
+    # title slide stays one slide.
+    title_class = ' class="long"' if len(deck.title) > 80 else ""
     return f"""<!DOCTYPE html>
 <html lang="en-GB">
 <head>
@@ -88,7 +91,8 @@ h3 {{ color: {heading}; }}
   .deck-footer {{ position: running(deckfooter); font-size: 9pt; color: #555555; margin: 0; }}
   header, .slide {{ break-after: page; }}
   header {{ padding: 40mm 30mm 0 30mm; border-left: 14mm solid {brand}; min-height: 100mm; }}
-  header h1 {{ font-size: 34pt; }}
+  header h1 {{ font-size: 34pt; line-height: 1.25; }}
+  header h1.long {{ font-size: 24pt; }}
   .slide h2 {{ background: {brand}; color: {text_on(brand)}; margin: 0 0 8mm 0;
               padding: 8mm 12mm; font-size: 26pt; }}
   .slide > :not(h2) {{ margin-left: 14mm; margin-right: 14mm; }}
@@ -102,7 +106,7 @@ h3 {{ color: {heading}; }}
 <main>
 <header>
 <p class="deck-footer">{_e(footer)}</p>
-<h1>{_e(deck.title)}</h1>
+<h1{title_class}>{_e(deck.title)}</h1>
 <p>{_e(deck.subtitle)}</p>
 <p>{_e(deck.partnership)}</p>
 </header>

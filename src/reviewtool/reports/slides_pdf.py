@@ -10,7 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from reviewtool.reports.colours import safe_colour
-from reviewtool.reports.fonts import BOLD, REGULAR, fit_line, pdf_markup, register_fonts
+from reviewtool.reports.fonts import (
+    BOLD,
+    REGULAR,
+    draw_centred_text_runs,
+    draw_text_runs,
+    fit_line,
+    pdf_markup,
+    register_fonts,
+)
 from reviewtool.reports.slides_model import Deck, Slide
 from reviewtool.reports.styles import SLIDES, paragraph_styles
 
@@ -51,7 +59,7 @@ def _footer(canvas: Any, deck: Deck, number: int, left: float) -> None:
     canvas.setFont(REGULAR, 9)
     canvas.setFillColor(colors.HexColor("#555555"))
     text = fit_line(deck.footer or deck.partnership, REGULAR, 9, WIDTH - left - 40 * MM)
-    canvas.drawString(left, 6 * MM, text)
+    draw_text_runs(canvas, left, 6 * MM, text, 9, REGULAR)
     canvas.drawRightString(WIDTH - 12 * MM, 6 * MM, str(number))
 
 
@@ -206,12 +214,10 @@ def _draw_timeline(canvas: Any, content: Slide, left: float, width: float, brand
         above = index % 2 == 0
         base = y + 6 * MM if above else y - 10 * MM
         canvas.setFillColor(colors.HexColor("#111111"))
-        canvas.setFont(BOLD, 14)
-        canvas.drawCentredString(x, base + (len(lines) * 17 if above else 0), when)
-        canvas.setFont(REGULAR, 14)
+        draw_centred_text_runs(canvas, x, base + (len(lines) * 17 if above else 0), when, 14, BOLD)
         for number, line in enumerate(lines):
             offset = (len(lines) - 1 - number) * 17 if above else -(number + 1) * 17
-            canvas.drawCentredString(x, base + offset, line)
+            draw_centred_text_runs(canvas, x, base + offset, line, 14, REGULAR)
 
 
 def _draw_chart(

@@ -8,7 +8,14 @@ from typing import Any
 
 from reviewtool.reports.charts import horizontal_bars
 from reviewtool.reports.colours import safe_colour, text_on, tint
-from reviewtool.reports.fonts import BOLD, REGULAR, fit_line, pdf_markup
+from reviewtool.reports.fonts import (
+    BOLD,
+    REGULAR,
+    draw_right_text_runs,
+    draw_text_runs,
+    fit_line,
+    pdf_markup,
+)
 from reviewtool.reports.styles import THEMATIC, paragraph_styles
 from reviewtool.reports.thematic_model import (
     Count,
@@ -99,12 +106,12 @@ class ThematicBlocks:
         canvas.setFillColor(colors.HexColor(text_on(self.brand)))
         canvas.setFont(BOLD, 8.5)
         canvas.drawString(margin, height - 6 * MM, model.marking)
-        canvas.setFont(REGULAR, 8.5)
         right = fit_line(f"{model.partnership} - thematic review", REGULAR, 8.5, width * 0.55)
-        canvas.drawRightString(width - margin, height - 6 * MM, right)
+        draw_right_text_runs(canvas, width - margin, height - 6 * MM, right, 8.5)
         canvas.setFillColor(colors.HexColor("#333333"))
         left = fit_line(f"{model.title} - {model.period}", REGULAR, 8.5, self.usable - 60)
-        canvas.drawString(margin, 10 * MM, left)
+        draw_text_runs(canvas, margin, 10 * MM, left, 8.5)
+        canvas.setFont(REGULAR, 8.5)
         canvas.drawRightString(width - margin, 10 * MM, f"Page {doc.page}")
         canvas.restoreState()
 

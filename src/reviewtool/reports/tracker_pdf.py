@@ -7,7 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from reviewtool.reports.colours import safe_colour, text_on
-from reviewtool.reports.fonts import BOLD, REGULAR, pdf_markup, register_fonts
+from reviewtool.reports.fonts import (
+    BOLD,
+    REGULAR,
+    draw_right_text_runs,
+    fit_line,
+    pdf_markup,
+    register_fonts,
+)
 from reviewtool.reports.row_table import row_table
 from reviewtool.reports.styles import TRACKER, paragraph_styles
 from reviewtool.reports.tracker_model import RAG_FILLS, TrackerModel
@@ -88,7 +95,14 @@ def write_tracker_pdf(model: TrackerModel, path: Path) -> Path:
         canvas.setFont(BOLD, 8)
         canvas.drawString(margin, height - 8 * mm, model.marking)
         canvas.setFont(REGULAR, 8)
-        canvas.drawRightString(width - margin, height - 8 * mm, model.partnership[:90])
+        draw_right_text_runs(
+            canvas,
+            width - margin,
+            height - 8 * mm,
+            fit_line(model.partnership, REGULAR, 8, width * 0.6),
+            8,
+        )
+        canvas.setFont(REGULAR, 8)
         canvas.drawRightString(width - margin, 7 * mm, f"Page {doc.page}")
         canvas.restoreState()
 
