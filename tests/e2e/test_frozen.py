@@ -58,6 +58,16 @@ def test_frozen_program_runs_headless(tmp_path: Path) -> None:
     assert exported.returncode == 0, exported.stderr
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "Reflective questions" in text
+    # The tagged publication route: WeasyPrint's style sheets and pikepdf inside the bundle.
+    tagged = tmp_path / "tagged.pdf"
+    published = run("briefing", "NSP-CSPR-2021-01", "--out", str(tagged), "--for-publication")
+    assert published.returncode == 0, published.stderr
+    text = subprocess.run(["pdftotext", str(tagged), "-"], capture_output=True, text=True).stdout
+    assert "Reflective questions" in text
+    import pikepdf
+
+    with pikepdf.open(tagged) as document:
+        assert "/StructTreeRoot" in document.Root and document.Root.Lang == "en-GB"
     for out in ("slides.pptx", "briefing.docx"):
         target = "slides" if out.endswith("pptx") else "briefing"
         result = run(target, "NSP-CSPR-2021-01", "--out", str(tmp_path / out))

@@ -14,6 +14,10 @@ def _e(text: object) -> str:
     return escape(clean(str(text)))
 
 
+DENSE_COLUMN = 220
+"""Characters in a column above which the tagged deck sets the columns in smaller type."""
+
+
 def _slide(number: int, slide: Slide) -> str:
     parts = [f'<section class="slide" aria-labelledby="slide{number}">']
     parts.append(f'<h2 id="slide{number}">{_e(slide.title)}</h2>')
@@ -34,8 +38,10 @@ def _slide(number: int, slide: Slide) -> str:
             "".join(f"<blockquote><p>{_e(quote)}</p></blockquote>" for quote in slide.quotes)
         )
     if slide.has_columns:
+        # A slide is one page: long columns are set smaller rather than run onto another.
+        longest = max(len(heading) + sum(map(len, points)) for heading, points in slide.columns)
         parts.append(
-            '<div class="columns">'
+            f'<div class="columns{" dense" if longest > DENSE_COLUMN else ""}">'
             + "".join(
                 f"<div><h3>{_e(heading)}</h3><ul>"
                 + "".join(f"<li>{_e(point)}</li>" for point in points)
@@ -96,6 +102,15 @@ h3 {{ color: {heading}; }}
   .slide h2 {{ background: {brand}; color: {text_on(brand)}; margin: 0 0 8mm 0;
               padding: 8mm 12mm; font-size: 26pt; }}
   .slide > :not(h2) {{ margin-left: 14mm; margin-right: 14mm; }}
+  /* Side by side on one slide: a table's cells stay on their page, where flex items
+     would each be sent to a page of their own. 310mm is the slide less its margins. */
+  .columns {{ display: table; table-layout: fixed; width: 310mm; }}
+  .columns > div {{ display: table-cell; vertical-align: top; padding-right: 6mm;
+                   font-size: 15pt; }}
+  .columns h3 {{ font-size: 17pt; margin-top: 0; }}
+  .columns ul {{ padding-left: 6mm; }}
+  .columns.dense > div {{ font-size: 11.5pt; }}
+  .columns.dense h3 {{ font-size: 13pt; }}
   .timeline {{ display: flex; gap: 6mm; list-style: none; padding: 0;
               border-top: 4px solid {brand}; padding-top: 4mm; }}
   .timeline li {{ flex: 1; font-size: 14pt; }}
