@@ -192,7 +192,10 @@ def test_a_topic_line_counts_only_where_the_sentence_names_a_shortfall() -> None
     texts = [("good practice", "The assessment should be a model for others.")]
     assert not suggest(texts, indicators)
     # The shortfall must be near the topic, and exclusions still apply.
-    far = "An assessment was completed in March by the team in the north of the county who did not visit."
+    far = (
+        "An assessment was completed in March by the team in the north of the county "
+        "who did not visit."
+    )
     assert not _codes(far, indicators)
     assert not _codes("His complex communication needs were not understood.", indicators)
 
