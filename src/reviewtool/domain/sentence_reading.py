@@ -143,6 +143,93 @@ def negated(tokens: Sequence[Token], at: int) -> bool:
     return False
 
 
+_SHORTFALL_WORDS = frozenset(
+    {
+        # something did not happen, or not well enough
+        "not",
+        "no",
+        "never",
+        "without",
+        "lack",
+        "fail",
+        "failure",
+        "miss",
+        "missed",
+        "gap",
+        "absence",
+        "absent",
+        "delay",
+        "unaware",
+        "insufficient",
+        "inconsistent",
+        "inaccurate",
+        "limited",
+        "poor",
+        "weak",
+        "little",
+        "narrow",
+        "superficial",
+        "inadequate",
+        "unclear",
+        "confusion",
+        "disjointed",
+        "fragmented",
+        "overlook",
+        "overlooked",
+        "minimise",
+        "reluctant",
+        "hesitancy",
+        "silence",
+        "wrong",
+        "late",
+        "lose",
+        "lost",
+        "drift",
+        "unable",
+        "barrier",
+        "optimistic",
+        # what should happen instead: the learning a review draws
+        "should",
+        "must",
+        "need",
+        "learning",
+        "lesson",
+        "finding",
+        "recommendation",
+        "recommend",
+        "improve",
+        "improvement",
+        "ensure",
+        "importance",
+        "assurance",
+        "strengthen",
+        "awareness",
+    }
+)
+"""Words by which a review names a practice theme: practice factors are almost always stated
+as something that did not happen, or not well ("information was not shared", "a lack of
+recording", "missed opportunities"), or as the learning drawn from it ("recommendations cover
+working with fathers")."""
+_SHORTFALL_PAIRS = frozenset({("rather", "than"), ("too", "little"), ("too", "late")})
+
+
+SHORTFALL_WINDOW = 8
+"""How many words either side of a topic a shortfall word may be to count for it."""
+
+
+def shortfall(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the words around ``at`` say that something was missing or went wrong, or
+    draw learning from it."""
+    for i in range(max(0, at - SHORTFALL_WINDOW), min(len(tokens), at + SHORTFALL_WINDOW + 1)):
+        token = tokens[i]
+        if token.form in _SHORTFALL_WORDS or token.lemma in _SHORTFALL_WORDS:
+            return True
+        after = tokens[i + 1].form if i + 1 < len(tokens) else ""
+        if (token.form, after) in _SHORTFALL_PAIRS:
+            return True
+    return False
+
+
 _PARENT_WORDS = frozenset(
     {
         "mother",
@@ -285,7 +372,7 @@ def referents(tokens: Sequence[Token], earlier: Mapping[str, str]) -> dict[str, 
 
 
 _GOOD_CUE = re.compile(
-    r"good practice|went well|worked well|strength|commend|prais|positive|excellent|"
+    r"good practice|went well|worked well|strength|(?<!re)commend|prais|positive|excellent|"
     r"exemplary|\beffective\b|worked effectively|well[- ]co-?ordinated|persistence",
     re.IGNORECASE,
 )
@@ -342,6 +429,32 @@ _AGE = re.compile(
     re.IGNORECASE,
 )
 _MONTHS_PER = {"day": 1 / 30, "week": 12 / 52, "month": 1, "year": 12}
+
+
+TEENAGE_PARENT_AGES = range(13, 20)
+_AGE_UNITS = frozenset({"day", "week", "month"})
+_AGE_LINKS = frozenset(
+    {"be", "was", "were", "is", "aged", "age", "of", "just", "turned", "had", "only"}
+)
+
+
+def teenage_parent(tokens: Sequence[Token]) -> bool:
+    """Whether the sentence gives a parent's age as a teenager ("both parents were 19",
+    "her mother had just turned 18", "an 18-year-old mother")."""
+    for i, token in enumerate(tokens):
+        if not token.form.isdigit() or int(token.form) not in TEENAGE_PARENT_AGES:
+            continue
+        after = [t.lemma for t in tokens[i + 1 : i + 5]]
+        if after[:1] and after[0] in _AGE_UNITS:
+            continue  # "19 months"
+        if after[:2] == ["year", "old"] and any(_role(x) == "parent" for x in after[2:]):
+            return True  # "an 18-year-old mother"
+        j = i - 1
+        while j >= 0 and (tokens[j].form in _AGE_LINKS or tokens[j].lemma in _AGE_LINKS):
+            j -= 1
+        if j >= 0 and j < i - 1 and _role(tokens[j].lemma) == "parent":
+            return True  # "the parents were 19", "her mother had just turned 18"
+    return False
 
 
 def ages_in(text: str) -> list[float]:

@@ -19,7 +19,10 @@ Then the sentence is read for what the words are about:
 
 Lines of a code's indicators that start with "-" exclude: a sentence that has such a
 phrase never proposes the code ("-risk assessment conference" keeps MARAC away from the
-risk assessment theme).
+risk assessment theme). Lines that start with "~" name a topic that counts only in a
+sentence naming a shortfall or the learning drawn from it ("~share" finds "information
+was not shared with the GP" but not "the school shared its concerns"): reviews state
+practice themes as what did not happen, or not well.
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ from reviewtool.domain.sentence_reading import (
     read_tokens,
     referents,
     sentences,
+    shortfall,
+    teenage_parent,
 )
 
 __all__ = [
@@ -103,6 +108,8 @@ class _Code:
     code: str
     phrases: tuple[Phrase, ...]
     exclusions: tuple[Phrase, ...]
+    cued: frozenset[Phrase] = frozenset()
+    """Phrases written "~topic": they count only in a sentence that names a shortfall."""
 
 
 def _prepare(
@@ -114,14 +121,18 @@ def _prepare(
             continue
         phrases: list[Phrase] = []
         exclusions: list[Phrase] = []
+        cued: set[Phrase] = set()
         for line in lines:
             line = line.strip()
             target = exclusions if line.startswith("-") else phrases
-            compiled = compile_phrase(line.lstrip("-"))
-            if compiled is not None and (code, compiled.text) not in muted:
-                target.append(compiled)
+            compiled = compile_phrase(line.lstrip("-~"))
+            if compiled is None or (code, compiled.text) in muted:
+                continue
+            target.append(compiled)
+            if line.startswith("~"):
+                cued.add(compiled)
         if phrases:
-            prepared.append(_Code(code, tuple(phrases), tuple(exclusions)))
+            prepared.append(_Code(code, tuple(phrases), tuple(exclusions), frozenset(cued)))
     return prepared
 
 
@@ -178,6 +189,19 @@ def _age_allows(code: str, age: float | None, tokens: Sequence[Token]) -> bool:
 
 
 _INJURY_CODES = ("child.harm.physical", "child.harm.abusive_head_trauma")
+_YOUNG_PARENT = "parent.young_parent"
+_TEENAGE = "a parent's age under 20"
+
+
+def _young_parent(
+    found: dict[str, Suggestion], codes: Sequence[_Code], tokens: Sequence[Token], why: Suggestion
+) -> None:
+    """A parent whose age is given as a teenager's ("both parents were 19") is a young
+    parent, however the sentence words it."""
+    if _YOUNG_PARENT in found or not any(entry.code == _YOUNG_PARENT for entry in codes):
+        return
+    if teenage_parent(tokens):
+        found[_YOUNG_PARENT] = why
 
 
 def suggest(
@@ -211,9 +235,14 @@ def suggest(
                     at = find(phrase, tokens)
                     if at is None or _blocked(phrase, at, excluded):
                         continue
+                    if phrase in entry.cued and (good_text or not shortfall(tokens, at)):
+                        continue
                     if _allowed(entry.code, phrase, tokens, at, good_text, before):
                         found[entry.code] = Suggestion(entry.code, phrase.text, sentence, where)
                         break
+            _young_parent(
+                found, codes, tokens, Suggestion(_YOUNG_PARENT, _TEENAGE, sentence, where)
+            )
     _imply(found, indicators, already, "child.harm.physical", "child.harm.abusive_head_trauma")
     _imply_non_mobile_injury(found, indicators, already, age)
     return list(found.values())

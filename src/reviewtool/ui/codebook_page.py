@@ -73,7 +73,10 @@ class CodebookPage(QWidget):
         self.indicators.setTabChangesFocus(True)
         self.indicators.setToolTip(
             "Phrases in a review's text that suggest this code; a phrase "
-            'matches at the start of a word ("neglect" finds "neglected").'
+            'matches at the start of a word ("neglect" finds "neglected"). '
+            'A line starting with "-" keeps the code away from a sentence with '
+            'those words; with "~" the words count only where the sentence says '
+            'something was missing or went wrong ("~recording" finds "a lack of recording").'
         )
         save = QPushButton("&Save code")
         save.clicked.connect(self._save)
