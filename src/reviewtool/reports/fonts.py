@@ -150,40 +150,49 @@ def _all_covered(text: str, coverage: frozenset[int]) -> bool:
     return all(ord(char) in coverage for char in set(text))
 
 
+@lru_cache(maxsize=8192)
+def text_runs(text: str, font_name: str, size: float) -> tuple[tuple[float, str, str], ...]:
+    """One line of (already cleaned) user text as runs to draw: (offset from the line's
+    start in points, font, text), each character in a font that has it. Cached: long
+    tables repeat the same kinds, dates and counts thousands of times."""
+    main = _coverage(font_name)
+    shown = visual_order(text)
+    if _all_covered(shown, main):  # the common case: one run in the main font
+        return ((0.0, font_name, shown),)
+    arabic, symbols = _coverage(ARABIC), _coverage(FALLBACK)
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    runs: list[tuple[float, str, str]] = []
+    offset = 0.0
+    run: list[str] = []
+    current: str | None = None
+
+    def flush() -> None:
+        nonlocal offset
+        if run:
+            piece, font = "".join(run), current or font_name
+            runs.append((offset, font, piece))
+            offset += float(stringWidth(piece, font, size))
+
+    for char in shown:
+        font = _font_for(char, main, arabic, symbols)
+        if font != current and run:
+            flush()
+            run = []
+        current = font
+        run.append(char)
+    flush()
+    return tuple(runs)
+
+
 def draw_text_runs(
     canvas: Any, x: float, y: float, text: str, size: float, font_name: str = REGULAR
 ) -> None:
     """Draw one line of (already cleaned) user text at (x, y), each character in a font
     that has it."""
-    main = _coverage(font_name)
-    shown = visual_order(text)
-    if _all_covered(shown, main):  # the common case: one run in the main font
-        canvas.setFont(font_name, size)
-        canvas.drawString(x, y, shown)
-        return
-    arabic, symbols = _coverage(ARABIC), _coverage(FALLBACK)
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    run: list[str] = []
-    current: str | None = None
-
-    def flush() -> float:
-        if not run:
-            return 0.0
-        piece = "".join(run)
-        font = current or font_name
+    for offset, font, piece in text_runs(text, font_name, size):
         canvas.setFont(font, size)
-        canvas.drawString(x, y, piece)
-        return float(stringWidth(piece, font, size))
-
-    for char in shown:
-        font = _font_for(char, main, arabic, symbols)
-        if font != current and run:
-            x += flush()
-            run = []
-        current = font
-        run.append(char)
-    flush()
+        canvas.drawString(x + offset, y, piece)
 
 
 def fit_line(text: str, font: str, size: float, limit: float) -> str:
