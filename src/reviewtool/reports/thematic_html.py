@@ -21,6 +21,9 @@ from reviewtool.reports.thematic_model import (
 )
 from reviewtool.reports.thematic_outline import Section, thematic_outline
 
+APPENDIX_WIDTHS = (24.4, 21.6, 13.4, 13.4, 10.7, 16.5)
+"""The one-line-per-review appendix's columns, in percent of the page's width."""
+
 SMALL_TABLE = 20
 """A table of up to this many rows is never split across printed pages."""
 
@@ -30,9 +33,15 @@ def _e(text: object) -> str:
 
 
 def _table(
-    caption: str, header: list[str], rows: list[list[object]], may_split: bool = False
+    caption: str,
+    header: list[str],
+    rows: list[list[object]],
+    may_split: bool = False,
+    widths: tuple[float, ...] = (),
 ) -> str:
-    """A table with header cells; a short one (not ``may_split``) is printed whole."""
+    """A table with header cells; a short one (not ``may_split``) is printed whole.
+    ``widths`` (percentages) fix the columns: a table of thousands of rows is then laid
+    out without measuring every cell for its columns' widths first."""
     head = "".join(f'<th scope="col">{_e(h)}</th>' for h in header)
     body = "".join(
         "<tr>"
@@ -42,8 +51,15 @@ def _table(
         for row in rows
     )
     size = ' class="small"' if len(rows) <= SMALL_TABLE and not may_split else ""
+    columns = ""
+    if widths:
+        size = ' class="fixed"'
+        columns = (
+            "<colgroup>" + "".join(f'<col style="width:{w}%">' for w in widths) + "</colgroup>"
+        )
     return (
-        f"<table{size}><caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<table{size}><caption>{_e(caption)}</caption>{columns}"
+        f"<thead><tr>{head}</tr></thead>"
         f"<tbody>{body}</tbody></table>"
     )
 
@@ -252,6 +268,9 @@ def _appendix(model: ThematicModel, section: Section) -> str:
                 for a in model.appendix
             ],
             may_split=True,
+            # What the columns' one-line contents take when measured: the same page as
+            # before, without measuring ten thousand rows first.
+            widths=APPENDIX_WIDTHS,
         )
     return _table(
         "Every review in the period",
@@ -314,6 +333,7 @@ body {{ font-family: "DejaVu Sans", Arial, sans-serif; max-width: 60rem; margin:
 h1, h2, h3 {{ color: {heading}; }}
 table {{ border-collapse: collapse; margin: 0.5rem 0 1.2rem; width: 100%; }}
 caption {{ text-align: left; font-weight: bold; }}
+table.fixed {{ table-layout: fixed; }}
 th, td {{ border: 1px solid #999999; padding: 0.25rem 0.5rem; vertical-align: top; }}
 thead th {{ background: #eeeeee; }}
 .callout {{ border-left: 0.4rem solid {brand}; padding: 0.4rem 0.8rem; background: #f4f4f4; }}
