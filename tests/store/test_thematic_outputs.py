@@ -286,3 +286,24 @@ def test_the_check_covers_what_each_output_publishes(fixture_store: Store, tmp_p
             fixture_store, REQUEST, ThematicOutputs(xlsx=tmp_path / "s.xlsx"), today=TODAY
         )
     assert {hit.rule for hit in blocked.value.hits} == {"phone number"}
+
+
+def test_progress_is_told_and_a_stop_after_the_check_writes_nothing(
+    fixture_store: Store, tmp_path: Path
+) -> None:
+    told: list[tuple[int, int]] = []
+
+    class Stop(Exception):
+        pass
+
+    def progress(done: int, total: int) -> None:
+        told.append((done, total))
+        if done == 2:
+            raise Stop
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(Stop):
+        export_thematic(fixture_store, REQUEST, outputs(folder), today=TODAY, progress=progress)
+    assert told == [(0, 3), (1, 3), (2, 3)]
+    assert list(folder.iterdir()) == []
