@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 from datetime import date
@@ -212,6 +213,18 @@ def test_contents_page_numbers_are_where_the_sections_start(
         assert re.search(rf"^{re.escape(section)}$", page(int(match.group(1))), re.MULTILINE), (
             section
         )
+    # The numbers are drawn, not only in the text layer: ink in their column of page 2.
+    from PIL import Image
+
+    png = subprocess.run(
+        ["pdftoppm", "-f", "2", "-l", "2", "-r", "40", "-gray", "-png", str(files.pdf)],
+        capture_output=True,
+        check=True,
+    ).stdout
+    image = Image.open(io.BytesIO(png)).convert("L")
+    width, height = image.size
+    numbers = image.crop((int(width * 0.84), int(height * 0.08), int(width * 0.92), height // 2))
+    assert numbers.getextrema()[0] < 128
 
 
 def test_a_large_appendix_lists_each_review_on_one_line(
