@@ -191,9 +191,9 @@ def read_cases(session: Session, cohort: Select[Any]) -> list[Case]:
         .order_by(Action.recommendation_id, Action.position)
     )
     statuses = _STATUSES
-    for recommendation_id, rows in groupby(actions.all(), key=itemgetter(0)):
+    for recommendation_id, lines in groupby(actions.all(), key=itemgetter(0)):
         recommendations[str(recommendation_id)].actions = [
             CaseAction(text, owner, due, statuses[status], completed, assurance, impact)
-            for _, text, owner, due, status, completed, assurance, impact in rows
+            for _, text, owner, due, status, completed, assurance, impact in lines
         ]
     return [cases[review_id] for review_id in ids]
