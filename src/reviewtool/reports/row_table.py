@@ -7,7 +7,7 @@ directly (with the same per-character font fallback as paragraphs).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from reviewtool.reports.fonts import BOLD, REGULAR, text_runs
@@ -35,6 +35,7 @@ def row_table(
     header_colour, header_ink = _colour(header_fill), _colour(header_text)
     stripe_colour, body_ink, rule_colour = _colour(stripe), _colour("#111111"), _colour("#bbbbbb")
 
+    made: dict[str, Any] = {"document": None, "operators": {}}
     # A column's kinds, dates and counts recur from row to row: each distinct cell is
     # measured (and wrapped) once.
     measured: dict[tuple[str, str, float], list[str]] = {}
@@ -54,6 +55,39 @@ def row_table(
         if "\n" not in text and stringWidth(text, font, size) <= width:
             return [text]
         return simpleSplit(text, font, size, width) or [""]
+
+    def _text_putter(text: Any) -> Callable[[str, str], None]:
+        """How to write one piece of text at the text object's origin. ReportLab turns
+        a piece into operators character by character (font subsets); a long table
+        repeats the same kinds, dates and counts thousands of times, so each distinct
+        piece's operators are made once per document and reused. Each starts by
+        setting its font, so they stand anywhere. ReportLab's own way if its text
+        object ever changes shape."""
+        document = getattr(getattr(text, "_canvas", None), "_doc", None)
+        if (
+            document is None
+            or not hasattr(text, "_formatText")
+            or not isinstance(getattr(text, "_code", None), list)
+        ):
+
+            def plain(run_font: str, piece: str) -> None:
+                text.setFont(run_font, size)
+                text.textOut(piece)
+
+            return plain
+        if made["document"] is not document:  # subsets are numbered per document
+            made["document"], made["operators"] = document, {}
+        operators: dict[tuple[str, str], str] = made["operators"]
+
+        def cached(run_font: str, piece: str) -> None:
+            key = (run_font, piece)
+            code = operators.get(key)
+            if code is None:
+                text.setFont(run_font, size)  # the piece's operators then name its font
+                code = operators[key] = text._formatText(piece)
+            text._code.append(code)
+
+        return cached
 
     class RowTable(Flowable):  # type: ignore[misc]
         def __init__(
@@ -125,18 +159,15 @@ def row_table(
             canvas.setFillColor(ink)
             canvas.setFont(font, size)
             text = canvas.beginText()
-            current = font
+            put = _text_putter(text)
             for cells, height in rows:
                 x = 0.0
                 for lines, width in zip(cells, widths, strict=True):
                     y = top - PADDING - size
                     for line in lines:
                         for offset, run_font, piece in text_runs(line, font, size):
-                            if run_font != current:
-                                text.setFont(run_font, size)
-                                current = run_font
                             text.setTextOrigin(x + PADDING + offset, y)
-                            text.textOut(piece)
+                            put(run_font, piece)
                         y -= leading
                     x += width
                 top -= height
