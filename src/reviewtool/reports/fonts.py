@@ -147,7 +147,7 @@ def _wrap(text: str, font: str | None) -> str:
 
 
 def _all_covered(text: str, coverage: frozenset[int]) -> bool:
-    return all(ord(char) in coverage for char in set(text))
+    return coverage.issuperset(map(ord, text))
 
 
 @lru_cache(maxsize=8192)

@@ -128,6 +128,8 @@ def row_table(
             canvas = self.canv
             rows = [(self.head, self.head_height)]
             rows += zip(self.wrapped, self.heights, strict=True)
+            canvas.setStrokeColor(rule_colour)  # the rules' colour and width, set once
+            canvas.setLineWidth(0.25)
             top = self.height
             for index, (_, height) in enumerate(rows):
                 self._backdrop(index, top, height)
@@ -148,8 +150,6 @@ def row_table(
                 canvas.setFillColor(_colour(colour))
                 left = sum(widths[:column])
                 canvas.rect(left, top - height, widths[column], height, stroke=0, fill=1)
-            canvas.setStrokeColor(rule_colour)
-            canvas.setLineWidth(0.25)
             canvas.line(0, top - height, self.width, top - height)
 
         def _text(
