@@ -1,6 +1,6 @@
 """Benchmarks at partnership scale, each figure beside its floor measured in the same run.
 
-    .venv/bin/python benchmarks/run.py [--data DIR]
+    .venv/bin/python benchmarks/run.py [--data DIR] [--only TEXT] [--tagged]
 
 Makes synthetic bundles of 5,000 and 10,000 reviews (benchmarks/generate.py), imports them,
 then runs every task in a fresh process (benchmarks/tasks.py) and prints a table: the
@@ -38,6 +38,16 @@ ROWS = [
     ("import 10,000 reviews", "import_task", "import_floor", 10.0, "seconds"),
     ("export 10,000 reviews", "export_task", "export_floor", None, "seconds"),
 ]
+TAGGED_ROWS = [
+    (
+        "tagged thematic PDF, about 1,000 reviews",
+        "thematic_tagged",
+        "bare_tagged_floor",
+        None,
+        "seconds",
+    ),
+]
+"""Run with --tagged: the publication route takes a quarter of a minute even at this size."""
 MEMORY_TARGET_MB = 350
 
 
@@ -106,6 +116,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, help="folder for the generated data (kept)")
     parser.add_argument("--only", help="run only the rows whose label contains this text")
+    parser.add_argument(
+        "--tagged",
+        action="store_true",
+        help="also time the tagged (PDF/UA-1) thematic summary for publication",
+    )
     args = parser.parse_args()
     data = args.data or Path(tempfile.mkdtemp(prefix="reviewtool-bench-"))
     data.mkdir(parents=True, exist_ok=True)
@@ -113,7 +128,7 @@ def main() -> int:
     print(f"{'what':<40} {'figure':>9} {'floor':>9} {'ratio':>6} {'target':>8} {'peak MB':>8}")
     results: dict[str, tuple[dict[str, float], float]] = {}
     worst_memory = 0.0
-    for label, task, floor_task, target, key in ROWS:
+    for label, task, floor_task, target, key in ROWS + (TAGGED_ROWS if args.tagged else []):
         if args.only and args.only not in label:
             continue
         if task not in results:

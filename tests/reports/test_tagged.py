@@ -4,6 +4,7 @@ header scope, the same content as the designed PDF, and the layout check."""
 from __future__ import annotations
 
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from reviewtool.reports.briefing_html import briefing_html
 from reviewtool.reports.slides_html import slides_html
 from reviewtool.reports.tagged_pdf import write_tagged_pdf
+from reviewtool.reports.thematic_appendix import APPENDIX_THEMES_UP_TO
 from reviewtool.reports.thematic_html import thematic_html
 from reviewtool.reports.thematic_outline import thematic_outline
 from tests.layout import layout_problems
@@ -89,3 +91,17 @@ def test_tagged_briefing_and_slides(tmp_path: Path) -> None:
     assert facts["ua"] == "1"
     assert all(slide.title in facts["bookmarks"] for slide in deck.slides)  # type: ignore[operator]
     assert layout_problems(slides) == []
+
+
+def test_a_long_appendix_is_tagged_and_lists_every_review(tmp_path: Path) -> None:
+    # Beyond APPENDIX_THEMES_UP_TO reviews the appendix is one line per review, in columns
+    # of fixed widths: every row is there, with its row header scoped.
+    model = replace(stress.thematic("short"), appendix=stress.thematic("long").appendix)
+    assert len(model.appendix) > APPENDIX_THEMES_UP_TO
+    path = write_tagged_pdf(thematic_html(model), tmp_path / "t.pdf")
+    _, headers = structure(path)
+    assert all(scope for _, scope in headers)
+    assert headers.count(("/TBody", "/Row")) >= len(model.appendix)
+    text = text_of(path)
+    assert all(row.reference in text for row in model.appendix)
+    assert layout_problems(path) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 from datetime import date
@@ -212,6 +213,18 @@ def test_contents_page_numbers_are_where_the_sections_start(
         assert re.search(rf"^{re.escape(section)}$", page(int(match.group(1))), re.MULTILINE), (
             section
         )
+    # The numbers are drawn, not only in the text layer: ink in their column of page 2.
+    from PIL import Image
+
+    png = subprocess.run(
+        ["pdftoppm", "-f", "2", "-l", "2", "-r", "40", "-gray", "-png", str(files.pdf)],
+        capture_output=True,
+        check=True,
+    ).stdout
+    image = Image.open(io.BytesIO(png)).convert("L")
+    width, height = image.size
+    numbers = image.crop((int(width * 0.84), int(height * 0.08), int(width * 0.92), height // 2))
+    assert numbers.getextrema()[0] < 128
 
 
 def test_a_large_appendix_lists_each_review_on_one_line(
@@ -286,3 +299,24 @@ def test_the_check_covers_what_each_output_publishes(fixture_store: Store, tmp_p
             fixture_store, REQUEST, ThematicOutputs(xlsx=tmp_path / "s.xlsx"), today=TODAY
         )
     assert {hit.rule for hit in blocked.value.hits} == {"phone number"}
+
+
+def test_progress_is_told_and_a_stop_after_the_check_writes_nothing(
+    fixture_store: Store, tmp_path: Path
+) -> None:
+    told: list[tuple[int, int]] = []
+
+    class Stop(Exception):
+        pass
+
+    def progress(done: int, total: int) -> None:
+        told.append((done, total))
+        if done == 2:
+            raise Stop
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(Stop):
+        export_thematic(fixture_store, REQUEST, outputs(folder), today=TODAY, progress=progress)
+    assert told == [(0, 3), (1, 3), (2, 3)]
+    assert list(folder.iterdir()) == []

@@ -39,18 +39,18 @@ def _right_aligned_label(lines: list[str], right: float, centre: float) -> list[
     """A category label as drawing strings ending at ``right``, centred on ``centre``, each
     run in a font that has its characters (ReportLab's axis labels use one font only)."""
     from reportlab.graphics.shapes import String
-    from reportlab.pdfbase.pdfmetrics import stringWidth
 
     leading = LABEL_SIZE * 1.15
     top = centre + (len(lines) - 1) * leading / 2 - LABEL_SIZE * 0.35
     shapes: list[Any] = []
     for number, line in enumerate(lines):
         x = right - text_width(line, REGULAR, LABEL_SIZE)
-        for piece, font in text_runs(line, REGULAR):
+        for offset, font, piece in text_runs(line, REGULAR, LABEL_SIZE):
             shapes.append(
-                String(x, top - number * leading, piece, fontName=font, fontSize=LABEL_SIZE)
+                String(
+                    x + offset, top - number * leading, piece, fontName=font, fontSize=LABEL_SIZE
+                )
             )
-            x += stringWidth(piece, font, LABEL_SIZE)
     return shapes
 
 

@@ -197,32 +197,45 @@ def _wrap(text: str, font: str | None) -> str:
 
 
 def _all_covered(text: str, coverage: frozenset[int]) -> bool:
-    return all(ord(char) in coverage for char in set(text))
+    return coverage.issuperset(map(ord, text))
 
 
-def text_runs(text: str, font_name: str = REGULAR) -> list[tuple[str, str]]:
-    """One line of (already cleaned) user text, in visual order, as (piece, font) runs: each
-    character in a font that has it."""
+@lru_cache(maxsize=8192)
+def text_runs(text: str, font_name: str, size: float) -> tuple[tuple[float, str, str], ...]:
+    """One line of (already cleaned) user text, in visual order, as runs to draw: (offset
+    from the line's start in points, font, text), each character in a font that has it.
+    Cached: long tables repeat the same kinds, dates and counts thousands of times."""
     main = _coverage(font_name)
     shown = visual_order(text)
     if _all_covered(shown, main) and not _EAST_ASIAN.search(shown):
-        return [(shown, font_name)] if shown else []  # the common case: the main font only
+        return ((0.0, font_name, shown),) if shown else ()  # the common case: one run
     arabic, symbols = _coverage(ARABIC), _coverage(FALLBACK)
-    runs: list[tuple[str, str]] = []
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    pieces: list[tuple[str, str]] = []
     for char in shown:
         font = _font_for(char, main, arabic, symbols) or font_name
-        if runs and runs[-1][1] == font:
-            runs[-1] = (runs[-1][0] + char, font)
+        if pieces and pieces[-1][1] == font:
+            pieces[-1] = (pieces[-1][0] + char, font)
         else:
-            runs.append((char, font))
-    return runs
+            pieces.append((char, font))
+    runs: list[tuple[float, str, str]] = []
+    offset = 0.0
+    for piece, font in pieces:
+        runs.append((offset, font, piece))
+        offset += float(stringWidth(piece, font, size))
+    return tuple(runs)
 
 
 def text_width(text: str, font_name: str, size: float) -> float:
     """The drawn width of one line of user text, with each run measured in its own font."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    return sum(float(stringWidth(piece, font, size)) for piece, font in text_runs(text, font_name))
+    runs = text_runs(text, font_name, size)
+    if not runs:
+        return 0.0
+    offset, font, piece = runs[-1]
+    return offset + float(stringWidth(piece, font, size))
 
 
 def draw_text_runs(
@@ -230,12 +243,9 @@ def draw_text_runs(
 ) -> None:
     """Draw one line of (already cleaned) user text at (x, y), each character in a font
     that has it."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    for piece, font in text_runs(text, font_name):
+    for offset, font, piece in text_runs(text, font_name, size):
         canvas.setFont(font, size)
-        canvas.drawString(x, y, piece)
-        x += float(stringWidth(piece, font, size))
+        canvas.drawString(x + offset, y, piece)
 
 
 def draw_right_text_runs(

@@ -143,6 +143,15 @@ def _id_tree(pdf: Any, tree: Any, elements: list[Any]) -> None:
     tree.IDTree = pikepdf.Dictionary(Names=names)
 
 
+_NO_HEADER_CELLS_INSIDE = frozenset(
+    ["/TD", "/TH", "/P", "/Span", "/Link", "/Caption", "/Lbl", "/LBody", "/Figure"]
+    + [f"/H{level}" for level in range(1, 7)]
+)
+"""Structure elements whose content is text: the walk for header cells need not go into
+them (our documents put no table inside a cell, a paragraph or a heading). A long table's
+cells and their text are most of the tree."""
+
+
 def _scope_header_cells(element: Any, section: str | None) -> None:
     """Give each TH a Scope: Column in a table head, Row in a table body."""
     import pikepdf
@@ -167,7 +176,7 @@ def _scope_header_cells(element: Any, section: str | None) -> None:
                 if attributes is not None
                 else table
             )
-    children = element.get("/K")
+    children = element.get("/K") if kind not in _NO_HEADER_CELLS_INSIDE else None
     if children is None:
         return
     for child in children if isinstance(children, pikepdf.Array) else [children]:

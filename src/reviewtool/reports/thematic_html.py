@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reviewtool.bundle.write import write_text_atomically
 from reviewtool.reports.colours import contrast_ratio, safe_colour
+from reviewtool.reports.fonts import BOLD, REGULAR, register_fonts
 from reviewtool.reports.text import clean
 from reviewtool.reports.thematic_appendix import APPENDIX_THEMES_UP_TO
 from reviewtool.reports.thematic_model import (
@@ -21,6 +22,14 @@ from reviewtool.reports.thematic_model import (
 )
 from reviewtool.reports.thematic_outline import Section, thematic_outline
 
+PRINTED_WIDTH = (210 - 2 * 18) * 72 / 25.4
+"""Points between the side margins of an A4 page in print (PRINT_CSS's @page)."""
+CELL_PADDING = 9.9
+"""Points a printed cell adds to its text's width: padding and border, both sides."""
+
+PRINT_SIZE = 8.5
+"""Points: table cells' text size in print (PRINT_CSS)."""
+
 SMALL_TABLE = 20
 """A table of up to this many rows is never split across printed pages."""
 
@@ -30,9 +39,15 @@ def _e(text: object) -> str:
 
 
 def _table(
-    caption: str, header: list[str], rows: list[list[object]], may_split: bool = False
+    caption: str,
+    header: list[str],
+    rows: list[list[object]],
+    may_split: bool = False,
+    fixed: bool = False,
 ) -> str:
-    """A table with header cells; a short one (not ``may_split``) is printed whole."""
+    """A table with header cells; a short one (not ``may_split``) is printed whole.
+    ``fixed`` gives its columns widths measured here (see ``_column_shares``): a table of
+    thousands of rows is then laid out without measuring every cell first."""
     head = "".join(f'<th scope="col">{_e(h)}</th>' for h in header)
     body = "".join(
         "<tr>"
@@ -42,10 +57,56 @@ def _table(
         for row in rows
     )
     size = ' class="small"' if len(rows) <= SMALL_TABLE and not may_split else ""
+    columns = ""
+    if fixed:
+        size = ' class="fixed"'
+        columns = (
+            "<colgroup>"
+            + "".join(f'<col style="width:{w}%">' for w in _column_shares(header, rows))
+            + "</colgroup>"
+        )
     return (
-        f"<table{size}><caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<table{size}><caption>{_e(caption)}</caption>{columns}"
+        f"<thead><tr>{head}</tr></thead>"
         f"<tbody>{body}</tbody></table>"
     )
+
+
+def _column_shares(header: list[str], rows: list[list[object]]) -> list[float]:
+    """Each column's share of the table's width (percent), as automatic table layout
+    gives it, measured with the font's metrics (the first column's cells are bold row
+    headers): in proportion to each column's widest text when every row fits on one line;
+    otherwise each column gets its longest word and the rest of the width goes to the
+    columns that can wrap, in proportion to how much more they would take."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    register_fonts()
+
+    def width(text: str, font: str) -> float:
+        return float(stringWidth(text, font, PRINT_SIZE))
+
+    widest, narrowest = [], []
+    for column, title in enumerate(header):
+        font = BOLD if column == 0 else REGULAR
+        texts = {clean(str(row[column])) for row in rows}
+        words = {word for text in texts for word in text.split()}
+        widest.append(
+            max([width(title, BOLD)] + [width(text, font) for text in texts]) + CELL_PADDING
+        )
+        narrowest.append(
+            max([width(word, BOLD) for word in title.split()] + [width(w, font) for w in words])
+            + CELL_PADDING
+        )
+    widths = widest
+    if sum(widest) > PRINTED_WIDTH:
+        spare = max(0.0, PRINTED_WIDTH - sum(narrowest))
+        give = sum(wide - narrow for wide, narrow in zip(widest, narrowest, strict=True))
+        widths = [
+            narrow + (wide - narrow) * spare / give if give else narrow
+            for wide, narrow in zip(widest, narrowest, strict=True)
+        ]
+    total = sum(widths)
+    return [round(100 * width / total, 2) for width in widths]
 
 
 def _counts(caption: str, counts: list[Count]) -> str:
@@ -252,6 +313,7 @@ def _appendix(model: ThematicModel, section: Section) -> str:
                 for a in model.appendix
             ],
             may_split=True,
+            fixed=True,
         )
     return _table(
         "Every review in the period",
@@ -314,6 +376,7 @@ body {{ font-family: "DejaVu Sans", Arial, sans-serif; max-width: 60rem; margin:
 h1, h2, h3 {{ color: {heading}; }}
 table {{ border-collapse: collapse; margin: 0.5rem 0 1.2rem; width: 100%; }}
 caption {{ text-align: left; font-weight: bold; }}
+table.fixed {{ table-layout: fixed; }}
 th, td {{ border: 1px solid #999999; padding: 0.25rem 0.5rem; vertical-align: top; }}
 thead th {{ background: #eeeeee; }}
 .callout {{ border-left: 0.4rem solid {brand}; padding: 0.4rem 0.8rem; background: #f4f4f4; }}

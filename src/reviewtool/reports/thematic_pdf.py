@@ -6,7 +6,6 @@ versions); each has its own builder here.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -25,18 +24,7 @@ from reviewtool.reports.thematic_pdf_parts import MM, ThematicBlocks
 def write_thematic_pdf(model: ThematicModel, path: Path) -> Path:
     register_fonts()
     writer = _Writer(model)
-    # The contents lists sections up to the appendix, which starts on a page of its own: its
-    # page numbers come from the front matter alone (cheap passes); the whole document,
-    # whose appendix may run to hundreds of pages, is then laid out once with the contents
-    # as a fixed table.
-    titles = [section.title for section in thematic_outline(model)]
-    front, contents_at = writer.story(with_appendix=False)
-    front[contents_at] = writer.contents([(title, 999) for title in titles])  # same height
-    probe = writer.document(io.BytesIO())
-    probe.build(front)
-    entries = [(entry[1], entry[2]) for entry in probe.toc_entries]
-    story, _ = writer.story(with_appendix=True)
-    story[contents_at] = writer.contents(entries)
+    story = writer.story()
     partial = path.with_name(f".{path.name}.partial")
     try:
         writer.document(str(partial)).build(story)
@@ -70,24 +58,22 @@ class _Writer(ThematicBlocks):
 
     # -- the document ----------------------------------------------------------------------
 
-    def story(self, with_appendix: bool) -> tuple[list[Any], int]:
-        """The flowables, and where the contents go; without the appendix's body, for the
-        passes that find the contents' page numbers."""
-        from reportlab.platypus import PageBreak, Spacer
+    def story(self) -> list[Any]:
+        """The whole document's flowables."""
+        from reportlab.platypus import PageBreak
 
         story = self.cover()
-        contents_at = len(story) + 1
-        story += [self.h1("Contents", listed=False), Spacer(1, 1), PageBreak()]
-        for section in thematic_outline(self.model):
+        outline = thematic_outline(self.model)
+        contents = self.contents([section.title for section in outline])
+        story += [self.h1("Contents", listed=False), contents, PageBreak()]
+        for section in outline:
             if section.key == "appendix":
-                story += [PageBreak(), self.h1(section.title)]
-                if with_appendix:
-                    story += self.appendix(section)
+                story += [PageBreak(), self.h1(section.title), *self.appendix(section)]
                 continue
             story += self.kept_with_start(
                 [self.h1(section.title), *self.builders[section.key](section)]
             )
-        return story, contents_at
+        return story
 
     def summary(self, section: Section) -> list[Any]:
         lines = self.model.board.summary or self.model.findings[:3]

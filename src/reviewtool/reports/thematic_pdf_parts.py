@@ -4,6 +4,7 @@ The sections themselves are in ``thematic_pdf``."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from reviewtool.reports.charts import horizontal_bars
@@ -25,6 +26,7 @@ from reviewtool.reports.thematic_model import (
     factor_columns,
 )
 
+CONTENTS_SIZE = 11
 KEEP_WHOLE = 20
 """A table of up to this many rows is kept on one page with its heading."""
 CHART_ROWS = 12
@@ -73,6 +75,19 @@ class ThematicBlocks:
                     key = f"s{len(self.toc_entries)}"
                     self.canv.bookmarkPage(key)
                     self.canv.addOutlineEntry(text, key, 0)
+                    # The contents (page 2) drew this form before its section was laid out.
+                    canvas = self.canv
+                    # Its box reaches left of the origin: the number is right-aligned there.
+                    canvas.beginForm(
+                        contents_form(len(self.toc_entries) - 1),
+                        lowerx=-120,
+                        lowery=-CONTENTS_SIZE,
+                        upperx=CONTENTS_SIZE,
+                        uppery=2 * CONTENTS_SIZE,
+                    )
+                    canvas.setFont(REGULAR, CONTENTS_SIZE)
+                    canvas.drawRightString(0, 0, str(self.page))
+                    canvas.endForm()
 
         model = self.model
         frame = Frame(self.margin, 16 * MM, self.usable, self.height - 30 * MM, id="body")
@@ -140,13 +155,19 @@ class ThematicBlocks:
             PageBreak(),
         ]
 
-    def contents(self, entries: list[tuple[str, int]]) -> Any:
+    def contents(self, titles: list[str]) -> Any:
+        """The contents: each section's title and its page number. The number is a form
+        filled in when the section's heading is laid out (see ``document``): the whole
+        document is laid out once, with no pass to find the pages first."""
         from reportlab.platypus import Paragraph, Table, TableStyle
 
         table = Table(
             [
-                [Paragraph(pdf_markup(text), self.style["contents"]), str(page)]
-                for text, page in entries
+                [
+                    Paragraph(pdf_markup(text), self.style["contents"]),
+                    _page_number_flowable()(number),
+                ]
+                for number, text in enumerate(titles)
             ],
             colWidths=[self.usable * 0.88, self.usable * 0.12],
         )
@@ -154,7 +175,7 @@ class ThematicBlocks:
             TableStyle(
                 [
                     ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                    ("FONTSIZE", (0, 0), (-1, -1), 11),
+                    ("FONTSIZE", (0, 0), (-1, -1), CONTENTS_SIZE),
                     ("ALIGN", (1, 0), (1, -1), "RIGHT"),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ]
@@ -261,3 +282,29 @@ class ThematicBlocks:
         return [KeepTogether([drawing, caption]), Spacer(1, 3 * MM)]
 
     # -- one builder per section -----------------------------------------------------------
+
+
+def contents_form(number: int) -> str:
+    """The name of the form holding the page number of the ``number``-th listed section."""
+    return f"contents-page-{number}"
+
+
+@lru_cache(maxsize=1)
+def _page_number_flowable() -> type:
+    from reportlab.platypus.flowables import Flowable
+
+    class PageNumber(Flowable):  # type: ignore[misc]
+        """A contents entry's page number, right-aligned on the cell's first baseline, as
+        the table would draw a text cell; its digits are a form written later."""
+
+        def __init__(self, number: int) -> None:
+            super().__init__()
+            self.number = number
+
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            return 0.0, float(CONTENTS_SIZE)
+
+        def draw(self) -> None:
+            self.canv.doForm(contents_form(self.number))
+
+    return PageNumber

@@ -224,10 +224,15 @@ class ThematicDialog(QDialog):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(outputs.pdf)))
             self.accept()
 
+        title = "Analysing the reviews and writing the summary…"
+        if request.for_publication and outputs.pdf is not None:
+            title += "\nThe tagged PDF of thousands of reviews can take a minute or more."
         run_in_background(
             self,
-            "Analysing the reviews and writing the summary…",
-            lambda _progress: export_thematic(self.store, request, outputs, self.today, reason),
+            title,
+            lambda progress: export_thematic(
+                self.store, request, outputs, self.today, reason, progress
+            ),
             done,
             blocked,
         )

@@ -121,8 +121,9 @@ def thematic_model(
     today: date | None = None,
     action_tracker: bool = True,
 ) -> ThematicModel:
-    """The analysis; ``action_tracker=False`` leaves out the line per action that only the
-    spreadsheet shows (tens of thousands at partnership scale)."""
+    """The analysis; ``action_tracker=False`` leaves out what only the spreadsheet shows:
+    the line per action (tens of thousands at partnership scale) and the cases x themes
+    matrix."""
     request.check()
     today = today or date.today()
     settings = load_settings(store)
@@ -202,7 +203,7 @@ def thematic_model(
         ],
         overdue=sorted(figures.overdue, key=lambda o: (o.due or date.min, o.reference)),
         appendix=_appendix(records, codes, progress),
-        matrix=_matrix(records),
+        matrix=_matrix(records) if action_tracker else [],
         actions=figures.lines,
         codebook=[
             (code, info.label, group_labels.get(info.group, info.group))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from reviewtool.domain.errors import InvalidInput
+from reviewtool.reports.annual_practice_model import PracticeFigures
 from reviewtool.reports.thematic_model import OVERDUE_SHOWN, ThematicModel
 from reviewtool.services.bulk_work import without_gc_pauses
 from reviewtool.services.outputs.thematic import ThematicRequest, thematic_model
@@ -90,8 +92,11 @@ def export_thematic(
     outputs: ThematicOutputs,
     today: date | None = None,
     override_reason: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ThematicModel:
-    """Analyse, check for identifying details, then write each output asked for."""
+    """Analyse, check for identifying details, then write each output asked for.
+    ``progress(done, total)`` is told as the analysis and the check end (total 3: writing
+    is the last step); it may raise to stop the work there, before any file is written."""
     if not outputs.paths():
         raise InvalidInput(
             "say where to write the summary (--out FILE.pdf, --html, --xlsx, --docx)"
@@ -110,7 +115,13 @@ def export_thematic(
         if not path.resolve().parent.is_dir():
             raise InvalidInput(f"{path.parent}: no such folder")
     with without_gc_pauses():
-        return _analyse_check_write(store, request, outputs, today, override_reason)
+        return _analyse_check_write(
+            store, request, outputs, today, override_reason, progress or _no_progress
+        )
+
+
+def _no_progress(done: int, total: int) -> None:
+    pass
 
 
 def _analyse_check_write(
@@ -119,12 +130,16 @@ def _analyse_check_write(
     outputs: ThematicOutputs,
     today: date | None,
     override_reason: str | None,
+    progress: Callable[[int, int], None],
 ) -> ThematicModel:
     from reviewtool.services.outputs.publication import guard, identifiers_of
     from reviewtool.services.workflow.annual_figures import annual_practice_figures
 
+    steps = 3
+    progress(0, steps)
     tracker = outputs.xlsx is not None
     model = thematic_model(store, request, today, action_tracker=tracker)
+    progress(1, steps)
     if request.for_publication:
         from reviewtool.services.outputs.disclosure import suppress_small_numbers
         from reviewtool.services.settings import load_settings
@@ -154,6 +169,17 @@ def _analyse_check_write(
         identifiers_of(store, None),
         override_reason,
     )
+    progress(2, steps)
+    _write(model, request, outputs, practice)
+    return model
+
+
+def _write(
+    model: ThematicModel,
+    request: ThematicRequest,
+    outputs: ThematicOutputs,
+    practice: PracticeFigures | None,
+) -> None:
     if outputs.pdf and request.for_publication:
         # For publication: a tagged PDF/UA-1 document from the accessible HTML twin.
         from reviewtool.reports.tagged_pdf import write_tagged_pdf
@@ -184,4 +210,3 @@ def _analyse_check_write(
         from reviewtool.reports.thematic_docx import write_thematic_docx
 
         write_thematic_docx(model, outputs.summary_docx)
-    return model
