@@ -105,3 +105,16 @@ def test_a_long_appendix_is_tagged_and_lists_every_review(tmp_path: Path) -> Non
     text = text_of(path)
     assert all(row.reference in text for row in model.appendix)
     assert layout_problems(path) == []
+
+
+def test_a_long_trend_is_split_into_tables_that_fit_the_page(tmp_path: Path) -> None:
+    """Fifteen years of trend: every year is printed, at most eight to a table."""
+    model = replace(stress.thematic("long"), appendix=stress.thematic("short").appendix)
+    trend = model.board.trend
+    assert trend is not None and len(trend.years) > 8
+    path = write_tagged_pdf(thematic_html(model), tmp_path / "t.pdf")
+    assert layout_problems(path) == []
+    text = text_of(path)
+    assert all(str(year) in text for year in trend.years)
+    first, last = trend.years[0], trend.years[-1]
+    assert f"by year, {first} to {trend.years[7]}" in text and f"to {last}" in text

@@ -161,17 +161,24 @@ def _findings(model: ThematicModel, section: Section) -> str:
     return _list(model.findings)
 
 
+YEARS_PER_TABLE = 8
+
+
 def _trend(model: ThematicModel, section: Section) -> str:
     trend = model.board.trend
     if trend is None or not trend.years:
         return "<p>There are no dated reviews to show a trend.</p>"
-    rows: list[list[object]] = [["All reviews", *map(trend.cell, trend.reviews)]]
-    rows += [[label, *map(trend.cell, counts)] for label, counts in trend.themes]
-    return _table(
-        "Reviews, and reviews featuring each main theme, by year",
-        ["Theme", *[str(y) for y in trend.years]],
-        rows,
-    )
+    caption = "Reviews, and reviews featuring each main theme, by year"
+    tables = []
+    # Every year is shown, at most eight to a table, so that a printed page holds each one.
+    for start in range(0, len(trend.years), YEARS_PER_TABLE):
+        years = slice(start, start + YEARS_PER_TABLE)
+        shown = trend.years[years]
+        rows: list[list[object]] = [["All reviews", *map(trend.cell, trend.reviews[years])]]
+        rows += [[label, *map(trend.cell, counts[years])] for label, counts in trend.themes]
+        span = f", {shown[0]} to {shown[-1]}" if len(trend.years) > YEARS_PER_TABLE else ""
+        tables.append(_table(caption + span, ["Theme", *map(str, shown)], rows))
+    return "".join(tables)
 
 
 def _recurring(model: ThematicModel, section: Section) -> str:
