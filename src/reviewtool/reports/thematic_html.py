@@ -143,7 +143,9 @@ def _bar_chart(title: str, rows: list[FactorRow], colour: str) -> str:
         for r in shown
     )
     return (
-        f'<figure role="img" aria-label="{_e(title)}: {_e(description)}">{bars}'
+        # The bars are one image to assistive technology (a figure may not take the role
+        # itself); the caption says the same figures in words.
+        f'<figure><div role="img" aria-label="{_e(title)}: {_e(description)}">{bars}</div>'
         f"<figcaption>{_e(title)}: reviews featuring each of the {len(shown)} most frequent "
         f"factors. In words: {_e(description)}.</figcaption></figure>"
     )
