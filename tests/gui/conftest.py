@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -39,6 +39,15 @@ class Answers:
 @pytest.fixture
 def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     return Answers(monkeypatch)
+
+
+@pytest.fixture(autouse=True)
+def _closed_windows_are_deleted(qapp: object) -> Iterator[None]:
+    """Windows a test closed are deleted before the next test, not whenever an event loop
+    next runs: each test starts from no window (and Python collecting by itself again)."""
+    yield
+    QThreadPool.globalInstance().waitForDone(20000)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

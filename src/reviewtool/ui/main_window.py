@@ -29,6 +29,7 @@ from reviewtool.services.safety.backups import backup_if_due, make_backup
 from reviewtool.services.store import Store
 from reviewtool.ui.accessibility import install_focus_ring, show_tick_boxes
 from reviewtool.ui.file_actions import FileActions
+from reviewtool.ui.garbage import GuiThreadGarbageCollector
 from reviewtool.ui.keyboard import release_tab
 from reviewtool.ui.operations import show_error
 from reviewtool.ui.report_actions import ReportActions
@@ -66,6 +67,7 @@ class MainWindow(FileActions, ReportActions, QMainWindow):
         self, store: Store, today: date | None = None, open_database: object = None
     ) -> None:
         super().__init__()
+        GuiThreadGarbageCollector(self)  # Qt objects must never be freed on a worker thread
         self.store = store
         self.today = today or date.today()
         self.open_database = open_database  # callable(url) supplied by the app, or None
