@@ -8,6 +8,8 @@ directly (with the same per-character font fallback as paragraphs).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from reviewtool.reports.fonts import BOLD, REGULAR, text_runs
@@ -15,94 +17,160 @@ from reviewtool.reports.text import clean
 
 PADDING = 3.0
 
+Cells = list[list[str]]
+"""One row: each cell's wrapped lines."""
 
-def row_table(
-    header: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    widths: Sequence[float],
-    header_fill: str,
-    header_text: str,
-    stripe: str,
-    size: float = 8.0,
-    cell_fills: Sequence[dict[int, str]] | None = None,
-) -> Any:
-    """``cell_fills`` gives, row by row, a background for some cells ({column: colour})."""
-    from reportlab.lib.utils import simpleSplit
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus.flowables import Flowable
 
-    leading = size * 1.25
-    header_colour, header_ink = _colour(header_fill), _colour(header_text)
-    stripe_colour, body_ink, rule_colour = _colour(stripe), _colour("#111111"), _colour("#bbbbbb")
+@dataclass(frozen=True)
+class _Look:
+    widths: Sequence[float]
+    size: float
+    header_fill: Any
+    header_ink: Any
+    stripe: Any
+    body_ink: Any
+    rule: Any
 
-    made: dict[str, Any] = {"document": None, "operators": {}}
-    # A column's kinds, dates and counts recur from row to row: each distinct cell is
-    # measured (and wrapped) once.
-    measured: dict[tuple[str, str, float], list[str]] = {}
+    @property
+    def leading(self) -> float:
+        return self.size * 1.25
 
-    def lines_of(row: Sequence[str], font: str) -> list[list[str]]:
+    def height_of(self, cells: Cells) -> float:
+        return max(len(lines) for lines in cells) * self.leading + 2 * PADDING
+
+
+class _Measurer:
+    """Wraps cells to their columns. A column's kinds, dates and counts recur from row to
+    row: each distinct cell is measured (and wrapped) once."""
+
+    def __init__(self, look: _Look) -> None:
+        self.look = look
+        self.measured: dict[tuple[str, str, float], list[str]] = {}
+
+    def cells(self, row: Sequence[str], font: str) -> Cells:
         out = []
-        for cell, width in zip(row, widths, strict=True):
+        for cell, width in zip(row, self.look.widths, strict=True):
             key = (cell, font, width)
-            lines = measured.get(key)
+            lines = self.measured.get(key)
             if lines is None:
-                lines = measured[key] = _wrapped(clean(cell), font, width - 2 * PADDING)
+                lines = self.measured[key] = self._wrapped(clean(cell), font, width - 2 * PADDING)
             out.append(lines)
         return out
 
-    def _wrapped(text: str, font: str, width: float) -> list[str]:
+    def _wrapped(self, text: str, font: str, width: float) -> list[str]:
+        from reportlab.lib.utils import simpleSplit
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        size = self.look.size
         # Most cells are one short line: one measurement instead of one per word.
         if "\n" not in text and stringWidth(text, font, size) <= width:
             return [text]
         return simpleSplit(text, font, size, width) or [""]
 
-    def _text_putter(text: Any) -> Callable[[str, str], None]:
-        """How to write one piece of text at the text object's origin. ReportLab turns
-        a piece into operators character by character (font subsets); a long table
-        repeats the same kinds, dates and counts thousands of times, so each distinct
-        piece's operators are made once per document and reused. Each starts by
-        setting its font, so they stand anywhere. ReportLab's own way if its text
-        object ever changes shape."""
+
+class _Operators:
+    """How to write a piece of text at a text object's origin. ReportLab turns a piece into
+    operators character by character (font subsets); a long table repeats the same kinds,
+    dates and counts thousands of times, so each distinct piece's operators are made once
+    per document and reused. Each starts by setting its font, so it stands anywhere."""
+
+    def __init__(self, size: float) -> None:
+        self.size = size
+        self.document: object = None
+        self.made: dict[tuple[str, str], str] = {}
+
+    def putter(self, text: Any) -> Callable[[str, str], None]:
         document = getattr(getattr(text, "_canvas", None), "_doc", None)
         if (
             document is None
             or not hasattr(text, "_formatText")
             or not isinstance(getattr(text, "_code", None), list)
         ):
+            return lambda font, piece: self._plain(text, font, piece)  # ReportLab's own way
+        if self.document is not document:  # subsets are numbered per document
+            self.document, self.made = document, {}
 
-            def plain(run_font: str, piece: str) -> None:
-                text.setFont(run_font, size)
-                text.textOut(piece)
-
-            return plain
-        if made["document"] is not document:  # subsets are numbered per document
-            made["document"], made["operators"] = document, {}
-        operators: dict[tuple[str, str], str] = made["operators"]
-
-        def cached(run_font: str, piece: str) -> None:
-            key = (run_font, piece)
-            code = operators.get(key)
+        def cached(font: str, piece: str) -> None:
+            code = self.made.get((font, piece))
             if code is None:
-                text.setFont(run_font, size)  # the piece's operators then name its font
-                code = operators[key] = text._formatText(piece)
+                text.setFont(font, self.size)  # the piece's operators then name its font
+                code = self.made[(font, piece)] = text._formatText(piece)
             text._code.append(code)
 
         return cached
 
+    def _plain(self, text: Any, font: str, piece: str) -> None:
+        text.setFont(font, self.size)
+        text.textOut(piece)
+
+
+class _Painter:
+    """Draws rows of a table on a canvas: backgrounds and rules, then all the text of a run
+    of rows in one text object (a text object per cell costs more than the text itself in
+    a table of tens of thousands of cells)."""
+
+    def __init__(self, look: _Look) -> None:
+        self.look = look
+        self.operators = _Operators(look.size)
+
+    def backdrop(
+        self, canvas: Any, index: int, top: float, height: float, fills: dict[int, str]
+    ) -> None:
+        """Row ``index`` (0 the header)'s background, cells' fills and bottom rule."""
+        look, width = self.look, sum(self.look.widths)
+        fill = look.header_fill if index == 0 else (look.stripe if index % 2 == 0 else None)
+        if fill is not None:
+            canvas.setFillColor(fill)
+            canvas.rect(0, top - height, width, height, stroke=0, fill=1)
+        for column, colour in fills.items():
+            canvas.setFillColor(_colour(colour))
+            left = sum(look.widths[:column])
+            canvas.rect(left, top - height, look.widths[column], height, stroke=0, fill=1)
+        canvas.line(0, top - height, width, top - height)
+
+    def text(
+        self, canvas: Any, rows: Sequence[tuple[Cells, float]], top: float, font: str, ink: Any
+    ) -> None:
+        look = self.look
+        canvas.setFillColor(ink)
+        canvas.setFont(font, look.size)
+        text = canvas.beginText()
+        put = self.operators.putter(text)
+        for cells, height in rows:
+            x = 0.0
+            for lines, width in zip(cells, look.widths, strict=True):
+                y = top - PADDING - look.size
+                for line in lines:
+                    for offset, run_font, piece in text_runs(line, font, look.size):
+                        text.setTextOrigin(x + PADDING + offset, y)
+                        put(run_font, piece)
+                    y -= look.leading
+                x += width
+            top -= height
+        canvas.drawText(text)
+
+
+@lru_cache(maxsize=1)
+def _flowable() -> type:
+    """The flowable class, made when first needed: ReportLab loads only for a PDF."""
+    from reportlab.platypus.flowables import Flowable
+
     class RowTable(Flowable):  # type: ignore[misc]
         def __init__(
             self,
-            wrapped: list[list[list[str]]],
+            painter: _Painter,
+            head: Cells,
+            rows: list[Cells],
             heights: list[float],
             fills: Sequence[dict[int, str]],
         ) -> None:
             super().__init__()
-            self.wrapped, self.heights, self.fills = wrapped, heights, fills
-            self.head = lines_of(header, BOLD)
-            self.head_height = max(len(c) for c in self.head) * leading + 2 * PADDING
+            self.painter, self.head = painter, head
+            self.rows, self.heights, self.fills = rows, heights, fills
+            self.head_height = painter.look.height_of(head)
 
         def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-            self.width = sum(widths)
+            self.width = sum(self.painter.look.widths)
             self.height = self.head_height + sum(self.heights)
             return self.width, self.height
 
@@ -116,66 +184,55 @@ def row_table(
                 count += 1
             if count == 0:
                 return []
-            return [
-                RowTable(self.wrapped[:count], self.heights[:count], self.fills[:count]),
-                RowTable(self.wrapped[count:], self.heights[count:], self.fills[count:]),
-            ]
+            return [self._part(slice(None, count)), self._part(slice(count, None))]
+
+        def _part(self, rows: slice) -> Any:
+            return RowTable(
+                self.painter, self.head, self.rows[rows], self.heights[rows], self.fills[rows]
+            )
 
         def draw(self) -> None:
-            # Backgrounds and rules first, then the text of the header and of the body each
-            # in one text object: a text object per cell (drawString) costs more than the
-            # text itself in a table of tens of thousands of cells.
-            canvas = self.canv
-            rows = [(self.head, self.head_height)]
-            rows += zip(self.wrapped, self.heights, strict=True)
-            canvas.setStrokeColor(rule_colour)  # the rules' colour and width, set once
+            canvas, painter, look = self.canv, self.painter, self.painter.look
+            rows = [(self.head, self.head_height), *zip(self.rows, self.heights, strict=True)]
+            canvas.setStrokeColor(look.rule)  # the rules' colour and width, set once
             canvas.setLineWidth(0.25)
             top = self.height
             for index, (_, height) in enumerate(rows):
-                self._backdrop(index, top, height)
+                fills = self.fills[index - 1] if 0 < index <= len(self.fills) else {}
+                painter.backdrop(canvas, index, top, height, fills)
                 top -= height
-            self._text(rows[:1], self.height, BOLD, header_ink)
-            self._text(rows[1:], self.height - self.head_height, REGULAR, body_ink)
-            canvas.setFillColor(body_ink)
+            painter.text(canvas, rows[:1], self.height, BOLD, look.header_ink)
+            painter.text(canvas, rows[1:], self.height - self.head_height, REGULAR, look.body_ink)
+            canvas.setFillColor(look.body_ink)
 
-        def _backdrop(self, index: int, top: float, height: float) -> None:
-            """Row ``index`` (0 the header)'s background, cells' fills and bottom rule."""
-            canvas = self.canv
-            fill = header_colour if index == 0 else (stripe_colour if index % 2 == 0 else None)
-            if fill is not None:
-                canvas.setFillColor(fill)
-                canvas.rect(0, top - height, self.width, height, stroke=0, fill=1)
-            body = index - 1
-            for column, colour in (self.fills[body] if 0 <= body < len(self.fills) else {}).items():
-                canvas.setFillColor(_colour(colour))
-                left = sum(widths[:column])
-                canvas.rect(left, top - height, widths[column], height, stroke=0, fill=1)
-            canvas.line(0, top - height, self.width, top - height)
+    return RowTable
 
-        def _text(
-            self, rows: Sequence[tuple[list[list[str]], float]], top: float, font: str, ink: Any
-        ) -> None:
-            canvas = self.canv
-            canvas.setFillColor(ink)
-            canvas.setFont(font, size)
-            text = canvas.beginText()
-            put = _text_putter(text)
-            for cells, height in rows:
-                x = 0.0
-                for lines, width in zip(cells, widths, strict=True):
-                    y = top - PADDING - size
-                    for line in lines:
-                        for offset, run_font, piece in text_runs(line, font, size):
-                            text.setTextOrigin(x + PADDING + offset, y)
-                            put(run_font, piece)
-                        y -= leading
-                    x += width
-                top -= height
-            canvas.drawText(text)
 
-    wrapped = [lines_of(row, REGULAR) for row in rows]
-    heights = [max(len(cell) for cell in cells) * leading + 2 * PADDING for cells in wrapped]
-    return RowTable(wrapped, heights, list(cell_fills or []))
+def row_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    header_fill: str,
+    header_text: str,
+    stripe: str,
+    size: float = 8.0,
+    cell_fills: Sequence[dict[int, str]] | None = None,
+) -> Any:
+    """``cell_fills`` gives, row by row, a background for some cells ({column: colour})."""
+    look = _Look(
+        widths,
+        size,
+        _colour(header_fill),
+        _colour(header_text),
+        _colour(stripe),
+        _colour("#111111"),
+        _colour("#bbbbbb"),
+    )
+    measurer = _Measurer(look)
+    wrapped = [measurer.cells(row, REGULAR) for row in rows]
+    heights = [look.height_of(cells) for cells in wrapped]
+    head = measurer.cells(header, BOLD)
+    return _flowable()(_Painter(look), head, wrapped, heights, list(cell_fills or []))
 
 
 def _colour(hex_colour: str) -> Any:
