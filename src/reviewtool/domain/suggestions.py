@@ -30,20 +30,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from reviewtool.domain.sentence_actors import actor, referents
+from reviewtool.domain.sentence_context import ages_in, good_practice_sentences, teenage_parent
 from reviewtool.domain.sentence_reading import (
     Phrase,
     Token,
-    actor,
-    ages_in,
     compile_phrase,
     find,
-    good_practice_sentences,
     negated,
     read_tokens,
-    referents,
     sentences,
     shortfall,
-    teenage_parent,
 )
 
 __all__ = [
