@@ -11,6 +11,7 @@ import sqlite3
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -120,55 +121,67 @@ SCREENFUL = 40
 """Rows the list shows at once: their themes and snippets are fetched as they are painted."""
 
 
+TYPED_TIMES = 3
+"""Each query is typed this many times over and each keystroke's median time counts: on a
+shared machine a single pass lets a moment's load elsewhere decide the 95th percentile."""
+
+
+def _typing(keystroke: Callable[[str], float]) -> dict[str, float]:
+    """Median and 95th percentile over the keystrokes of each keystroke's median time."""
+    times: dict[str, list[float]] = {}
+    for _ in range(TYPED_TIMES):
+        for query in QUERIES:
+            for typed in _typed(query):
+                times.setdefault(typed, []).append(keystroke(typed))
+    typical = [statistics.median(each) for each in times.values()]
+    return {"median": statistics.median(typical), "p95": statistics.quantiles(typical, n=20)[-1]}
+
+
 def search(data: Path) -> dict[str, float]:
     """What the list does per keystroke: the ranked rows, then a screenful's details."""
+    store = _store(data)
+    return _typing(lambda typed: _keystroke(store, typed))
+
+
+def _keystroke(store: Any, typed: str) -> float:
     from reviewtool.services.reviews.listing import ReviewFilter, list_reviews, review_themes
     from reviewtool.services.reviews.search import search_snippets
 
-    store = _store(data)
-    times = []
-    for query in QUERIES:
-        for typed in _typed(query):
-            start = time.perf_counter()
-            rows = list_reviews(
-                store,
-                ReviewFilter(text=typed),
-                today=TODAY,
-                with_themes=False,
-                with_snippets=False,
-            )
-            shown = [row.id for row in rows[:SCREENFUL]]
-            review_themes(store, shown)
-            search_snippets(store, typed, shown)
-            times.append(time.perf_counter() - start)
-    return {"median": statistics.median(times), "p95": statistics.quantiles(times, n=20)[-1]}
+    start = time.perf_counter()
+    rows = list_reviews(
+        store, ReviewFilter(text=typed), today=TODAY, with_themes=False, with_snippets=False
+    )
+    shown = [row.id for row in rows[:SCREENFUL]]
+    review_themes(store, shown)
+    search_snippets(store, typed, shown)
+    return time.perf_counter() - start
 
 
 def search_floor(data: Path) -> dict[str, float]:
     """The same two queries in raw SQL: rank the matches, then a screenful's snippets."""
     connection = sqlite3.connect(data / "10k.sqlite3")
-    times = []
-    for query in QUERIES:
-        for typed in _typed(query):
-            words = typed.split()
-            if len(words) > 1 and len(words[-1]) < 3:  # as the app: a short last word waits
-                words.pop()
-            match = " ".join(f'"{t}"' for t in words) + "*"
-            start = time.perf_counter()
-            ranked = connection.execute(
-                "SELECT rowid, bm25(review_search) AS rank FROM review_search "
-                "WHERE review_search MATCH ? ORDER BY rank LIMIT 500",
-                (match,),
-            ).fetchall()
-            shown = [row[0] for row in ranked[:SCREENFUL]]
-            connection.execute(
-                "SELECT review_id, snippet(review_search, 2, '[', ']', '…', 14) "
-                f"FROM review_search WHERE review_search MATCH ? AND rowid IN "
-                f"({', '.join('?' * len(shown))})",
-                (match, *shown),
-            ).fetchall()
-            times.append(time.perf_counter() - start)
-    return {"median": statistics.median(times), "p95": statistics.quantiles(times, n=20)[-1]}
+    return _typing(lambda typed: _raw_keystroke(connection, typed))
+
+
+def _raw_keystroke(connection: sqlite3.Connection, typed: str) -> float:
+    words = typed.split()
+    if len(words) > 1 and len(words[-1]) < 3:  # as the app: a short last word waits
+        words.pop()
+    match = " ".join(f'"{t}"' for t in words) + "*"
+    start = time.perf_counter()
+    ranked = connection.execute(
+        "SELECT rowid, bm25(review_search) AS rank FROM review_search "
+        "WHERE review_search MATCH ? ORDER BY rank LIMIT 200",
+        (match,),
+    ).fetchall()
+    shown = [row[0] for row in ranked[:SCREENFUL]]
+    connection.execute(
+        "SELECT review_id, snippet(review_search, 2, '[', ']', '…', 14) "
+        f"FROM review_search WHERE review_search MATCH ? AND rowid IN "
+        f"({', '.join('?' * len(shown))})",
+        (match, *shown),
+    ).fetchall()
+    return time.perf_counter() - start
 
 
 def filter_list(data: Path) -> dict[str, float]:

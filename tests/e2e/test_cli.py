@@ -57,6 +57,18 @@ def test_demo_list_and_search(db: Path) -> None:
     assert found.stdout.startswith("NSP-RR-2022-01\tChild K") and "malnutrition" in found.stdout
 
 
+def test_a_search_listing_only_its_best_matches_says_so(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reviewtool.services.reviews import listing
+
+    assert run("demo", db=db).returncode == 0
+    monkeypatch.setattr(listing, "SEARCH_LIMIT", 2)  # as a search matching over 200
+    found = run("list", "--search", "child", db=db)
+    assert found.returncode == 0 and len(found.stdout.splitlines()) == 2
+    assert "the 2 best matches; more may match" in found.stderr
+
+
 def test_a_reader_that_goes_away_is_not_an_error_message(db: Path) -> None:
     """``reviewtool list | head -1``: the pipe closes before everything is printed."""
     assert run("demo", db=db).returncode == 0

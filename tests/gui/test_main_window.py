@@ -86,6 +86,26 @@ def test_search_as_you_type_shows_the_snippet(qtbot: QtBot, window: MainWindow) 
     assert summary.extraSelections() == []
 
 
+def test_a_search_that_lists_only_its_best_matches_says_so(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reviewtool.services.reviews import listing
+    from reviewtool.ui import reviews_page
+
+    # As a search matching more reviews than the list holds: three stand for the 200.
+    monkeypatch.setattr(listing, "SEARCH_LIMIT", 3)
+    monkeypatch.setattr(reviews_page, "SEARCH_LIMIT", 3)
+    page = window.reviews
+    qtbot.keyClicks(page.search, "child")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=3000)
+    assert window.count_label.text() == "Best 3 matches of 18 reviews"
+    assert "narrow" in window.count_label.toolTip()
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 18, timeout=3000)
+    assert window.count_label.text() == "18 reviews"
+    assert window.count_label.toolTip() == ""
+
+
 def test_ctrl_f_focuses_search(qtbot: QtBot, window: MainWindow) -> None:
     window.activateWindow()
     window.focus_search()

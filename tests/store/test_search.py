@@ -106,6 +106,25 @@ def test_index_follows_edits(store: Store) -> None:
     assert search_reviews(store, "zebrafish") == []
 
 
+def test_stop_words_are_required_but_do_not_rank(store: Store) -> None:
+    texts = {
+        "RR-1": "Records had not followed the child when the family moved.",
+        "RR-2": "Records followed the child.",
+        "RR-3": "Records had not followed the girl; records followed late; records were lost.",
+        "RR-4": "Had the records not been followed up? Not had, not had, not had, not had.",
+    }
+    for reference, summary in texts.items():
+        created = create_review(store, new_review_record(ReviewKind.RAPID_REVIEW, reference, "X"))
+        save_review(store, created.record.model_copy(update={"summary": summary}), created.version)
+    hits = [hit.reference for hit in search_reviews(store, "records had not follow")]
+    # Every word is required: RR-2 has neither "had" nor "not". (PostgreSQL's English
+    # stemming drops stop words, so it may list RR-2 after the matches as written.)
+    assert set(hits[:3]) == {"RR-1", "RR-3", "RR-4"} and hits[3:] in ([], ["RR-2"])
+    # Ranked by "records" and "follow" alone: RR-4's many "had" and "not" lift it nowhere.
+    assert hits[0] == "RR-3" and hits[-1] != "RR-3"
+    assert hits == [hit.reference for hit in search_reviews(store, "records the had not follow")]
+
+
 def test_list_combines_search_and_filters(demo_store: Store) -> None:
     rows = list_reviews(demo_store, ReviewFilter(text="safe sleep", kinds=(ReviewKind.CSPR,)))
     assert [row.reference for row in rows] == ["NSP-CSPR-2021-01"]

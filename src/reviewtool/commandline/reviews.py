@@ -39,7 +39,7 @@ def register(commands: Subcommands) -> None:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from reviewtool.domain.enums import ReviewKind
-    from reviewtool.services.reviews.listing import ReviewFilter, list_reviews
+    from reviewtool.services.reviews.listing import SEARCH_LIMIT, ReviewFilter, list_reviews
 
     try:
         kinds = tuple(ReviewKind(kind) for kind in args.kind)
@@ -54,7 +54,13 @@ def cmd_list(args: argparse.Namespace) -> int:
         if row.snippet_parts:
             line += "\t" + "".join(t for t, _ in row.snippet_parts).replace("\n", " ")
         print(line)
-    print(f"{len(rows)} review{'s' if len(rows) != 1 else ''}", file=sys.stderr)
+    if args.search and args.search.strip() and len(rows) >= SEARCH_LIMIT:
+        print(
+            f"the {len(rows)} best matches; more may match: add a word to narrow the search",
+            file=sys.stderr,
+        )
+    else:
+        print(f"{len(rows)} review{'s' if len(rows) != 1 else ''}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -17,6 +17,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
@@ -47,6 +48,28 @@ class RawHit:
 MIN_PREFIX = 3
 """A last word being typed counts once it has this many letters: "domestic a" searches for
 "domestic" (a one-letter prefix would expand to thousands of words, and find them all)."""
+
+
+# fmt: off
+STOP_WORDS = frozenset((
+    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "did", "do", "does", "for",
+    "from", "had", "has", "have", "he", "her", "his", "if", "in", "into", "is", "it", "its", "no",
+    "not", "of", "on", "or", "she", "that", "the", "their", "them", "then", "there", "they",
+    "this", "to", "was", "were", "what", "when", "which", "who", "with", "would",
+))
+# fmt: on
+"""Words that say nothing about which review fits best. In a search they must still be
+present, but they are left out of the ranking: a word in most reviews weighs next to nothing
+in it anyway, and scoring one costs as much as scoring any other word (about a third of a
+keystroke's time for "records had not followed")."""
+
+
+def ranked_and_required(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """The words that rank the matches, and the stop words that are only required. The last
+    word is always ranked: it is still being typed ("no" may become "neglect")."""
+    required = [token for token in tokens[:-1] if token in STOP_WORDS]
+    ranked = [token for token in tokens[:-1] if token not in STOP_WORDS] + tokens[-1:]
+    return ranked, required
 
 
 def tokens_of(query: str) -> list[str]:
@@ -326,18 +349,7 @@ def _rank_sqlite(session: Session, tokens: list[str], limit: int) -> list[tuple[
     # One ranking, by the words as written; reviews that match only through another form of
     # a word (by stem: "neglected" finds "neglect") follow them. Reading each index once
     # keeps this as cheap as a single search: joining the two row by row is not.
-    matched = (
-        session.connection()
-        .execute(
-            text(
-                "SELECT rowid, bm25(review_search_words, 8.0, 1.0) AS rank"
-                " FROM review_search_words WHERE review_search_words MATCH :typed"
-                " ORDER BY rank LIMIT :limit"
-            ),
-            {"typed": _as_written(tokens), "limit": limit},
-        )
-        .all()
-    )
+    matched = _rank_as_written(session, tokens, limit)
     review_ids = _review_ids(session, [int(row[0]) for row in matched])
     ranked = [(review_ids[row[0]], float(row[1])) for row in matched if row[0] in review_ids]
     if len(ranked) < limit:
@@ -352,6 +364,33 @@ def _rank_sqlite(session: Session, tokens: list[str], limit: int) -> list[tuple[
             if str(review_id) not in seen:
                 ranked.append((str(review_id), 0.0))
     return ranked
+
+
+def _rank_as_written(session: Session, tokens: list[str], limit: int) -> Sequence[Any]:
+    """(rowid, rank) of the best matches of every word as the start of a word as written."""
+    ranked, required = ranked_and_required(tokens)
+    values: dict[str, object] = {"typed": _as_written(ranked), "limit": limit}
+    also = ""
+    if required:
+        # The stop words are required through a list of the reviews that have them. "+rowid"
+        # keeps that list a filter: given "rowid IN", FTS5 would look each review up instead.
+        also = (
+            " AND +rowid IN (SELECT rowid FROM review_search_words"
+            "  WHERE review_search_words MATCH :required)"
+        )
+        values["required"] = _as_written(required)
+    return (
+        session.connection()
+        .execute(
+            text(
+                "SELECT rowid, bm25(review_search_words, 8.0, 1.0) AS rank"
+                f" FROM review_search_words WHERE review_search_words MATCH :typed{also}"
+                " ORDER BY rank LIMIT :limit"
+            ),
+            values,
+        )
+        .all()
+    )
 
 
 def _safe_tokens(tokens: list[str]) -> list[str]:
@@ -370,23 +409,27 @@ def _rank_postgresql(session: Session, tokens: list[str], limit: int) -> list[tu
     safe = _safe_tokens(tokens)
     if not safe:
         return []
+    ranked, _ = ranked_and_required(safe)
     values: dict[str, object] = {
         "stems": " & ".join([*safe[:-1], f"{safe[-1]}:*"]),
         "typed": " & ".join(f"{token}:*" for token in safe),
+        "ranked": " & ".join(f"{token}:*" for token in ranked),
         "limit": limit,
     }
-    # As on SQLite: ranked by the words as written, matches by stem alone after them.
+    # As on SQLite: ranked by the words as written (stop words required, not ranked),
+    # matches by stem alone after them.
     where = "s.document @@ q.stems"
     rank = "ts_rank_cd(s.document, q.stems) / 1000.0"
     if len(safe[-1]) >= MIN_PREFIX:
         where += " OR s.words @@ q.typed"
         rank = (
-            f"CASE WHEN s.words @@ q.typed THEN 1.0 + ts_rank_cd(s.words, q.typed) ELSE {rank} END"
+            f"CASE WHEN s.words @@ q.typed THEN 1.0 + ts_rank_cd(s.words, q.ranked) ELSE {rank} END"
         )
     result = session.connection().execute(
         text(
             f"SELECT s.review_id, {rank} AS rank FROM review_search s, "
-            "(SELECT to_tsquery('english', :stems) AS stems, to_tsquery('simple', :typed) AS typed)"
+            "(SELECT to_tsquery('english', :stems) AS stems,"
+            " to_tsquery('simple', :typed) AS typed, to_tsquery('simple', :ranked) AS ranked)"
             f" AS q WHERE {where} ORDER BY rank DESC LIMIT :limit"
         ),
         values,

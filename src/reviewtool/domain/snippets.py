@@ -17,10 +17,12 @@ _WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"\s+")
 
 
-_WINDOW_BEFORE = 400
+_WINDOW_BEFORE = 200
 _WINDOW_AFTER = 1600
-"""Characters read either side of the first match: enough for the passage's words, so that
-a long text is never cut into words as a whole."""
+"""Characters read either side of the first match: enough for the passage's words (a third
+of them before the match, the rest after), so that a long text is never cut into words as a
+whole. Every word read before the match is tested against the searched words, at every
+keystroke for a screenful of rows: reading no further back than needed halves the cost."""
 
 
 _ENDINGS = ("ations", "ation", "ings", "ing", "ions", "ion", "ments", "ment", "ed", "es", "s")

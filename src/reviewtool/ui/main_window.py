@@ -316,8 +316,16 @@ class MainWindow(FileActions, ReportActions, QMainWindow):
         self.nav.setCurrentRow(1)
         self.reviews.open(review_id)
 
-    def _show_count(self, shown: int) -> None:
+    def _show_count(self, shown: int, best_only: bool = False) -> None:
         total = count_reviews(self.store)
+        if best_only:
+            # A search lists only its best matches: say so, or a user reads the count as all.
+            self.count_label.setText(f"Best {shown} matches of {total} reviews")
+            self.count_label.setToolTip(
+                "More reviews may match: add a word or a filter to narrow the search."
+            )
+            return
+        self.count_label.setToolTip("")
         self.count_label.setText(
             f"{total} reviews" if shown == total else f"{shown} of {total} reviews"
         )

@@ -24,7 +24,12 @@ from PySide6.QtWidgets import (
 from reviewtool.domain.changes import Changes
 from reviewtool.domain.enums import CodeGroup, ReviewKind, ReviewStatus
 from reviewtool.services.codebook import list_codes
-from reviewtool.services.reviews.listing import ReviewFilter, list_reviews, review_themes
+from reviewtool.services.reviews.listing import (
+    SEARCH_LIMIT,
+    ReviewFilter,
+    list_reviews,
+    review_themes,
+)
 from reviewtool.services.reviews.search import search_snippets
 from reviewtool.services.store import Store
 from reviewtool.ui.editor.review_editor import ReviewEditor
@@ -54,7 +59,8 @@ def _year_box(name: str) -> QSpinBox:
 
 
 class ReviewsPage(QWidget):
-    countChanged = Signal(int)
+    countChanged = Signal(int, bool)
+    """Rows listed, and whether a search listed only its best matches (more may match)."""
 
     def __init__(self, store: Store, today: date) -> None:
         super().__init__()
@@ -229,7 +235,7 @@ class ReviewsPage(QWidget):
         # The Match column only means something while searching: otherwise its room goes
         # to the other columns (it matters most at 200%).
         self.table.setColumnHidden(MATCH_COLUMN, not self.search.text().strip())
-        self.countChanged.emit(len(rows))
+        self.countChanged.emit(len(rows), bool(filters.text.strip()) and len(rows) >= SEARCH_LIMIT)
         if self._current_id is not None:
             self.select_review(self._current_id, open_it=False)
 

@@ -236,8 +236,11 @@ def _list_query(filters: ReviewFilter, ranked: bool) -> Any:
 
 
 _WHOLE_TABLE_AT = 2000
-SEARCH_LIMIT = 500
-"""The best matches a search lists."""
+SEARCH_LIMIT = 200
+"""The best matches a search lists. Ranking scores every match whatever the limit; building
+rows is the part that grows with it, and it is paid at every keystroke. Past the first
+couple of hundred a ranked list stops being read: the window says that more may match and
+that another word or a filter narrows the search."""
 
 
 def review_themes(store: Store, review_ids: list[str]) -> dict[str, tuple[str, ...]]:
