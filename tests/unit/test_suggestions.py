@@ -200,6 +200,39 @@ def test_a_topic_line_counts_only_where_the_sentence_names_a_shortfall() -> None
     assert not _codes("His complex communication needs were not understood.", indicators)
 
 
+def test_a_topic_is_not_its_own_shortfall() -> None:
+    indicators = {
+        "practice.domestic_abuse_response": ["~domestic abuse aware"],
+        "practice.risk_assessment": ["~risk"],
+    }
+    # "awareness" is both the topic's word and a learning word: it cannot cue itself.
+    assert not _codes("Guidance raises public awareness of domestic abuse.", indicators)
+    assert _codes("Health visitors were not aware of the domestic abuse.", indicators)
+    # "not only" does not say that something was missing.
+    assert not _codes("Exclusion is a moment of risk, not only a disciplinary step.", indicators)
+    assert _codes("The risk was not understood.", indicators)
+
+
+def test_an_ing_or_ed_phrase_word_does_not_stand_for_its_bare_word() -> None:
+    indicators = {
+        "practice.workload_capacity": ["staffing"],
+        "parent.separation_conflict": ["separated"],
+        "parent.alcohol_misuse": ["drinking"],
+    }
+    assert not _codes("Staff believed the mother.", indicators)
+    assert not _codes("The case went to a separate team.", indicators)
+    assert _codes("Staffing was short all year.", indicators) == {"practice.workload_capacity"}
+    assert _codes("The parents were separating.", indicators) == {"parent.separation_conflict"}
+    assert _codes("The mother drank heavily.", indicators) == {"parent.alcohol_misuse"}
+
+
+def test_abusive_head_trauma_is_a_young_childs_injury() -> None:
+    indicators = {"child.harm.abusive_head_trauma": ["brain injur"]}
+    assert _codes("She died of a brain injury.", indicators, age=3)
+    assert not _codes("She died of a brain injury.", indicators, age=84)
+    assert _codes("She died of a brain injury.", indicators)  # age unknown
+
+
 def test_a_parent_of_teenage_years_is_a_young_parent() -> None:
     indicators = {"parent.young_parent": ["young mother"], "child.death.sudi": ["died"]}
     assert "parent.young_parent" in _codes("Both parents were 19 when she was born.", indicators)

@@ -14,8 +14,8 @@ Then the sentence is read for what the words are about:
   mental health" not a parent's.
 - good practice: good-practice codes come only from text that describes good practice.
 - the child's age: the non-mobile-baby code needs a baby of six months or under (and is
-  implied by an injury to one), sudden infant death a child under two, transition to
-  adulthood a young person of fifteen or more.
+  implied by an injury to one), sudden infant death a child under two, abusive head trauma
+  a child under five, transition to adulthood a young person of fifteen or more.
 
 Lines of a code's indicators that start with "-" exclude: a sentence that has such a
 phrase never proposes the code ("-risk assessment conference" keeps MARAC away from the
@@ -37,6 +37,7 @@ from reviewtool.domain.sentence_reading import (
     Token,
     compile_phrase,
     find,
+    matched,
     negated,
     read_tokens,
     sentences,
@@ -57,6 +58,9 @@ NON_MOBILE_MONTHS = 5
 """Under six months: babies who are not yet crawling or pulling themselves up."""
 SUDI_MONTHS = 24
 TRANSITION_MONTHS = 15 * 12
+HEAD_TRAUMA_MONTHS = 5 * 12
+"""Abusive head trauma is an infant's or young child's injury: a brain injury to an older
+child is physical abuse, not this code."""
 
 
 @dataclass(frozen=True)
@@ -182,6 +186,8 @@ def _age_allows(code: str, age: float | None, tokens: Sequence[Token]) -> bool:
         return age is None or age <= SUDI_MONTHS
     if code == "child.transition_to_adulthood":
         return age is None or age >= TRANSITION_MONTHS
+    if code == "child.harm.abusive_head_trauma":
+        return age is None or age < HEAD_TRAUMA_MONTHS
     return True
 
 
@@ -232,7 +238,9 @@ def suggest(
                     at = find(phrase, tokens)
                     if at is None or _blocked(phrase, at, excluded):
                         continue
-                    if phrase in entry.cued and (good_text or not shortfall(tokens, at)):
+                    if phrase in entry.cued and (
+                        good_text or not shortfall(tokens, at, matched(phrase, tokens, at))
+                    ):
                         continue
                     if _allowed(entry.code, phrase, tokens, at, good_text, before):
                         found[entry.code] = Suggestion(entry.code, phrase.text, sentence, where)
