@@ -213,6 +213,15 @@ def test_a_topic_is_not_its_own_shortfall() -> None:
     assert _codes("The risk was not understood.", indicators)
 
 
+def test_a_topic_line_can_be_about_a_parent_only() -> None:
+    indicators = {"parent.disguised_compliance": ["~parent: co-operation"]}
+    assert _codes("Staff took the mother's co-operation at face value.", indicators)
+    assert _codes("There was a falsely optimistic view of the parents' co-operation.", indicators)
+    # Co-operation between agencies is not the family's, and plain co-operation is no gap.
+    assert not _codes("Co-operation between the agencies was poor.", indicators)
+    assert not _codes("The mother's co-operation was recorded at each visit.", indicators)
+
+
 def test_an_ing_or_ed_phrase_word_does_not_stand_for_its_bare_word() -> None:
     indicators = {
         "practice.workload_capacity": ["staffing"],

@@ -205,6 +205,10 @@ _SHORTFALL_WORDS = frozenset(
         "unable",
         "barrier",
         "optimistic",
+        "falsely",
+        "uncritical",
+        "uncritically",
+        "ignored",
         # what should happen instead: the learning a review draws
         "should",
         "must",
@@ -227,7 +231,9 @@ _SHORTFALL_WORDS = frozenset(
 as something that did not happen, or not well ("information was not shared", "a lack of
 recording", "missed opportunities"), or as the learning drawn from it ("recommendations cover
 working with fathers")."""
-_SHORTFALL_PAIRS = frozenset({("rather", "than"), ("too", "little"), ("too", "late")})
+_SHORTFALL_PAIRS = frozenset(
+    {("rather", "than"), ("too", "little"), ("too", "late"), ("too", "much"), ("face", "value")}
+)
 
 
 SHORTFALL_WINDOW = 8
