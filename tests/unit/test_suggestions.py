@@ -275,3 +275,21 @@ def test_quality_on_real_summaries_held_out_from_tuning() -> None:
     assert both.precision >= 0.78 and both.recall >= 0.7
     demo = measure(demo_pairs())
     assert demo.precision >= 0.75 and demo.recall >= 0.6
+
+
+def test_the_default_phrases_read_practice_gaps_not_plain_facts() -> None:
+    from reviewtool.db.seed import builtin_codebook
+
+    defaults = {e["code"]: list(e.get("indicators", [])) for e in builtin_codebook()}
+    pathways = "practice.mental_health_pathways"
+    assert pathways not in _codes("Mother was known to adult mental health services.", defaults)
+    assert pathways in _codes(
+        "There was no referral to specialist mental health services.", defaults
+    )
+    assert "practice.information_sharing" in _codes(
+        "Information exchange with the hospital was not timely.", defaults
+    )
+    assert "parent.unsafe_sleep" in _codes("She took the baby into her bed.", defaults)
+    assert "practice.engaging_fathers" not in _codes(
+        "The child was abused by her male foster carer.", defaults
+    )
