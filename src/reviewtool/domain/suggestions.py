@@ -167,13 +167,14 @@ def _excluded_spans(exclusions: Sequence[Phrase], tokens: Sequence[Token]) -> li
     return spans
 
 
-def _blocked(phrase: Phrase, at: int, excluded: Sequence[range]) -> bool:
+def _blocked(phrase: Phrase, tokens: Sequence[Token], at: int, excluded: Sequence[range]) -> bool:
     """An exclusion keeps a one-word phrase out of the whole sentence ("exploitation" in a
-    sentence about CSE); a phrase of several words is specific enough to count unless it is
-    inside the excluded words ("criminal exploitation ... and CSE" still counts)."""
+    sentence about CSE); a phrase of several words is specific enough to count unless one of
+    its words is among the excluded words ("male foster carer" is not a "male carer", but
+    "criminal exploitation ... and CSE" still counts)."""
     if len(phrase.words) == 1:
         return bool(excluded)
-    return any(at in span for span in excluded)
+    return any(i in span for i in matched(phrase, tokens, at) for span in excluded)
 
 
 def _age_allows(code: str, age: float | None, tokens: Sequence[Token]) -> bool:
@@ -236,7 +237,7 @@ def suggest(
                 excluded = _excluded_spans(entry.exclusions, tokens)
                 for phrase in entry.phrases:
                     at = find(phrase, tokens)
-                    if at is None or _blocked(phrase, at, excluded):
+                    if at is None or _blocked(phrase, tokens, at, excluded):
                         continue
                     if phrase in entry.cued and (
                         good_text or not shortfall(tokens, at, matched(phrase, tokens, at))
