@@ -293,3 +293,7 @@ def test_the_default_phrases_read_practice_gaps_not_plain_facts() -> None:
     assert "practice.engaging_fathers" not in _codes(
         "The child was abused by her male foster carer.", defaults
     )
+    race = "practice.race_culture_identity"
+    assert race not in _codes("The review found a local culture of low expectations.", defaults)
+    assert race in _codes("The family's culture and faith were not considered.", defaults)
+    assert "parent.criminality_violence" in _codes("The father was on probation.", defaults)
