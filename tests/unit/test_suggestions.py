@@ -222,6 +222,14 @@ def test_a_topic_line_can_be_about_a_parent_only() -> None:
     assert not _codes("The mother's co-operation was recorded at each visit.", indicators)
 
 
+def test_what_a_parent_did_is_not_a_practice_topic() -> None:
+    indicators = {"practice.engaging_fathers": ["~father engage", "~father assess"]}
+    assert not _codes("Core group meetings lapsed and the father did not engage.", indicators)
+    assert not _codes("The father refused to engage with the plan.", indicators)
+    assert _codes("Professionals did not engage the father.", indicators)
+    assert _codes("The father was not assessed before the baby came home.", indicators)
+
+
 def test_an_ing_or_ed_phrase_word_does_not_stand_for_its_bare_word() -> None:
     indicators = {
         "practice.workload_capacity": ["staffing"],

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from reviewtool.domain.sentence_actors import actor, referents
+from reviewtool.domain.sentence_actors import actor, referents, role_of
 from reviewtool.domain.sentence_context import ages_in, good_practice_sentences, teenage_parent
 from reviewtool.domain.sentence_reading import (
     Phrase,
@@ -158,6 +158,45 @@ def _allowed(
     return not (code in _PARENT_OWN and who == "child")
 
 
+_AGENT_LINKS = frozenset(
+    {
+        "did",
+        "does",
+        "do",
+        "not",
+        "never",
+        "would",
+        "could",
+        "will",
+        "refused",
+        "declined",
+        "failed",
+        "to",
+        "always",
+        "fully",
+        "often",
+        "repeatedly",
+        "consistently",
+        "then",
+    }
+)
+
+
+def _parent_as_agent(code: str, phrase: Phrase, tokens: Sequence[Token], at: int) -> bool:
+    """Whether a practice topic that names a parent ("~father engage") is in the sentence
+    something the parent did or did not do ("the father did not engage"), which says nothing
+    about practice, rather than something done with the parent ("fathers were not engaged",
+    "professionals did not engage the father")."""
+    if not code.startswith("practice.") or len(phrase.words) < 2:
+        return False
+    positions = sorted(matched(phrase, tokens, at))
+    first = positions[0]
+    if role_of(tokens[first].lemma) != "parent" or len(positions) < 2:
+        return False
+    between = tokens[first + 1 : positions[1]]
+    return all(t.form in _AGENT_LINKS for t in between)
+
+
 def _excluded_spans(exclusions: Sequence[Phrase], tokens: Sequence[Token]) -> list[range]:
     spans = []
     for phrase in exclusions:
@@ -242,6 +281,8 @@ def suggest(
                     if phrase in entry.cued and (
                         good_text or not shortfall(tokens, at, matched(phrase, tokens, at))
                     ):
+                        continue
+                    if phrase in entry.cued and _parent_as_agent(entry.code, phrase, tokens, at):
                         continue
                     if _allowed(entry.code, phrase, tokens, at, good_text, before):
                         found[entry.code] = Suggestion(entry.code, phrase.text, sentence, where)
