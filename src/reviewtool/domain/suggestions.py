@@ -3,8 +3,9 @@ triggered each, for a person to accept or reject (never tagged automatically).
 
 A code's indicator phrases are matched within one sentence, word by word and in any order
 ("risk assessment" finds "the assessment of risk"), each word by its dictionary form
-("take own life" finds "took her own life") or, for words of five letters or more, as the
-start of a word ("bruis" finds "bruising").
+("take own life" finds "took her own life"; but a word written as an -ing or -ed form does
+not find its bare word: "staffing" is not "staff") or, for words of five letters or more,
+as the start of a word ("bruis" finds "bruising").
 Then the sentence is read for what the words are about:
 
 - negation (after NegEx): "there was no evidence of alcohol misuse" proposes nothing about
@@ -22,7 +23,9 @@ phrase never proposes the code ("-risk assessment conference" keeps MARAC away f
 risk assessment theme). Lines that start with "~" name a topic that counts only in a
 sentence naming a shortfall or the learning drawn from it ("~share" finds "information
 was not shared with the GP" but not "the school shared its concerns"): reviews state
-practice themes as what did not happen, or not well.
+practice themes as what did not happen, or not well. A topic's own words are not its
+shortfall, and a practice topic that names a parent does not count for what the parent did
+("the father did not engage").
 """
 
 from __future__ import annotations
