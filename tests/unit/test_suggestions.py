@@ -200,6 +200,56 @@ def test_a_topic_line_counts_only_where_the_sentence_names_a_shortfall() -> None
     assert not _codes("His complex communication needs were not understood.", indicators)
 
 
+def test_a_topic_is_not_its_own_shortfall() -> None:
+    indicators = {
+        "practice.domestic_abuse_response": ["~domestic abuse aware"],
+        "practice.risk_assessment": ["~risk"],
+    }
+    # "awareness" is both the topic's word and a learning word: it cannot cue itself.
+    assert not _codes("Guidance raises public awareness of domestic abuse.", indicators)
+    assert _codes("Health visitors were not aware of the domestic abuse.", indicators)
+    # "not only" does not say that something was missing.
+    assert not _codes("Exclusion is a moment of risk, not only a disciplinary step.", indicators)
+    assert _codes("The risk was not understood.", indicators)
+
+
+def test_a_topic_line_can_be_about_a_parent_only() -> None:
+    indicators = {"parent.disguised_compliance": ["~parent: co-operation"]}
+    assert _codes("Staff took the mother's co-operation at face value.", indicators)
+    assert _codes("There was a falsely optimistic view of the parents' co-operation.", indicators)
+    # Co-operation between agencies is not the family's, and plain co-operation is no gap.
+    assert not _codes("Co-operation between the agencies was poor.", indicators)
+    assert not _codes("The mother's co-operation was recorded at each visit.", indicators)
+
+
+def test_what_a_parent_did_is_not_a_practice_topic() -> None:
+    indicators = {"practice.engaging_fathers": ["~father engage", "~father assess"]}
+    assert not _codes("Core group meetings lapsed and the father did not engage.", indicators)
+    assert not _codes("The father refused to engage with the plan.", indicators)
+    assert _codes("Professionals did not engage the father.", indicators)
+    assert _codes("The father was not assessed before the baby came home.", indicators)
+
+
+def test_an_ing_or_ed_phrase_word_does_not_stand_for_its_bare_word() -> None:
+    indicators = {
+        "practice.workload_capacity": ["staffing"],
+        "parent.separation_conflict": ["separated"],
+        "parent.alcohol_misuse": ["drinking"],
+    }
+    assert not _codes("Staff believed the mother.", indicators)
+    assert not _codes("The case went to a separate team.", indicators)
+    assert _codes("Staffing was short all year.", indicators) == {"practice.workload_capacity"}
+    assert _codes("The parents were separating.", indicators) == {"parent.separation_conflict"}
+    assert _codes("The mother drank heavily.", indicators) == {"parent.alcohol_misuse"}
+
+
+def test_abusive_head_trauma_is_a_young_childs_injury() -> None:
+    indicators = {"child.harm.abusive_head_trauma": ["brain injur"]}
+    assert _codes("She died of a brain injury.", indicators, age=3)
+    assert not _codes("She died of a brain injury.", indicators, age=84)
+    assert _codes("She died of a brain injury.", indicators)  # age unknown
+
+
 def test_a_parent_of_teenage_years_is_a_young_parent() -> None:
     indicators = {"parent.young_parent": ["young mother"], "child.death.sudi": ["died"]}
     assert "parent.young_parent" in _codes("Both parents were 19 when she was born.", indicators)
@@ -233,3 +283,25 @@ def test_quality_on_real_summaries_held_out_from_tuning() -> None:
     assert both.precision >= 0.78 and both.recall >= 0.7
     demo = measure(demo_pairs())
     assert demo.precision >= 0.75 and demo.recall >= 0.6
+
+
+def test_the_default_phrases_read_practice_gaps_not_plain_facts() -> None:
+    from reviewtool.db.seed import builtin_codebook
+
+    defaults = {e["code"]: list(e.get("indicators", [])) for e in builtin_codebook()}
+    pathways = "practice.mental_health_pathways"
+    assert pathways not in _codes("Mother was known to adult mental health services.", defaults)
+    assert pathways in _codes(
+        "There was no referral to specialist mental health services.", defaults
+    )
+    assert "practice.information_sharing" in _codes(
+        "Information exchange with the hospital was not timely.", defaults
+    )
+    assert "parent.unsafe_sleep" in _codes("She took the baby into her bed.", defaults)
+    assert "practice.engaging_fathers" not in _codes(
+        "The child was abused by her male foster carer.", defaults
+    )
+    race = "practice.race_culture_identity"
+    assert race not in _codes("The review found a local culture of low expectations.", defaults)
+    assert race in _codes("The family's culture and faith were not considered.", defaults)
+    assert "parent.criminality_violence" in _codes("The father was on probation.", defaults)

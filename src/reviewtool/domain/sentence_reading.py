@@ -7,7 +7,7 @@ sentence is about is in ``sentence_actors``; good-practice text and ages in
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -66,9 +66,19 @@ class _PhraseWord:
     lemma: str
 
     def matches(self, token: Token) -> bool:
-        if token.form == self.form or token.lemma == self.lemma:
+        if token.form == self.form:
+            return True
+        if token.lemma == self.lemma and not self._bare(token):
             return True
         return len(self.form) >= PREFIX_FROM and token.form.startswith(self.form)
+
+    def _bare(self, token: Token) -> bool:
+        """A phrase word written as an -ing or -ed form ("staffing", "separated") means
+        something of its own: it does not stand for the bare word it comes from ("staff",
+        "records", "a separate team"), only for the word's other forms ("separating")."""
+        if self.form == self.lemma or not self.form.endswith(("ing", "ed")):
+            return False
+        return token.form in (self.lemma, self.lemma + "s")
 
 
 _PHRASE_FILLER = frozenset({"the", "a", "an", "of", "was", "were", "is", "be", "been"})
@@ -105,6 +115,12 @@ def compile_phrase(text: str) -> Phrase | None:
     if not forms:
         return None
     return Phrase(text.strip(), tuple(_PhraseWord(w, lemma(w)) for w in forms), who)
+
+
+def matched(phrase: Phrase, tokens: Sequence[Token], at: int) -> frozenset[int]:
+    """The positions of the sentence's words that a phrase found at ``at`` matched."""
+    window = range(at, min(len(tokens), at + phrase.span))
+    return frozenset(i for i in window if any(w.matches(tokens[i]) for w in phrase.words))
 
 
 def find(phrase: Phrase, tokens: Sequence[Token]) -> int | None:
@@ -189,6 +205,10 @@ _SHORTFALL_WORDS = frozenset(
         "unable",
         "barrier",
         "optimistic",
+        "falsely",
+        "uncritical",
+        "uncritically",
+        "ignored",
         # what should happen instead: the learning a review draws
         "should",
         "must",
@@ -211,21 +231,28 @@ _SHORTFALL_WORDS = frozenset(
 as something that did not happen, or not well ("information was not shared", "a lack of
 recording", "missed opportunities"), or as the learning drawn from it ("recommendations cover
 working with fathers")."""
-_SHORTFALL_PAIRS = frozenset({("rather", "than"), ("too", "little"), ("too", "late")})
+_SHORTFALL_PAIRS = frozenset(
+    {("rather", "than"), ("too", "little"), ("too", "late"), ("too", "much"), ("face", "value")}
+)
 
 
 SHORTFALL_WINDOW = 8
 """How many words either side of a topic a shortfall word may be to count for it."""
 
 
-def shortfall(tokens: Sequence[Token], at: int) -> bool:
+def shortfall(tokens: Sequence[Token], at: int, topic: Collection[int] = ()) -> bool:
     """Whether the words around ``at`` say that something was missing or went wrong, or
-    draw learning from it."""
+    draw learning from it. The topic's own words (``topic``) do not count: "awareness of
+    domestic abuse" names a topic, not a shortfall in it."""
     for i in range(max(0, at - SHORTFALL_WINDOW), min(len(tokens), at + SHORTFALL_WINDOW + 1)):
+        if i in topic:
+            continue
         token = tokens[i]
+        after = tokens[i + 1].form if i + 1 < len(tokens) else ""
+        if (token.form, after) in _PSEUDO_NEGATIONS:
+            continue  # "a moment of risk, not only a disciplinary step"
         if token.form in _SHORTFALL_WORDS or token.lemma in _SHORTFALL_WORDS:
             return True
-        after = tokens[i + 1].form if i + 1 < len(tokens) else ""
         if (token.form, after) in _SHORTFALL_PAIRS:
             return True
     return False

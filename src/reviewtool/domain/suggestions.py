@@ -3,8 +3,9 @@ triggered each, for a person to accept or reject (never tagged automatically).
 
 A code's indicator phrases are matched within one sentence, word by word and in any order
 ("risk assessment" finds "the assessment of risk"), each word by its dictionary form
-("take own life" finds "took her own life") or, for words of five letters or more, as the
-start of a word ("bruis" finds "bruising").
+("take own life" finds "took her own life"; but a word written as an -ing or -ed form does
+not find its bare word: "staffing" is not "staff") or, for words of five letters or more,
+as the start of a word ("bruis" finds "bruising").
 Then the sentence is read for what the words are about:
 
 - negation (after NegEx): "there was no evidence of alcohol misuse" proposes nothing about
@@ -14,15 +15,17 @@ Then the sentence is read for what the words are about:
   mental health" not a parent's.
 - good practice: good-practice codes come only from text that describes good practice.
 - the child's age: the non-mobile-baby code needs a baby of six months or under (and is
-  implied by an injury to one), sudden infant death a child under two, transition to
-  adulthood a young person of fifteen or more.
+  implied by an injury to one), sudden infant death a child under two, abusive head trauma
+  a child under five, transition to adulthood a young person of fifteen or more.
 
 Lines of a code's indicators that start with "-" exclude: a sentence that has such a
 phrase never proposes the code ("-risk assessment conference" keeps MARAC away from the
 risk assessment theme). Lines that start with "~" name a topic that counts only in a
 sentence naming a shortfall or the learning drawn from it ("~share" finds "information
 was not shared with the GP" but not "the school shared its concerns"): reviews state
-practice themes as what did not happen, or not well.
+practice themes as what did not happen, or not well. A topic's own words are not its
+shortfall, and a practice topic that names a parent does not count for what the parent did
+("the father did not engage").
 """
 
 from __future__ import annotations
@@ -30,13 +33,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from reviewtool.domain.sentence_actors import actor, referents
+from reviewtool.domain.sentence_actors import actor, referents, role_of
 from reviewtool.domain.sentence_context import ages_in, good_practice_sentences, teenage_parent
 from reviewtool.domain.sentence_reading import (
     Phrase,
     Token,
     compile_phrase,
     find,
+    matched,
     negated,
     read_tokens,
     sentences,
@@ -57,6 +61,9 @@ NON_MOBILE_MONTHS = 5
 """Under six months: babies who are not yet crawling or pulling themselves up."""
 SUDI_MONTHS = 24
 TRANSITION_MONTHS = 15 * 12
+HEAD_TRAUMA_MONTHS = 5 * 12
+"""Abusive head trauma is an infant's or young child's injury: a brain injury to an older
+child is physical abuse, not this code."""
 
 
 @dataclass(frozen=True)
@@ -154,6 +161,45 @@ def _allowed(
     return not (code in _PARENT_OWN and who == "child")
 
 
+_AGENT_LINKS = frozenset(
+    {
+        "did",
+        "does",
+        "do",
+        "not",
+        "never",
+        "would",
+        "could",
+        "will",
+        "refused",
+        "declined",
+        "failed",
+        "to",
+        "always",
+        "fully",
+        "often",
+        "repeatedly",
+        "consistently",
+        "then",
+    }
+)
+
+
+def _parent_as_agent(code: str, phrase: Phrase, tokens: Sequence[Token], at: int) -> bool:
+    """Whether a practice topic that names a parent ("~father engage") is in the sentence
+    something the parent did or did not do ("the father did not engage"), which says nothing
+    about practice, rather than something done with the parent ("fathers were not engaged",
+    "professionals did not engage the father")."""
+    if not code.startswith("practice.") or len(phrase.words) < 2:
+        return False
+    positions = sorted(matched(phrase, tokens, at))
+    first = positions[0]
+    if role_of(tokens[first].lemma) != "parent" or len(positions) < 2:
+        return False
+    between = tokens[first + 1 : positions[1]]
+    return all(t.form in _AGENT_LINKS for t in between)
+
+
 def _excluded_spans(exclusions: Sequence[Phrase], tokens: Sequence[Token]) -> list[range]:
     spans = []
     for phrase in exclusions:
@@ -163,13 +209,14 @@ def _excluded_spans(exclusions: Sequence[Phrase], tokens: Sequence[Token]) -> li
     return spans
 
 
-def _blocked(phrase: Phrase, at: int, excluded: Sequence[range]) -> bool:
+def _blocked(phrase: Phrase, tokens: Sequence[Token], at: int, excluded: Sequence[range]) -> bool:
     """An exclusion keeps a one-word phrase out of the whole sentence ("exploitation" in a
-    sentence about CSE); a phrase of several words is specific enough to count unless it is
-    inside the excluded words ("criminal exploitation ... and CSE" still counts)."""
+    sentence about CSE); a phrase of several words is specific enough to count unless one of
+    its words is among the excluded words ("male foster carer" is not a "male carer", but
+    "criminal exploitation ... and CSE" still counts)."""
     if len(phrase.words) == 1:
         return bool(excluded)
-    return any(at in span for span in excluded)
+    return any(i in span for i in matched(phrase, tokens, at) for span in excluded)
 
 
 def _age_allows(code: str, age: float | None, tokens: Sequence[Token]) -> bool:
@@ -182,6 +229,8 @@ def _age_allows(code: str, age: float | None, tokens: Sequence[Token]) -> bool:
         return age is None or age <= SUDI_MONTHS
     if code == "child.transition_to_adulthood":
         return age is None or age >= TRANSITION_MONTHS
+    if code == "child.harm.abusive_head_trauma":
+        return age is None or age < HEAD_TRAUMA_MONTHS
     return True
 
 
@@ -230,9 +279,13 @@ def suggest(
                 excluded = _excluded_spans(entry.exclusions, tokens)
                 for phrase in entry.phrases:
                     at = find(phrase, tokens)
-                    if at is None or _blocked(phrase, at, excluded):
+                    if at is None or _blocked(phrase, tokens, at, excluded):
                         continue
-                    if phrase in entry.cued and (good_text or not shortfall(tokens, at)):
+                    if phrase in entry.cued and (
+                        good_text or not shortfall(tokens, at, matched(phrase, tokens, at))
+                    ):
+                        continue
+                    if phrase in entry.cued and _parent_as_agent(entry.code, phrase, tokens, at):
                         continue
                     if _allowed(entry.code, phrase, tokens, at, good_text, before):
                         found[entry.code] = Suggestion(entry.code, phrase.text, sentence, where)

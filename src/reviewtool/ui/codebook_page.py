@@ -76,7 +76,9 @@ class CodebookPage(QWidget):
             'matches at the start of a word ("neglect" finds "neglected"). '
             'A line starting with "-" keeps the code away from a sentence with '
             'those words; with "~" the words count only where the sentence says '
-            'something was missing or went wrong ("~recording" finds "a lack of recording").'
+            'something was missing or went wrong ("~recording" finds "a lack of recording"). '
+            '"parent:" or "child:" before the words makes them count only about that person '
+            '("~parent: co-operation").'
         )
         save = QPushButton("&Save code")
         save.clicked.connect(self._save)
