@@ -320,14 +320,14 @@ class MainWindow(FileActions, ReportActions, QMainWindow):
         total = count_reviews(self.store)
         if best_only:
             # A search lists only its best matches: say so, or a user reads the count as all.
-            self.count_label.setText(f"Best {shown} matches of {total} reviews")
+            self.count_label.setText(f"Best {shown:,} matches of {total:,} reviews")
             self.count_label.setToolTip(
                 "More reviews may match: add a word or a filter to narrow the search."
             )
             return
         self.count_label.setToolTip("")
         self.count_label.setText(
-            f"{total} reviews" if shown == total else f"{shown} of {total} reviews"
+            f"{total:,} reviews" if shown == total else f"{shown:,} of {total:,} reviews"
         )
 
     def _show_dirty(self, dirty: bool) -> None:
