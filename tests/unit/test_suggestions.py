@@ -270,6 +270,20 @@ def test_a_recommendation_is_not_good_practice() -> None:
     assert _codes("The review commends how agencies worked together.", indicators)
 
 
+def test_a_harm_named_as_what_practice_is_about_is_not_the_familys() -> None:
+    indicators = {"parent.domestic_abuse": ["domestic abuse"], "child.harm.neglect": ["neglect"]}
+    assert not _codes("Recommendations: public awareness of domestic abuse.", indicators)
+    assert not _codes(
+        "Maternity services should check routine enquiry about domestic abuse.", indicators
+    )
+    assert not _codes("Schools asked for training on neglect.", indicators)
+    assert _codes("The mother had suffered domestic abuse for years.", indicators)
+    assert _codes("The response was slow, and the neglect went on.", indicators)
+    # Practice codes name such themes: the rule is for the family's codes only.
+    practice = {"practice.domestic_abuse_response": ["response to domestic"]}
+    assert _codes("The response to domestic abuse was poor.", practice)
+
+
 def test_quality_on_real_summaries_held_out_from_tuning() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
     from suggestion_quality import demo_pairs, devset_pairs
@@ -305,3 +319,6 @@ def test_the_default_phrases_read_practice_gaps_not_plain_facts() -> None:
     assert race not in _codes("The review found a local culture of low expectations.", defaults)
     assert race in _codes("The family's culture and faith were not considered.", defaults)
     assert "parent.criminality_violence" in _codes("The father was on probation.", defaults)
+    universal = "practice.universal_services"
+    assert universal not in _codes("The community midwife completed the assessment.", defaults)
+    assert universal in _codes("The midwife was not told of the earlier injury.", defaults)

@@ -160,6 +160,42 @@ def negated(tokens: Sequence[Token], at: int) -> bool:
     return False
 
 
+_PRACTICE_SUBJECTS = frozenset(
+    {
+        "awareness",
+        "enquiry",
+        "enquiries",
+        "training",
+        "guidance",
+        "response",
+        "responses",
+        "responding",
+        "understanding",
+        "recognition",
+        "recognising",
+        "identification",
+        "identifying",
+        "screening",
+        "policy",
+        "policies",
+    }
+)
+_SUBJECT_LINKS = frozenset({"of", "about", "on", "to", "around"})
+
+
+def practice_subject(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the words at ``at`` are named as what practice is about ("public awareness of
+    domestic abuse", "routine enquiry about domestic abuse", "training on neglect"): learning
+    for practitioners, which says nothing about this family."""
+    for link in (at - 1, at - 2):
+        if link < 1 or tokens[link].form not in _SUBJECT_LINKS:
+            continue
+        if tokens[link].clause != tokens[at].clause:
+            return False
+        return tokens[link - 1].form in _PRACTICE_SUBJECTS
+    return False
+
+
 _SHORTFALL_WORDS = frozenset(
     {
         # something did not happen, or not well enough

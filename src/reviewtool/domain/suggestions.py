@@ -42,6 +42,7 @@ from reviewtool.domain.sentence_reading import (
     find,
     matched,
     negated,
+    practice_subject,
     read_tokens,
     sentences,
     shortfall,
@@ -152,6 +153,8 @@ def _allowed(
     if group == "good" and not good_text:
         return False
     if group in ("child", "parent", "good") and negated(tokens, at):
+        return False
+    if group in ("child", "parent") and practice_subject(tokens, at):
         return False
     who = actor(tokens, at, earlier)
     if phrase.actor is not None and who != phrase.actor:
