@@ -276,10 +276,46 @@ SHORTFALL_WINDOW = 8
 """How many words either side of a topic a shortfall word may be to count for it."""
 
 
+_LEARNING_OPENERS = frozenset(
+    {
+        "learning",
+        "lesson",
+        "lessons",
+        "recommendation",
+        "recommendations",
+        "finding",
+        "findings",
+        "theme",
+        "themes",
+        "cover",
+        "covers",
+        "covered",
+    }
+)
+LEARNING_OPENING = 4
+"""How many words a sentence may start with before the word that makes it a list of
+learning ("Learning themes: ...", "The review covers ...", "Recommendations cover ...")."""
+
+
+def learning_list(tokens: Sequence[Token]) -> bool:
+    """Whether the sentence opens as a list of learning, recommendations or the themes a
+    review covers: every practice topic it names is one the review draws learning from,
+    however far it is from the opening words. ("Learning disabilities ..." is no such
+    opening.)"""
+    for i, token in enumerate(tokens[:LEARNING_OPENING]):
+        after = tokens[i + 1].form if i + 1 < len(tokens) else ""
+        if token.form in _LEARNING_OPENERS and not after.startswith(("disab", "difficult")):
+            return True
+    return False
+
+
 def shortfall(tokens: Sequence[Token], at: int, topic: Collection[int] = ()) -> bool:
     """Whether the words around ``at`` say that something was missing or went wrong, or
-    draw learning from it. The topic's own words (``topic``) do not count: "awareness of
-    domestic abuse" names a topic, not a shortfall in it."""
+    draw learning from it, or the sentence is a list of learning. The topic's own words
+    (``topic``) do not count: "awareness of domestic abuse" names a topic, not a shortfall
+    in it."""
+    if learning_list(tokens) and not any(i < LEARNING_OPENING for i in topic):
+        return True
     for i in range(max(0, at - SHORTFALL_WINDOW), min(len(tokens), at + SHORTFALL_WINDOW + 1)):
         if i in topic:
             continue
