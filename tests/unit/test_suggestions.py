@@ -298,6 +298,14 @@ def test_a_sentence_that_opens_as_learning_names_practice_topics_throughout() ->
     assert not _codes(far, indicators)
 
 
+def test_a_negation_in_a_phrase_keeps_its_place() -> None:
+    indicators = {"practice.information_sharing": ["did not know", "not shared"]}
+    assert _codes("The GP did not know of the injury.", indicators)
+    assert _codes("The referral was not shared with the school.", indicators)
+    assert not _codes("Staff knew of, but agencies did not consider it.", indicators)
+    assert not _codes("The history had been shared but was not considered.", indicators)
+
+
 def test_quality_on_real_summaries_held_out_from_tuning() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
     from suggestion_quality import demo_pairs, devset_pairs

@@ -132,9 +132,27 @@ def find(phrase: Phrase, tokens: Sequence[Token]) -> int | None:
         if not any(word.matches(token) for word in phrase.words):
             continue
         window = tokens[start : start + phrase.span]
-        if all(any(word.matches(t) for t in window) for word in phrase.words):
+        found = all(any(word.matches(t) for t in window) for word in phrase.words)
+        if found and _negation_in_order(phrase, window):
             return start
     return None
+
+
+_PHRASE_NEGATIONS = frozenset({"not", "no", "never", "without"})
+
+
+def _negation_in_order(phrase: Phrase, window: Sequence[Token]) -> bool:
+    """A negation in a phrase negates the word after it, so it keeps its place: "did not
+    know" is not found in "knew of it, but agencies did not consider it", where the words
+    meet in another order."""
+    for i, word in enumerate(phrase.words[:-1]):
+        if word.form not in _PHRASE_NEGATIONS:
+            continue
+        following = phrase.words[i + 1]
+        negations = [j for j, t in enumerate(window) if t.form == word.form]
+        if not any(following.matches(t) for n in negations for t in window[n + 1 :]):
+            return False
+    return True
 
 
 # --- reading the sentence ----------------------------------------------------------------
