@@ -270,6 +270,42 @@ def test_a_recommendation_is_not_good_practice() -> None:
     assert _codes("The review commends how agencies worked together.", indicators)
 
 
+def test_a_harm_named_as_what_practice_is_about_is_not_the_familys() -> None:
+    indicators = {"parent.domestic_abuse": ["domestic abuse"], "child.harm.neglect": ["neglect"]}
+    assert not _codes("Recommendations: public awareness of domestic abuse.", indicators)
+    assert not _codes(
+        "Maternity services should check routine enquiry about domestic abuse.", indicators
+    )
+    assert not _codes("Schools asked for training on neglect.", indicators)
+    assert _codes("The mother had suffered domestic abuse for years.", indicators)
+    assert _codes("The response was slow, and the neglect went on.", indicators)
+    # Practice codes name such themes: the rule is for the family's codes only.
+    practice = {"practice.domestic_abuse_response": ["response to domestic"]}
+    assert _codes("The response to domestic abuse was poor.", practice)
+
+
+def test_a_sentence_that_opens_as_learning_names_practice_topics_throughout() -> None:
+    indicators = {"practice.cp_processes": ["~threshold"]}
+    opening = "The review covers how agencies worked with the family, how the school saw him, "
+    assert _codes(opening + "and how thresholds were applied.", indicators)
+    assert _codes(
+        "Learning themes: listening to children, families who move, thresholds.", indicators
+    )
+    # The same far from any learning word, or after "Learning disabilities", is a plain fact.
+    plain = "The social worker, who visited the family at home each week, applied thresholds."
+    assert not _codes(plain, indicators)
+    far = "Learning disabilities, which the family had spoken of often at home, shaped thresholds."
+    assert not _codes(far, indicators)
+
+
+def test_a_negation_in_a_phrase_keeps_its_place() -> None:
+    indicators = {"practice.information_sharing": ["did not know", "not shared"]}
+    assert _codes("The GP did not know of the injury.", indicators)
+    assert _codes("The referral was not shared with the school.", indicators)
+    assert not _codes("Staff knew of, but agencies did not consider it.", indicators)
+    assert not _codes("The history had been shared but was not considered.", indicators)
+
+
 def test_quality_on_real_summaries_held_out_from_tuning() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
     from suggestion_quality import demo_pairs, devset_pairs
@@ -305,3 +341,9 @@ def test_the_default_phrases_read_practice_gaps_not_plain_facts() -> None:
     assert race not in _codes("The review found a local culture of low expectations.", defaults)
     assert race in _codes("The family's culture and faith were not considered.", defaults)
     assert "parent.criminality_violence" in _codes("The father was on probation.", defaults)
+    cse = "child.harm.sexual_exploitation"
+    assert cse not in _codes("He had been groomed by drug dealers for county lines.", defaults)
+    assert cse in _codes("She had been groomed by older men.", defaults)
+    universal = "practice.universal_services"
+    assert universal not in _codes("The community midwife completed the assessment.", defaults)
+    assert universal in _codes("The midwife was not told of the earlier injury.", defaults)

@@ -132,9 +132,27 @@ def find(phrase: Phrase, tokens: Sequence[Token]) -> int | None:
         if not any(word.matches(token) for word in phrase.words):
             continue
         window = tokens[start : start + phrase.span]
-        if all(any(word.matches(t) for t in window) for word in phrase.words):
+        found = all(any(word.matches(t) for t in window) for word in phrase.words)
+        if found and _negation_in_order(phrase, window):
             return start
     return None
+
+
+_PHRASE_NEGATIONS = frozenset({"not", "no", "never", "without"})
+
+
+def _negation_in_order(phrase: Phrase, window: Sequence[Token]) -> bool:
+    """A negation in a phrase negates the word after it, so it keeps its place: "did not
+    know" is not found in "knew of it, but agencies did not consider it", where the words
+    meet in another order."""
+    for i, word in enumerate(phrase.words[:-1]):
+        if word.form not in _PHRASE_NEGATIONS:
+            continue
+        following = phrase.words[i + 1]
+        negations = [j for j, t in enumerate(window) if t.form == word.form]
+        if not any(following.matches(t) for n in negations for t in window[n + 1 :]):
+            return False
+    return True
 
 
 # --- reading the sentence ----------------------------------------------------------------
@@ -157,6 +175,42 @@ def negated(tokens: Sequence[Token], at: int) -> bool:
             continue
         if token.form in _NEGATIONS or (token.form, after) in _NEGATION_PAIRS:
             return True
+    return False
+
+
+_PRACTICE_SUBJECTS = frozenset(
+    {
+        "awareness",
+        "enquiry",
+        "enquiries",
+        "training",
+        "guidance",
+        "response",
+        "responses",
+        "responding",
+        "understanding",
+        "recognition",
+        "recognising",
+        "identification",
+        "identifying",
+        "screening",
+        "policy",
+        "policies",
+    }
+)
+_SUBJECT_LINKS = frozenset({"of", "about", "on", "to", "around"})
+
+
+def practice_subject(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the words at ``at`` are named as what practice is about ("public awareness of
+    domestic abuse", "routine enquiry about domestic abuse", "training on neglect"): learning
+    for practitioners, which says nothing about this family."""
+    for link in (at - 1, at - 2):
+        if link < 1 or tokens[link].form not in _SUBJECT_LINKS:
+            continue
+        if tokens[link].clause != tokens[at].clause:
+            return False
+        return tokens[link - 1].form in _PRACTICE_SUBJECTS
     return False
 
 
@@ -240,10 +294,46 @@ SHORTFALL_WINDOW = 8
 """How many words either side of a topic a shortfall word may be to count for it."""
 
 
+_LEARNING_OPENERS = frozenset(
+    {
+        "learning",
+        "lesson",
+        "lessons",
+        "recommendation",
+        "recommendations",
+        "finding",
+        "findings",
+        "theme",
+        "themes",
+        "cover",
+        "covers",
+        "covered",
+    }
+)
+LEARNING_OPENING = 4
+"""How many words a sentence may start with before the word that makes it a list of
+learning ("Learning themes: ...", "The review covers ...", "Recommendations cover ...")."""
+
+
+def learning_list(tokens: Sequence[Token]) -> bool:
+    """Whether the sentence opens as a list of learning, recommendations or the themes a
+    review covers: every practice topic it names is one the review draws learning from,
+    however far it is from the opening words. ("Learning disabilities ..." is no such
+    opening.)"""
+    for i, token in enumerate(tokens[:LEARNING_OPENING]):
+        after = tokens[i + 1].form if i + 1 < len(tokens) else ""
+        if token.form in _LEARNING_OPENERS and not after.startswith(("disab", "difficult")):
+            return True
+    return False
+
+
 def shortfall(tokens: Sequence[Token], at: int, topic: Collection[int] = ()) -> bool:
     """Whether the words around ``at`` say that something was missing or went wrong, or
-    draw learning from it. The topic's own words (``topic``) do not count: "awareness of
-    domestic abuse" names a topic, not a shortfall in it."""
+    draw learning from it, or the sentence is a list of learning. The topic's own words
+    (``topic``) do not count: "awareness of domestic abuse" names a topic, not a shortfall
+    in it."""
+    if learning_list(tokens) and not any(i < LEARNING_OPENING for i in topic):
+        return True
     for i in range(max(0, at - SHORTFALL_WINDOW), min(len(tokens), at + SHORTFALL_WINDOW + 1)):
         if i in topic:
             continue

@@ -10,7 +10,10 @@ Then the sentence is read for what the words are about:
 
 - negation (after NegEx): "there was no evidence of alcohol misuse" proposes nothing about
   the child or the family; practice codes are not negated, since reviews name practice
-  themes by their absence ("no strategy discussion was held").
+  themes by their absence ("no strategy discussion was held"). A negation inside a phrase
+  keeps its place ("did not know" is not found in "knew of, but did not consider").
+- what practice is about: a harm named as the subject of awareness, training, guidance,
+  enquiry or a response ("public awareness of domestic abuse") is not this family's.
 - the actor: "his mother's suicide attempt" is not the child's suicide, and "the child's
   mental health" not a parent's.
 - good practice: good-practice codes come only from text that describes good practice.
@@ -22,10 +25,11 @@ Lines of a code's indicators that start with "-" exclude: a sentence that has su
 phrase never proposes the code ("-risk assessment conference" keeps MARAC away from the
 risk assessment theme). Lines that start with "~" name a topic that counts only in a
 sentence naming a shortfall or the learning drawn from it ("~share" finds "information
-was not shared with the GP" but not "the school shared its concerns"): reviews state
-practice themes as what did not happen, or not well. A topic's own words are not its
-shortfall, and a practice topic that names a parent does not count for what the parent did
-("the father did not engage").
+was not shared with the GP" but not "the school shared its concerns"), or anywhere in a
+sentence that opens as a list of learning ("Learning themes: ..."): reviews state practice
+themes as what did not happen, or not well, or as the learning drawn. A topic's own words
+are not its shortfall, and a practice topic that names a parent does not count for what the
+parent did ("the father did not engage").
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from reviewtool.domain.sentence_reading import (
     find,
     matched,
     negated,
+    practice_subject,
     read_tokens,
     sentences,
     shortfall,
@@ -152,6 +157,8 @@ def _allowed(
     if group == "good" and not good_text:
         return False
     if group in ("child", "parent", "good") and negated(tokens, at):
+        return False
+    if group in ("child", "parent") and practice_subject(tokens, at):
         return False
     who = actor(tokens, at, earlier)
     if phrase.actor is not None and who != phrase.actor:

@@ -76,7 +76,8 @@ class CodebookPage(QWidget):
             'matches at the start of a word ("neglect" finds "neglected"). '
             'A line starting with "-" keeps the code away from a sentence with '
             'those words; with "~" the words count only where the sentence says '
-            'something was missing or went wrong ("~recording" finds "a lack of recording"). '
+            'something was missing or went wrong ("~recording" finds "a lack of recording"), '
+            'or in a sentence that opens as a list of learning ("Learning themes: ..."). '
             '"parent:" or "child:" before the words makes them count only about that person '
             '("~parent: co-operation").'
         )
