@@ -317,6 +317,10 @@ def test_quality_on_real_summaries_held_out_from_tuning() -> None:
     # 0.70 at precision 0.80 on the second set alone.
     both = measure(devset_pairs("held_out", "held_out_2"))
     assert both.precision >= 0.78 and both.recall >= 0.7
+    # The third set (31 summaries, never used for tuning) is the plainest measure of unseen
+    # text, and it stands below the target (0.70 / 0.66): this floor keeps it from falling.
+    third = measure(devset_pairs("held_out_3"))
+    assert third.precision >= 0.68 and third.recall >= 0.63
     demo = measure(demo_pairs())
     assert demo.precision >= 0.75 and demo.recall >= 0.6
 
