@@ -159,3 +159,29 @@ def test_with_deletions_every_computer_ends_holding_the_same_copies(
                 send(source, target, tmp_path)
         held = [_copies(store, review_id) for store in stores]
         assert all(h == held[0] for h in held), held
+
+
+def test_a_deletion_of_the_current_copy_promotes_a_kept_copy_it_never_saw(
+    tmp_path: Path,
+) -> None:
+    """One computer deletes, another edits, a third edits then deletes what it had: the
+    computers that hold both edits and those that hold one must end holding the same."""
+    with computers(3, tmp_path) as stores:
+        review_id = create_review(
+            stores[0], new_review_record(ReviewKind.CSPR, "CSPR-P", "Child P")
+        ).record.id
+        for other in stores[1:]:
+            send(stores[0], other, tmp_path)
+        edit(stores[0], review_id, lambda r: r.learning.append("first"))
+        edit(stores[2], review_id, lambda r: r.learning.append("third's edit"))
+        delete_review(stores[0], review_id, get_review(stores[0], review_id).version)
+        edit(stores[1], review_id, lambda r: r.learning.append("second's edit"))
+        send(stores[2], stores[0], tmp_path)  # the third's edit comes back beside the deletion
+        delete_review(stores[2], review_id, get_review(stores[2], review_id).version)
+        for _ in range(2):
+            for source, target in itertools.permutations(stores, 2):
+                send(source, target, tmp_path)
+        held = [_copies(store, review_id) for store in stores]
+        # The third computer deleted its own edit, having seen it; the second's edit was
+        # never seen by any deletion, so it is kept everywhere with the deletion beside it.
+        assert held == [frozenset({("second's edit",), ("deleted",)})] * 3

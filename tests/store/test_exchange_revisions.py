@@ -341,5 +341,10 @@ def test_a_deletion_does_not_drop_a_copy_kept_beside_the_review(
     delete_review(c, review_id, get_review(c, review_id).version)
     report = send(c, b, tmp_path)
     assert report.deleted == 0 and len(report.conflicts) == 1
-    assert all_texts(b, review_id) == {"A's text", "B's text"}
-    assert sorted(x.deleted for x in list_review_conflicts(b, review_id)) == [False, True]
+    # A's text, which the deletion never saw, is kept: it becomes the current copy, with the
+    # deletion beside it to resolve. B's text was deleted on C by someone who had it, as a
+    # computer holding A's copy when the deletion arrived would also conclude: every
+    # computer ends holding the same copies.
+    assert get_review(b, review_id).record.summary == "A's text"
+    assert all_texts(b, review_id) == {"A's text"}
+    assert [x.deleted for x in list_review_conflicts(b, review_id)] == [True]

@@ -34,6 +34,7 @@ from reviewtool.services.reviews.conflict_store import (
     drop_known_conflicts,
     keep_conflict,
     keep_other_copy,
+    stored_lineage,
 )
 from reviewtool.services.reviews.editing import remove_review
 
@@ -313,7 +314,10 @@ def apply_deletions(session: Session, tombstones: list[Tombstone], work: Exchang
             not deletion.knows(row.revision) for row in kept[review.id]
         ):
             # The deletion was made from the copy here, but another computer's copy kept
-            # beside it was never seen there: deleting would drop that text here.
+            # beside it was never seen there: deleting would drop that text here. That copy
+            # becomes the current one, with the deletion beside it, as on a computer that
+            # held it when the deletion arrived: every computer ends holding the same copies.
+            _promote_unseen_copy(session, review, deletion, kept[review.id], work)
             relation = Relation.DIVERGED
         if relation is Relation.INCOMING_IS_NEWER:
             remove_review(session, review, deletion, work.user, action="import-delete")
@@ -345,6 +349,35 @@ def apply_deletions(session: Session, tombstones: list[Tombstone], work: Exchang
                 )
     session.flush()
     return deleted
+
+
+def _promote_unseen_copy(
+    session: Session,
+    review: Review,
+    deletion: Lineage,
+    kept: list[ConflictingRevision],
+    work: Exchange,
+) -> None:
+    """The first kept copy with text that ``deletion`` never saw replaces the current copy,
+    which the deletion superseded; it leaves the kept copies."""
+    unseen = next(
+        (row for row in kept if row.content is not None and not deletion.knows(row.revision)),
+        None,
+    )
+    if unseen is None:  # only other deletions were kept: the copy here stays current
+        return
+    stored = record_from_review(review, include_identifiers=True)
+    promoted = ReviewRecord.model_validate_json(unseen.content or "")
+    if promoted.identifiers is None:  # a copy kept without identifiers never erases them
+        promoted = promoted.model_copy(
+            update={"identifiers": stored.identifiers, "identifier_kinds": stored.identifier_kinds}
+        )
+    lineage = stored_lineage(unseen)
+    session.delete(unseen)
+    kept.remove(unseen)
+    _update(
+        session, review, promoted, lineage, flatten_review(stored), flatten_review(promoted), work
+    )
 
 
 def _remember_deletion(
