@@ -1,0 +1,71 @@
+"""Emitting signals from Python never uses up the references to ``True``: PySide6 6.12's
+``emit`` hands one out without taking it, and a program that had emitted a few thousand
+times aborted at exit ("Fatal Python error: bool_dealloc")."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+import reviewtool
+from reviewtool.ui.signal_emit import repair_emit
+
+EMITS = 30_000
+"""More than the references to True a small program holds: enough to abort unrepaired."""
+
+
+class _Sender(QObject):
+    nothing = Signal()
+    text = Signal(str)
+    flag = Signal(bool)
+
+
+def test_emitting_does_not_use_up_true() -> None:
+    sender = _Sender()
+    received: list[object] = []
+    sender.flag.connect(received.append)
+    before = sys.getrefcount(True)
+    for _ in range(1_000):
+        sender.nothing.emit()
+        sender.text.emit("x")
+        sender.flag.emit(True)
+    lost = before - sys.getrefcount(True)
+    assert lost < 100, f"{lost} references to True given away by 3000 emits"
+    assert received == [True] * 1_000
+    assert repair_emit() in (True, False)  # a second call changes nothing
+
+
+def test_a_program_that_emits_often_exits_cleanly(tmp_path: Path) -> None:
+    script = tmp_path / "emits.py"
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            import reviewtool.ui
+            from PySide6.QtCore import QObject, Signal
+
+            class Sender(QObject):
+                changed = Signal(bool)
+
+            sender = Sender()
+            seen = []
+            sender.changed.connect(seen.append)
+            for _ in range({EMITS}):
+                sender.changed.emit(False)
+            print(len(seen))
+            """
+        ),
+        encoding="utf-8",
+    )
+    source_root = str(Path(reviewtool.__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": source_root, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=300
+    )
+    assert "Fatal Python error" not in done.stderr
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == str(EMITS)
