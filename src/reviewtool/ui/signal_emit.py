@@ -16,15 +16,33 @@ from __future__ import annotations
 
 import ctypes
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
 _PROBES = 16
 _original_emit = SignalInstance.emit
-_incref = ctypes.pythonapi.Py_IncRef
-_incref.argtypes = [ctypes.py_object]
-_incref.restype = None
+_HELD: list[object] = []
+
+
+def _hold(value: object) -> None:
+    """Take a reference by keeping the object: the way round when the C API is out of reach
+    (a frozen build whose Python library ctypes cannot see). Eight bytes per emit."""
+    _HELD.append(value)
+
+
+def _c_incref() -> Callable[[object], None]:
+    try:
+        incref = ctypes.pythonapi.Py_IncRef
+    except (AttributeError, OSError):
+        return _hold
+    incref.argtypes = [ctypes.py_object]
+    incref.restype = None
+    return incref  # type: ignore[no-any-return]
+
+
+_incref = _c_incref()
 
 
 class _Probe(QObject):
