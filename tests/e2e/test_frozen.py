@@ -86,3 +86,24 @@ def test_frozen_program_runs_headless(tmp_path: Path) -> None:
     imported = run("--db", str(tmp_path / "large.sqlite3"), "import", str(large))
     assert imported.returncode == 0, imported.stderr
     assert "900 reviews added" in imported.stdout
+    _window_stays_open(program, env, tmp_path)
+
+
+def _window_stays_open(program: Path, env: dict[str, str], folder: Path) -> None:
+    """The desktop program starts from the build and keeps running until it is closed."""
+    window = subprocess.Popen(
+        [str(program), "--db", str(folder / "large.sqlite3")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=folder,
+    )
+    try:
+        # The window waits for its user: it must still be running a few seconds on.
+        with pytest.raises(subprocess.TimeoutExpired):
+            window.wait(timeout=8)
+    finally:
+        window.terminate()
+        _, errors = window.communicate(timeout=60)
+    assert "Traceback" not in errors and "Fatal Python error" not in errors, errors
