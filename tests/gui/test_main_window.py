@@ -90,11 +90,9 @@ def test_a_search_that_lists_only_its_best_matches_says_so(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from reviewtool.services.reviews import listing
-    from reviewtool.ui import reviews_page
 
     # As a search matching more reviews than the list holds: three stand for the 200.
     monkeypatch.setattr(listing, "SEARCH_LIMIT", 3)
-    monkeypatch.setattr(reviews_page, "SEARCH_LIMIT", 3)
     page = window.reviews
     qtbot.keyClicks(page.search, "child")
     qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=3000)

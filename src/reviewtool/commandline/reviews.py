@@ -39,7 +39,7 @@ def register(commands: Subcommands) -> None:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from reviewtool.domain.enums import ReviewKind
-    from reviewtool.services.reviews.listing import SEARCH_LIMIT, ReviewFilter, list_reviews
+    from reviewtool.services.reviews.listing import ReviewFilter, best_matches_only, list_reviews
 
     try:
         kinds = tuple(ReviewKind(kind) for kind in args.kind)
@@ -54,7 +54,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         if row.snippet_parts:
             line += "\t" + "".join(t for t, _ in row.snippet_parts).replace("\n", " ")
         print(line)
-    if args.search and args.search.strip() and len(rows) >= SEARCH_LIMIT:
+    if best_matches_only(args.search, len(rows)):
         print(
             f"the {len(rows)} best matches; more may match: add a word to narrow the search",
             file=sys.stderr,

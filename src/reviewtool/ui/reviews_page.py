@@ -25,8 +25,8 @@ from reviewtool.domain.changes import Changes
 from reviewtool.domain.enums import CodeGroup, ReviewKind, ReviewStatus
 from reviewtool.services.codebook import list_codes
 from reviewtool.services.reviews.listing import (
-    SEARCH_LIMIT,
     ReviewFilter,
+    best_matches_only,
     list_reviews,
     review_themes,
 )
@@ -235,7 +235,7 @@ class ReviewsPage(QWidget):
         # The Match column only means something while searching: otherwise its room goes
         # to the other columns (it matters most at 200%).
         self.table.setColumnHidden(MATCH_COLUMN, not self.search.text().strip())
-        self.countChanged.emit(len(rows), bool(filters.text.strip()) and len(rows) >= SEARCH_LIMIT)
+        self.countChanged.emit(len(rows), best_matches_only(filters.text, len(rows)))
         if self._current_id is not None:
             self.select_review(self._current_id, open_it=False)
 

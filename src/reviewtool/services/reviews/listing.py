@@ -243,6 +243,12 @@ couple of hundred a ranked list stops being read: the window says that more may 
 that another word or a filter narrows the search."""
 
 
+def best_matches_only(search_text: str | None, listed: int) -> bool:
+    """Whether a list of ``listed`` rows for this search holds only its best matches (more
+    reviews may match): what the window and the command line say when it does."""
+    return bool(search_text and search_text.strip()) and listed >= SEARCH_LIMIT
+
+
 def review_themes(store: Store, review_ids: list[str]) -> dict[str, tuple[str, ...]]:
     """Labels of the main themes of each of these reviews (every id present, maybe empty)."""
     with store.transaction() as session:
