@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
 from reviewtool import __version__
 from reviewtool.domain.changes import Changes
 from reviewtool.domain.errors import ReviewtoolError
-from reviewtool.services.reviews.editing import create_review, delete_review
 from reviewtool.services.reviews.listing import count_reviews
-from reviewtool.services.safety.backups import backup_if_due, make_backup
+from reviewtool.services.safety.backups import backup_if_due
 from reviewtool.services.store import Store
 from reviewtool.ui.accessibility import install_focus_ring, show_tick_boxes
 from reviewtool.ui.file_actions import FileActions
@@ -34,6 +33,7 @@ from reviewtool.ui.keyboard import release_tab
 from reviewtool.ui.operations import show_error
 from reviewtool.ui.report_actions import ReportActions
 from reviewtool.ui.responsive import scrolling
+from reviewtool.ui.review_actions import ReviewActions
 from reviewtool.ui.reviews_page import ReviewsPage
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ SHORTCUTS = [
 ]
 
 
-class MainWindow(FileActions, ReportActions, QMainWindow):
+class MainWindow(ReviewActions, FileActions, ReportActions, QMainWindow):
     def __init__(
         self, store: Store, today: date | None = None, open_database: object = None
     ) -> None:
@@ -359,71 +359,6 @@ class MainWindow(FileActions, ReportActions, QMainWindow):
         if self.reviews.editor.maybe_save():
             self.reviews.editor.build_tabs()
             self._connect_briefing_buttons()
-
-    # --- reviews -----------------------------------------------------------------------
-    def new_review(self) -> None:
-        if not self.reviews.editor.maybe_save():
-            return
-        from reviewtool.ui.new_review_dialog import NewReviewDialog
-
-        dialog = NewReviewDialog(self, self.store, self.today)
-        if not dialog.exec():
-            return
-        try:
-            created = create_review(self.store, dialog.record(), today=self.today)
-        except ReviewtoolError as error:
-            show_error(self, "Review not created", error)
-            return
-        # A search or filter that would hide the new review is cleared, so it is seen.
-        self.reviews.clear_filters()
-        self.open_review(created.record.id)
-        self.reviews.editor.details.title.setFocus()
-
-    def convert_current(self) -> None:
-        editor = self.reviews.editor
-        if editor.loaded is None or not editor.maybe_save():
-            return
-        record = editor.loaded.record
-        answer = QMessageBox.question(
-            self,
-            "Convert to CSPR",
-            f"Create a local child safeguarding practice review from {record.reference}, "
-            "carrying over its children, agencies and factors?",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            from reviewtool.services.reviews.conversion import convert_to_cspr
-
-            created = convert_to_cspr(self.store, record.id)
-        except ReviewtoolError as error:
-            show_error(self, "Not converted", error)
-            return
-        self.apply_changes(Changes(saved=frozenset({created.record.id})))
-        self.open_review(created.record.id)
-
-    def delete_current(self) -> None:
-        editor = self.reviews.editor
-        if editor.loaded is None:
-            return
-        record = editor.loaded.record
-        answer = QMessageBox.warning(
-            self,
-            "Delete review",
-            f"Delete {record.reference} ({record.title}) and everything recorded for it? "
-            "A backup is taken first.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            make_backup(self.store, reason="before-delete")
-            delete_review(self.store, record.id, editor.loaded.version)
-        except ReviewtoolError as error:
-            show_error(self, "Not deleted", error)
-            return
-        self.apply_changes(Changes(deleted=frozenset({record.id})))
 
     # --- reports -----------------------------------------------------------------------
     # --- files -------------------------------------------------------------------------
