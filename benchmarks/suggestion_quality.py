@@ -22,7 +22,7 @@ Seven measures:
 For each review the suggester reads the text with no codes tagged, and its proposals are
 compared with the codes given by hand.
 
-Entries marked held_out_4 are reserved and not reported until the next change to the suggester
+Entries marked held_out_4 and held_out_5 are reserved and not reported until the next change to the suggester
 has been made.
 """
 
