@@ -306,6 +306,33 @@ def test_a_negation_in_a_phrase_keeps_its_place() -> None:
     assert not _codes("The history had been shared but was not considered.", indicators)
 
 
+def test_a_singular_phrase_finds_its_plural() -> None:
+    indicators = {"practice.universal_services": ["gp", "~midwife"]}
+    assert _codes("School staff and GPs drew over-simple conclusions.", indicators)
+    assert _codes("Midwives did not ask about the father.", indicators)
+    assert not _codes("The GPS tracker was found.", {"x.y": ["gpx"]})
+
+
+def test_a_denied_finding_negates_to_the_end_of_its_clause() -> None:
+    indicators = {"parent.mental_health": ["mental health"]}
+    denied = "No concerns were identified about her physical or mental health."
+    assert not _codes(denied, indicators)
+    assert not _codes("There was no evidence at any time of the mother's mental health", indicators)
+    # an ordinary "no" reaches only a few words; a new clause ends any negation
+    assert _codes("No one asked her, for weeks, about her mental health.", indicators)
+    assert _codes("There were no concerns at first, but her mental health declined.", indicators)
+
+
+def test_child_protection_is_a_term_not_a_child() -> None:
+    indicators = {"child.harm.emotional": ["emotional abuse"]}
+    text = (
+        "Both parents had troubled childhoods: the father had been on the child protection "
+        "register for emotional abuse."
+    )
+    assert not _codes(text, indicators)  # the father's childhood, not this child's harm
+    assert _codes("The child was on a child protection plan for emotional abuse.", indicators)
+
+
 def test_quality_on_real_summaries_held_out_from_tuning() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
     from suggestion_quality import demo_pairs, devset_pairs

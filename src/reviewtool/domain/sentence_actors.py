@@ -90,6 +90,18 @@ def role_of(lemma: str) -> str | None:
     return None
 
 
+_COMPOUND_HEADS = frozenset({"protection", "safeguarding", "abuse", "sexual", "exploitation"})
+"""After "child", words that make it part of a term ("child protection", "child sexual
+abuse"), not a person."""
+
+
+def _person_at(tokens: Sequence[Token], i: int) -> str | None:
+    role = role_of(tokens[i].lemma)
+    if role == "child" and i + 1 < len(tokens) and tokens[i + 1].form in _COMPOUND_HEADS:
+        return None
+    return role
+
+
 def actor(tokens: Sequence[Token], at: int, earlier: Mapping[str, str] | None = None) -> str | None:
     """'parent' or 'child': who the words at ``at`` are about, by the nearest person named
     before them in the sentence. A pronoun met first ("she felt depressed") stands for the
@@ -102,7 +114,7 @@ def actor(tokens: Sequence[Token], at: int, earlier: Mapping[str, str] | None = 
         token = tokens[i]
         if pronoun is None and token.lemma in _WITNESSING:
             return None  # "he witnessed alcohol misuse": someone else's
-        role = role_of(token.lemma)
+        role = _person_at(tokens, i)
         if role is not None:
             if pronoun is None or _gender(token.lemma) in (None, pronoun):
                 return role
@@ -130,7 +142,7 @@ def referents(tokens: Sequence[Token], earlier: Mapping[str, str]) -> dict[str, 
     owners: dict[str, str] = {}
     plain: str | None = None
     for i, token in enumerate(tokens):
-        role = role_of(token.lemma)
+        role = _person_at(tokens, i)
         if role is None:
             continue
         before = tokens[i - 1].form if i else ""

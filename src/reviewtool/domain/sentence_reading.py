@@ -60,13 +60,27 @@ def read_tokens(sentence: str) -> list[Token]:
 _CLAUSE_WORDS = frozenset({"but", "however", "although", "though", "whereas", "except", "yet"})
 
 
+@lru_cache(maxsize=8192)
+def _plurals(form: str) -> frozenset[str]:
+    """A noun's regular plurals, which the lemmatiser does not always undo ("midwives",
+    "GPs"), so that a phrase in the singular finds them."""
+    plurals = {form + "s", form + "es"}
+    if form.endswith("fe"):
+        plurals.add(form[:-2] + "ves")
+    elif form.endswith("f"):
+        plurals.add(form[:-1] + "ves")
+    elif form.endswith("y") and len(form) > 2:
+        plurals.add(form[:-1] + "ies")
+    return frozenset(plurals)
+
+
 @dataclass(frozen=True)
 class _PhraseWord:
     form: str
     lemma: str
 
     def matches(self, token: Token) -> bool:
-        if token.form == self.form:
+        if token.form == self.form or token.form in _plurals(self.form):
             return True
         if token.lemma == self.lemma and not self._bare(token):
             return True
@@ -161,17 +175,26 @@ _NEGATIONS = frozenset({"no", "not", "never", "without", "nor", "neither", "none
 _NEGATION_PAIRS = frozenset({("ruled", "out"), ("absence", "of"), ("free", "of")})
 _PSEUDO_NEGATIONS = frozenset({("not", "only"), ("not", "just"), ("no", "doubt")})
 NEGATION_WINDOW = 5
+_FINDING_NEGATIONS = frozenset(
+    {"concern", "concerns", "evidence", "sign", "signs", "indication", "suggestion"}
+)
+"""After "no", words that deny a finding: NegEx's strong triggers, whose scope runs to the
+end of the clause ("no concerns were identified about her physical or mental health")."""
+FINDING_NEGATION_WINDOW = 12
 
 
 def negated(tokens: Sequence[Token], at: int) -> bool:
-    """Whether a negation word governs the word at ``at`` (same clause, shortly before)."""
+    """Whether a negation word governs the word at ``at`` (same clause, shortly before; a
+    denied finding, "no evidence of", further back)."""
     clause = tokens[at].clause
-    for i in range(at - 1, max(-1, at - NEGATION_WINDOW - 1), -1):
+    for i in range(at - 1, max(-1, at - FINDING_NEGATION_WINDOW - 1), -1):
         token = tokens[i]
         if token.clause != clause:
             return False
         after = tokens[i + 1].form if i + 1 < len(tokens) else ""
-        if (token.form, after) in _PSEUDO_NEGATIONS:
+        if token.form == "no" and after in _FINDING_NEGATIONS:
+            return True
+        if at - i > NEGATION_WINDOW or (token.form, after) in _PSEUDO_NEGATIONS:
             continue
         if token.form in _NEGATIONS or (token.form, after) in _NEGATION_PAIRS:
             return True

@@ -165,7 +165,18 @@ def _allowed(
         return False
     if code in _CHILD_OWN and who == "parent":
         return False
+    if code.startswith("child.harm.") and who == "parent" and _parents_childhood(tokens):
+        return False
     return not (code in _PARENT_OWN and who == "child")
+
+
+def _parents_childhood(tokens: Sequence[Token]) -> bool:
+    """Whether a sentence tells of a parent's own childhood ("the mother was sexually abused
+    as a child"): harm done to the parent then is the parent's history, not this child's."""
+    forms = [t.form for t in tokens]
+    if any(form in ("childhood", "childhoods") for form in forms):
+        return True
+    return any(forms[i : i + 3] == ["as", "a", "child"] for i in range(len(forms) - 2))
 
 
 _AGENT_LINKS = frozenset(
