@@ -378,3 +378,12 @@ def test_the_default_phrases_read_practice_gaps_not_plain_facts() -> None:
     universal = "practice.universal_services"
     assert universal not in _codes("The community midwife completed the assessment.", defaults)
     assert universal in _codes("The midwife was not told of the earlier injury.", defaults)
+
+
+def test_an_organisation_named_for_children_is_not_a_child() -> None:
+    indicators = {"parent.disguised_compliance": ["parent: did not attend"]}
+    text = (
+        "The mother was pregnant. The father had abused her, so the health visitor referred "
+        "to children's services and made an appointment for her, which she did not attend."
+    )
+    assert _codes(text, indicators)  # "she" is the mother, not a child of "children's"

@@ -90,14 +90,38 @@ def role_of(lemma: str) -> str | None:
     return None
 
 
-_COMPOUND_HEADS = frozenset({"protection", "safeguarding", "abuse", "sexual", "exploitation"})
-"""After "child", words that make it part of a term ("child protection", "child sexual
-abuse"), not a person."""
+_COMPOUND_HEADS = frozenset(
+    {
+        "protection",
+        "safeguarding",
+        "abuse",
+        "sexual",
+        "exploitation",
+        "services",
+        "service",
+        "social",
+        "centre",
+        "centres",
+        "hospital",
+        "department",
+        "trust",
+        "team",
+        "board",
+        "partnership",
+        "panel",
+        "commissioner",
+    }
+)
+"""After "child" or "children('s)", words that make it part of a term or an organisation's
+name ("child protection", "child sexual abuse", "children's services"), not a person."""
 
 
 def _person_at(tokens: Sequence[Token], i: int) -> str | None:
     role = role_of(tokens[i].lemma)
-    if role == "child" and i + 1 < len(tokens) and tokens[i + 1].form in _COMPOUND_HEADS:
+    if role != "child":
+        return role
+    following = i + 2 if i + 2 < len(tokens) and tokens[i + 1].form == "s" else i + 1
+    if following < len(tokens) and tokens[following].form in _COMPOUND_HEADS:
         return None
     return role
 
