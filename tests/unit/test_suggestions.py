@@ -387,3 +387,17 @@ def test_an_organisation_named_for_children_is_not_a_child() -> None:
         "to children's services and made an appointment for her, which she did not attend."
     )
     assert _codes(text, indicators)  # "she" is the mother, not a child of "children's"
+
+
+def test_a_move_to_a_named_place_is_a_family_new_to_the_area() -> None:
+    indicators = {"parent.moved_areas": ["new to the area"], "parent.young_parent": ["teenage"]}
+    assert "parent.moved_areas" in _codes("The baby moved to Reading in March 2009.", indicators)
+    assert "parent.moved_areas" in _codes(
+        "After moving from Birmingham, she lived alone.", indicators
+    )
+    assert not _codes("The family moved to a larger flat. He moved to the back room.", indicators)
+    found = suggest([("summary", "Both parents were 19. They moved to Hull.")], indicators)
+    assert {(s.code, s.sentence) for s in found} == {
+        ("parent.young_parent", "Both parents were 19."),
+        ("parent.moved_areas", "They moved to Hull."),
+    }

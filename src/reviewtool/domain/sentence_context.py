@@ -95,6 +95,18 @@ def teenage_parent(tokens: Sequence[Token]) -> bool:
     return False
 
 
+_MOVE_TO_PLACE = re.compile(
+    r"\b(?:moved|moving|relocated|relocating)\s+(?:back\s+|away\s+)?(?:to|from)\s+"
+    r"(?!The\b|A\b|An\b|His\b|Her\b|Their\b)[A-Z][a-z]+"
+)
+
+
+def move_to_a_place(sentence: str) -> bool:
+    """Whether the sentence tells of a move to or from a named place ("moved to Reading",
+    "after moving from Birmingham"): a family new to the area, however it is worded."""
+    return _MOVE_TO_PLACE.search(sentence) is not None
+
+
 def ages_in(text: str) -> list[float]:
     """Children's ages in months written in the text ("a 10-week-old", "aged 15 years")."""
     found = []

@@ -38,7 +38,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reviewtool.domain.sentence_actors import actor, referents, role_of
-from reviewtool.domain.sentence_context import ages_in, good_practice_sentences, teenage_parent
+from reviewtool.domain.sentence_context import (
+    ages_in,
+    good_practice_sentences,
+    move_to_a_place,
+    teenage_parent,
+)
 from reviewtool.domain.sentence_reading import (
     Phrase,
     Token,
@@ -255,17 +260,25 @@ def _age_allows(code: str, age: float | None, tokens: Sequence[Token]) -> bool:
 _INJURY_CODES = ("child.harm.physical", "child.harm.abusive_head_trauma")
 _YOUNG_PARENT = "parent.young_parent"
 _TEENAGE = "a parent's age under 20"
+_MOVED = "parent.moved_areas"
+_MOVE = "a move to or from a named place"
 
 
-def _young_parent(
-    found: dict[str, Suggestion], codes: Sequence[_Code], tokens: Sequence[Token], why: Suggestion
+def _read_whole_sentence(
+    found: dict[str, Suggestion],
+    codes: Sequence[_Code],
+    tokens: Sequence[Token],
+    sentence: str,
+    where: str,
 ) -> None:
-    """A parent whose age is given as a teenager's ("both parents were 19") is a young
-    parent, however the sentence words it."""
-    if _YOUNG_PARENT in found or not any(entry.code == _YOUNG_PARENT for entry in codes):
-        return
-    if teenage_parent(tokens):
-        found[_YOUNG_PARENT] = why
+    """Codes read from the sentence as a whole rather than from a phrase: a parent whose age
+    is given as a teenager's ("both parents were 19") is a young parent, and a move to a
+    named place ("moved to Reading") is a family new to the area, however it is worded."""
+    wanted = {entry.code for entry in codes} - set(found)
+    if _YOUNG_PARENT in wanted and teenage_parent(tokens):
+        found[_YOUNG_PARENT] = Suggestion(_YOUNG_PARENT, _TEENAGE, sentence, where)
+    if _MOVED in wanted and move_to_a_place(sentence):
+        found[_MOVED] = Suggestion(_MOVED, _MOVE, sentence, where)
 
 
 def suggest(
@@ -308,9 +321,7 @@ def suggest(
                     if _allowed(entry.code, phrase, tokens, at, good_text, before):
                         found[entry.code] = Suggestion(entry.code, phrase.text, sentence, where)
                         break
-            _young_parent(
-                found, codes, tokens, Suggestion(_YOUNG_PARENT, _TEENAGE, sentence, where)
-            )
+            _read_whole_sentence(found, codes, tokens, sentence, where)
     _imply(found, indicators, already, "child.harm.physical", "child.harm.abusive_head_trauma")
     _imply_non_mobile_injury(found, indicators, already, age)
     return list(found.values())
