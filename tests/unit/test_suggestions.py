@@ -348,10 +348,11 @@ def test_quality_on_real_summaries_held_out_from_tuning() -> None:
     # for tuning (0.70 / 0.66 before that, 0.77 / 0.77 after).
     third = measure(devset_pairs("held_out_3"))
     assert third.precision >= 0.72 and third.recall >= 0.72
-    # The sixth set (47 summaries by other coders, never used for tuning) is now the plainest
-    # measure, and it stands well below the target (0.67 / 0.61): this floor keeps it there.
-    sixth = measure(devset_pairs("held_out_6"))
-    assert sixth.precision >= 0.64 and sixth.recall >= 0.58
+    # The sixth and seventh sets (79 summaries by other coders, never used for tuning) are now
+    # the plainest measure, and they stand below the target (0.71 / 0.61): this floor keeps
+    # them from falling.
+    unseen = measure(devset_pairs("held_out_6", "held_out_7"))
+    assert unseen.precision >= 0.68 and unseen.recall >= 0.58
     demo = measure(demo_pairs())
     assert demo.precision >= 0.75 and demo.recall >= 0.6
 
