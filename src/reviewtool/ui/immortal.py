@@ -2,12 +2,13 @@
 
 PySide6 6.12 gives away references to ``None`` that it never took: every call of a Qt
 method that returns ``None`` (every setter, ``update()``, a getter that finds nothing)
-gives one away. The release behaves as if these objects
-were immortal, which they are from Python 3.12 on (PEP 683), where the lost references
-cost nothing. On Python 3.11 the count of ``None`` runs down by one per call. ``None`` has
-many owners, so nothing shows while the program runs; but after a session of a few
-thousand calls the count runs out while Python frees everything at exit, and the program
-aborts with "Fatal Python error: none_dealloc" after all its work is done.
+gives one away. The release behaves as if these objects were immortal, which they are
+from Python 3.12 on (PEP 683), where the lost references cost nothing. On Python 3.11 the
+count of ``None`` runs down by one per call. ``None`` has many owners, so nothing shows
+while the program runs; but after a session of a few thousand calls the count runs out
+while Python frees everything at exit, and the program aborts with "Fatal Python error:
+none_dealloc" after all its work is done. pyproject.toml keeps Python 3.11 below PySide6
+6.12; this covers an installation that has it all the same.
 
 There are thousands of such methods, so they are not wrapped one by one (as the two signal
 methods that give away ``True`` are, in :mod:`reviewtool.ui.signal_emit`).
@@ -31,7 +32,7 @@ RESERVE = 1 << 40 if sys.maxsize > 2**32 else 1 << 28
 
 _PROBES = 16
 _SINGLETONS: tuple[object, ...] = (None, True, False)
-_reserved = False
+_decided: dict[str, bool] = {}
 
 
 def setters_lose_none() -> bool:
@@ -62,12 +63,9 @@ def _add_reserve(singleton: object) -> bool:
 
 
 def keep_singletons_alive() -> bool:
-    """Give ``None``, ``True`` and ``False`` their reserve if this PySide6 needs it;
-    whether they have it."""
-    global _reserved
-    if _reserved:
-        return True
-    if not setters_lose_none():
-        return False
-    _reserved = all([_add_reserve(singleton) for singleton in _SINGLETONS])
-    return _reserved
+    """Give ``None``, ``True`` and ``False`` their reserve if this PySide6 needs it (decided
+    once); whether they have it."""
+    if "reserved" not in _decided:
+        needed = setters_lose_none()
+        _decided["reserved"] = needed and all([_add_reserve(one) for one in _SINGLETONS])
+    return _decided["reserved"]
