@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import threading
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -47,4 +47,36 @@ def test_python_collects_by_itself_again_once_the_window_has_gone(qtbot: QtBot) 
     GuiThreadGarbageCollector(parent)
     assert not gc.isenabled()
     parent.deleteLater()
+    qtbot.waitUntil(gc.isenabled, timeout=5000)
+
+
+def test_collection_stays_off_while_the_window_is_being_destroyed(qtbot: QtBot) -> None:
+    """Qt deletes a window's children after its ``destroyed`` signal: a collection run
+    while it does (any allocation in Python can start one) frees other Qt objects inside
+    Qt's destructor, which deadlocked now and then on Qt's own locks."""
+    assert gc.isenabled()
+    parent = QWidget()
+    child = QObject(parent)
+    GuiThreadGarbageCollector(parent)
+    during: list[bool] = []
+    child.destroyed.connect(lambda: during.append(gc.isenabled()))
+    parent.deleteLater()
+    qtbot.waitUntil(gc.isenabled, timeout=5000)
+    assert during == [False]
+
+
+def test_a_window_opened_before_collection_returned_gives_it_back_when_it_goes(
+    qtbot: QtBot,
+) -> None:
+    assert gc.isenabled()
+    first = QWidget()
+    GuiThreadGarbageCollector(first)
+    first.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not gc.isenabled()  # the first window has gone; collection returns next event
+    second = QWidget()
+    GuiThreadGarbageCollector(second)
+    QCoreApplication.processEvents()
+    assert not gc.isenabled()  # the second window is open
+    second.deleteLater()
     qtbot.waitUntil(gc.isenabled, timeout=5000)

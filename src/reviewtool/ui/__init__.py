@@ -1,5 +1,8 @@
 """The Qt user interface: widgets, item models and background operations."""
 
-from reviewtool.ui.signal_emit import repair_emit
+from reviewtool.ui.immortal import keep_singletons_alive
+from reviewtool.ui.signal_emit import repair_signals
 
-repair_emit()  # before any widget emits: see signal_emit for the PySide6 fault it covers
+# Before any widget is made: see signal_emit and immortal for the PySide6 faults they cover.
+repair_signals()
+keep_singletons_alive()

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer
 INTERVAL_MS = 500
 _windows = 0
 _was_enabled = True
+_enable_pending = False  # the last window has gone; collection returns at the next event
 
 
 class GuiThreadGarbageCollector(QObject):
@@ -25,7 +26,7 @@ class GuiThreadGarbageCollector(QObject):
     def __init__(self, parent: QObject, interval_ms: int = INTERVAL_MS) -> None:
         super().__init__(parent)
         global _windows, _was_enabled
-        if _windows == 0:
+        if _windows == 0 and not _enable_pending:
             _was_enabled = gc.isenabled()
         _windows += 1
         gc.disable()
@@ -48,8 +49,20 @@ def collect_if_due() -> int:
 
 
 def _release() -> None:
-    """A window has gone: with none left, Python collects by itself again."""
-    global _windows
+    """A window is being destroyed: with none left, Python collects by itself again, but
+    only once the event loop runs again. Qt deletes the window's children after this
+    signal, and a collection started in the middle of that (any allocation can start one)
+    would free other Qt objects inside Qt's destructor, which deadlocks now and then on
+    Qt's own locks."""
+    global _windows, _enable_pending
     _windows = max(0, _windows - 1)
     if _windows == 0 and _was_enabled:
+        _enable_pending = True
+        QTimer.singleShot(0, _enable_if_no_window)
+
+
+def _enable_if_no_window() -> None:
+    global _enable_pending
+    _enable_pending = False
+    if _windows == 0:  # no window opened in the meantime
         gc.enable()
