@@ -54,11 +54,14 @@ def test_new_database_is_created_at_head_and_matches_the_models(new_store: Store
 def _contents(store: Store) -> dict[str, list[tuple[object, ...]]]:
     with store.database.engine.connect() as connection:
         return {
-            table: [
-                tuple(row)
-                for row in connection.execute(text(f"SELECT * FROM {table}"))
-                if table != "settings" or row[0] != DATABASE_ID_KEY  # each has its own
-            ]
+            table: sorted(  # the same rows; their stored order is each server's own
+                (
+                    tuple(row)
+                    for row in connection.execute(text(f"SELECT * FROM {table}"))
+                    if table != "settings" or row[0] != DATABASE_ID_KEY  # each has its own
+                ),
+                key=repr,
+            )
             for table in ("codes", "settings", "reviews")
         }
 
