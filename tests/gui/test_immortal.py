@@ -4,14 +4,11 @@ called setters a few thousand times aborted at exit ("Fatal Python error: none_d
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
-import reviewtool
 from reviewtool.ui import immortal
+from tests.gui.clean_exit import run_to_exit
 
 CALLS = 30_000
 """More than the references to None, True or False a small program holds."""
@@ -25,29 +22,19 @@ def test_the_reserve_is_given_only_to_a_pyside6_that_needs_it() -> None:
 
 
 def test_a_program_that_calls_qt_setters_often_exits_cleanly(tmp_path: Path) -> None:
-    script = tmp_path / "setters.py"
-    script.write_text(
-        textwrap.dedent(
-            f"""
-            import reviewtool.ui
-            from PySide6.QtWidgets import QApplication, QLabel
+    printed = run_to_exit(
+        f"""
+        import reviewtool.ui
+        from PySide6.QtWidgets import QApplication, QLabel
 
-            app = QApplication([])
-            label = QLabel()
-            for number in range({CALLS}):
-                label.setText(str(number))  # returns None
-                label.setEnabled(number % 2 == 0)  # None, with True and False passed in
-                QApplication.focusWidget()  # None: nothing has the focus
-            print(label.text(), label.isEnabled())
-            """
-        ),
-        encoding="utf-8",
+        app = QApplication([])
+        label = QLabel()
+        for number in range({CALLS}):
+            label.setText(str(number))  # returns None
+            label.setEnabled(number % 2 == 0)  # None, with True and False passed in
+            QApplication.focusWidget()  # None: nothing has the focus
+        print(label.text(), label.isEnabled())
+        """,
+        tmp_path,
     )
-    source_root = str(Path(reviewtool.__file__).resolve().parents[1])
-    env = {**os.environ, "PYTHONPATH": source_root, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=300
-    )
-    assert "Fatal Python error" not in done.stderr
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == [str(CALLS - 1), "False"]
+    assert printed.split() == [str(CALLS - 1), "False"]

@@ -229,6 +229,21 @@ def test_convert_to_cspr(window: MainWindow, answers: Answers) -> None:
     assert window.reviews.editor.details.kind.currentData() == ReviewKind.CSPR
 
 
+def test_deleting_a_review_asks_first_and_cancel_keeps_it(
+    window: MainWindow, answers: Answers
+) -> None:
+    open_in_editor(window, "NSP-RR-2024-01")
+    references = {r.reference for r in list_reviews(window.store)}
+    answers.queue = [QMessageBox.StandardButton.Cancel]
+    window.delete_current()
+    assert "Delete review: Delete NSP-RR-2024-01" in answers.asked[0]
+    assert {r.reference for r in list_reviews(window.store)} == references
+    answers.queue = [Yes]
+    window.delete_current()
+    assert {r.reference for r in list_reviews(window.store)} == references - {"NSP-RR-2024-01"}
+    assert window.reviews.model.rowCount() == 17
+
+
 def test_merge_codes(window: MainWindow, answers: Answers, monkeypatch: object) -> None:
     window.nav.setCurrentRow(3)
     page = window.codebook

@@ -5,17 +5,14 @@ bool_dealloc")."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, Signal
 
-import reviewtool
 from reviewtool.ui.signal_emit import repair_signals
+from tests.gui.clean_exit import run_to_exit
 
 EMITS = 30_000
 """More than the references to True a small program holds: enough to abort unrepaired."""
@@ -74,33 +71,23 @@ def test_without_the_c_api_the_references_are_kept_instead(
 
 
 def test_a_program_that_emits_and_disconnects_often_exits_cleanly(tmp_path: Path) -> None:
-    script = tmp_path / "emits.py"
-    script.write_text(
-        textwrap.dedent(
-            f"""
-            import reviewtool.ui
-            from PySide6.QtCore import QObject, Signal
+    printed = run_to_exit(
+        f"""
+        import reviewtool.ui
+        from PySide6.QtCore import QObject, Signal
 
-            class Sender(QObject):
-                changed = Signal(bool)
+        class Sender(QObject):
+            changed = Signal(bool)
 
-            sender = Sender()
-            seen = []
+        sender = Sender()
+        seen = []
+        sender.changed.connect(seen.append)
+        for _ in range({EMITS}):
+            sender.changed.emit(False)
+            sender.changed.disconnect(seen.append)
             sender.changed.connect(seen.append)
-            for _ in range({EMITS}):
-                sender.changed.emit(False)
-                sender.changed.disconnect(seen.append)
-                sender.changed.connect(seen.append)
-            print(len(seen))
-            """
-        ),
-        encoding="utf-8",
+        print(len(seen))
+        """,
+        tmp_path,
     )
-    source_root = str(Path(reviewtool.__file__).resolve().parents[1])
-    env = {**os.environ, "PYTHONPATH": source_root, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=300
-    )
-    assert "Fatal Python error" not in done.stderr
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == str(EMITS)
+    assert printed.strip() == str(EMITS)

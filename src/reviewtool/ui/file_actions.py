@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow,
 from reviewtool.domain.changes import EVERYTHING, Changes
 from reviewtool.domain.errors import OtherDatabaseBackup, ReviewtoolError
 from reviewtool.services.store import Store
-from reviewtool.ui.operations import run_in_background, show_error
+from reviewtool.ui.operations import confirm_risky, run_in_background, show_error
 
 if TYPE_CHECKING:
     from reviewtool.ui.reviews_page import ReviewsPage
@@ -140,29 +140,23 @@ class FileActions(_Window):
         )
         if not path:
             return
-        answer = QMessageBox.warning(
+        if not confirm_risky(
             self,
             "Restore from backup",
             f"Replace everything in the database with the backup\n{path}?\n\n"
             "The current state is backed up first.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         try:
             result = restore_backup(self.store, Path(path))
         except OtherDatabaseBackup as error:
-            confirm = QMessageBox.warning(
+            if not confirm_risky(
                 self,
                 "A backup of another database",
                 # The command-line hint at the end is replaced by this question.
                 f"{str(error).split(' If ')[0]}\n\nReplace everything in this database "
                 "with it anyway?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if confirm != QMessageBox.StandardButton.Yes:
+            ):
                 return
             try:
                 result = restore_backup(self.store, Path(path), from_other_database=True)

@@ -118,6 +118,18 @@ def run_quietly(
     return worker
 
 
+def confirm_risky(parent: QWidget | None, title: str, text: str) -> bool:
+    """Ask before a step that replaces or removes data; Cancel is the default answer."""
+    answer = QMessageBox.warning(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def show_error(parent: QWidget | None, title: str, error: BaseException) -> None:
     if isinstance(error, ReviewtoolError):
         QMessageBox.warning(parent, title, str(error))

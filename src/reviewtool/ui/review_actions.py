@@ -13,7 +13,7 @@ from reviewtool.domain.errors import ReviewtoolError
 from reviewtool.services.reviews.editing import create_review, delete_review
 from reviewtool.services.safety.backups import make_backup
 from reviewtool.services.store import Store
-from reviewtool.ui.operations import show_error
+from reviewtool.ui.operations import confirm_risky, show_error
 
 if TYPE_CHECKING:
     from reviewtool.ui.reviews_page import ReviewsPage
@@ -79,15 +79,12 @@ class ReviewActions(_Window):
         if editor.loaded is None:
             return
         record = editor.loaded.record
-        answer = QMessageBox.warning(
+        if not confirm_risky(
             self,
             "Delete review",
             f"Delete {record.reference} ({record.title}) and everything recorded for it? "
             "A backup is taken first.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         try:
             make_backup(self.store, reason="before-delete")
