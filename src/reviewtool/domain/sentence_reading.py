@@ -60,7 +60,6 @@ def read_tokens(sentence: str) -> list[Token]:
 _CLAUSE_WORDS = frozenset({"but", "however", "although", "though", "whereas", "except", "yet"})
 
 
-@lru_cache(maxsize=8192)
 def _plurals(form: str) -> frozenset[str]:
     """A noun's regular plurals, which the lemmatiser does not always undo ("midwives",
     "GPs"), so that a phrase in the singular finds them."""
@@ -78,9 +77,10 @@ def _plurals(form: str) -> frozenset[str]:
 class _PhraseWord:
     form: str
     lemma: str
+    plurals: frozenset[str] = frozenset()
 
     def matches(self, token: Token) -> bool:
-        if token.form == self.form or token.form in _plurals(self.form):
+        if token.form == self.form or token.form in self.plurals:
             return True
         if token.lemma == self.lemma and not self._bare(token):
             return True
@@ -128,7 +128,7 @@ def compile_phrase(text: str) -> Phrase | None:
         forms = [w for w in forms if w not in _PHRASE_FILLER] or forms
     if not forms:
         return None
-    return Phrase(text.strip(), tuple(_PhraseWord(w, lemma(w)) for w in forms), who)
+    return Phrase(text.strip(), tuple(_PhraseWord(w, lemma(w), _plurals(w)) for w in forms), who)
 
 
 def matched(phrase: Phrase, tokens: Sequence[Token], at: int) -> frozenset[int]:
